@@ -1,0 +1,181 @@
+//! What a request can end with other than success, decoded from the answer.
+//! Pure: the decoding is tested natively, without a browser.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Deserialize;
+
+/// `Display` is the Russian text shown to the subscriber.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ApiError {
+    /// An RFC 9457 `application/problem+json` answer with its stable `code`.
+    /// `fields` maps a request field name to its message.
+    Problem {
+        status: u16,
+        code: String,
+        detail: String,
+        fields: BTreeMap<String, String>,
+    },
+    /// 429. `retry_after` in seconds, when the server said.
+    TooManyRequests { retry_after: Option<u32> },
+    /// No answer at all: offline, DNS, server down.
+    Network,
+    /// Any other status, or a body that could not be read.
+    Unexpected(u16),
+}
+
+impl ApiError {
+    /// Decodes a non-2xx answer from its parts.
+    pub fn from_answer(status: u16, content_type: &str, retry_after: Option<&str>, body: &str) -> Self {
+        if status == 429 {
+            // Only delta-seconds; an HTTP date is read as "later".
+            let retry_after = retry_after.and_then(|s| s.trim().parse().ok());
+            return Self::TooManyRequests { retry_after };
+        }
+        if content_type.starts_with("application/problem+json")
+            && let Ok(problem) = serde_json::from_str::<Problem>(body)
+        {
+            return Self::Problem {
+                status,
+                code: problem.code,
+                detail: problem.detail.unwrap_or(problem.title),
+                fields: problem.fields,
+            };
+        }
+        Self::Unexpected(status)
+    }
+
+    /// The stable problem code, if the API sent one.
+    pub fn code(&self) -> Option<&str> {
+        match self {
+            Self::Problem { code, .. } => Some(code),
+            _ => None,
+        }
+    }
+
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Self::Problem { status, .. } | Self::Unexpected(status) => Some(*status),
+            Self::TooManyRequests { .. } => Some(429),
+            Self::Network => None,
+        }
+    }
+}
+
+/// The wire form of a problem; `status` is taken from the response itself.
+#[derive(Deserialize)]
+struct Problem {
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    code: String,
+    detail: Option<String>,
+    #[serde(default)]
+    fields: BTreeMap<String, String>,
+}
+
+/// The app's own wording for the codes it knows; others show the server's `detail`.
+fn message_for(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "invalid_credentials" => "Неверный e-mail или пароль.",
+        "captcha_invalid" | "captcha_expired" => {
+            "Проверка «Защита от роботов» не прошла или устарела. Мы запустили её заново: дождитесь отметки «Проверка пройдена» и отправьте форму ещё раз."
+        }
+        "token_invalid" => "Ссылка недействительна или уже была использована.",
+        "token_expired" => "Срок действия ссылки истёк.",
+        "already_confirmed" => "Регистрация уже подтверждена.",
+        "unauthenticated" => "Сеанс работы завершён. Войдите в Личный кабинет снова.",
+        "csrf" => "Запрос отклонён из соображений безопасности. Обновите страницу и повторите.",
+        _ => return None,
+    })
+}
+
+/// «через 45 с», «через 3 мин»: when to try again.
+pub fn retry_in(seconds: u32) -> String {
+    if seconds < 60 {
+        format!("через {seconds} с")
+    } else {
+        format!("через {} мин", seconds.div_ceil(60))
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Problem { code, detail, .. } => f.write_str(message_for(code).unwrap_or(detail)),
+            Self::TooManyRequests { retry_after: Some(s) } => {
+                write!(f, "Слишком много попыток. Повторите {}.", retry_in(*s))
+            }
+            Self::TooManyRequests { retry_after: None } => {
+                f.write_str("Слишком много попыток. Повторите через несколько минут.")
+            }
+            Self::Network => f.write_str(
+                "Нет связи с сервером. Проверьте подключение к интернету и повторите попытку: введённые данные сохранены.",
+            ),
+            Self::Unexpected(status) => write!(
+                f,
+                "Сервис временно недоступен (код {status}). Повторите попытку через несколько минут: введённые данные сохранены."
+            ),
+        }
+    }
+}
+
+// Lets an `Err(ApiError)` render into an `<ErrorBoundary/>`.
+impl std::error::Error for ApiError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PROBLEM: &str = "application/problem+json";
+
+    #[test]
+    fn problem_json_is_decoded_with_fields() {
+        let body = r#"{"type":"about:blank","title":"Ошибка","status":422,"code":"validation_failed",
+                       "detail":"Проверьте поля","fields":{"email":"Неверный e-mail"}}"#;
+        let err = ApiError::from_answer(422, PROBLEM, None, body);
+        let ApiError::Problem { status, code, detail, fields } = &err else {
+            panic!("{err:?}")
+        };
+        assert_eq!((*status, code.as_str(), detail.as_str()), (422, "validation_failed", "Проверьте поля"));
+        assert_eq!(fields.get("email").map(String::as_str), Some("Неверный e-mail"));
+        // Unknown codes show the server's detail.
+        assert_eq!(err.to_string(), "Проверьте поля");
+    }
+
+    #[test]
+    fn known_codes_use_the_apps_wording_and_title_backs_up_detail() {
+        let body = r#"{"title":"Unauthorized","status":401,"code":"invalid_credentials"}"#;
+        let err = ApiError::from_answer(401, "application/problem+json; charset=utf-8", None, body);
+        assert_eq!(err.code(), Some("invalid_credentials"));
+        assert_eq!(err.to_string(), "Неверный e-mail или пароль.");
+        let body = r#"{"title":"Нет такой страницы","status":404,"code":"x"}"#;
+        assert_eq!(ApiError::from_answer(404, PROBLEM, None, body).to_string(), "Нет такой страницы");
+    }
+
+    #[test]
+    fn rate_limit_reads_retry_after() {
+        assert_eq!(
+            ApiError::from_answer(429, PROBLEM, Some(" 42 "), "{}"),
+            ApiError::TooManyRequests { retry_after: Some(42) }
+        );
+        let later = ApiError::from_answer(429, "text/plain", Some("Wed, 21 Oct 2026 07:28:00 GMT"), "");
+        assert_eq!(later, ApiError::TooManyRequests { retry_after: None });
+        assert_eq!(
+            ApiError::TooManyRequests { retry_after: Some(150) }.to_string(),
+            "Слишком много попыток. Повторите через 3 мин."
+        );
+        assert_eq!(
+            ApiError::TooManyRequests { retry_after: Some(42) }.to_string(),
+            "Слишком много попыток. Повторите через 42 с."
+        );
+    }
+
+    #[test]
+    fn anything_else_is_unexpected() {
+        assert_eq!(ApiError::from_answer(500, "text/html", None, "<h1>oops</h1>"), ApiError::Unexpected(500));
+        assert_eq!(ApiError::from_answer(502, PROBLEM, None, "not json"), ApiError::Unexpected(502));
+        assert!(ApiError::Unexpected(500).to_string().contains("код 500"));
+    }
+}

@@ -1,0 +1,93 @@
+//! The one typed client of the cabinet API. Pages call functions such as
+//! `auth::login` and get `Result<T, ApiError>`; nothing else speaks HTTP.
+
+use std::cell::RefCell;
+
+use gloo_net::http::{Method, RequestBuilder};
+use serde::{Serialize, de::DeserializeOwned};
+use web_sys::RequestCredentials;
+
+use crate::config::config;
+
+pub mod auth;
+pub mod error;
+pub mod types;
+
+pub use error::ApiError;
+
+thread_local! {
+    /// Called when the API says the session is gone (401 `unauthenticated`)
+    /// on a request that needed one. Set once by the session module.
+    static ON_UNAUTHENTICATED: RefCell<Option<Box<dyn Fn()>>> = const { RefCell::new(None) };
+}
+
+pub fn on_unauthenticated(handler: impl Fn() + 'static) {
+    ON_UNAUTHENTICATED.with(|h| *h.borrow_mut() = Some(Box::new(handler)));
+}
+
+pub(crate) async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    decode(send(Method::GET, path, None).await?)
+}
+
+pub(crate) async fn post<T: DeserializeOwned>(path: &str, body: &impl Serialize) -> Result<T, ApiError> {
+    decode(send(Method::POST, path, Some(to_json(body))).await?)
+}
+
+/// A write without a body (`POST /registrations/resend`, `DELETE /session`).
+pub(crate) async fn send_empty<T: DeserializeOwned>(method: Method, path: &str) -> Result<T, ApiError> {
+    decode(send(method, path, None).await?)
+}
+
+fn to_json(body: &impl Serialize) -> String {
+    serde_json::to_string(body).expect("request bodies are plain structs")
+}
+
+/// The one request helper: deliberately not generic, so the wasm holds one copy.
+async fn send(method: Method, path: &str, json: Option<String>) -> Result<String, ApiError> {
+    let is_get = method == Method::GET;
+    // `include`: the session cookie travels also when the API is another origin.
+    let mut request = RequestBuilder::new(&format!("{}/api/v1{path}", config().api_base))
+        .method(method)
+        .credentials(RequestCredentials::Include);
+    if !is_get {
+        // CSRF guard: a custom header cannot be sent cross-site without a CORS
+        // preflight, which the API refuses for foreign origins.
+        request = request.header("X-Requested-With", "kabinet");
+    }
+    let request = match json {
+        Some(json) => request.header("Content-Type", "application/json").body(json),
+        None => request.build(),
+    };
+    let response = request
+        .map_err(|_| ApiError::Network)?
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    // A body cut off by a dropped connection is a network failure too.
+    let body = response.text().await.map_err(|_| ApiError::Network)?;
+    if response.ok() {
+        return Ok(body);
+    }
+    let headers = response.headers();
+    let error = ApiError::from_answer(
+        response.status(),
+        &headers.get("Content-Type").unwrap_or_default(),
+        headers.get("Retry-After").as_deref(),
+        &body,
+    );
+    // Login and the start-up check answer 401 as part of their normal work.
+    if error.code() == Some("unauthenticated") && path != "/session" {
+        ON_UNAUTHENTICATED.with(|h| {
+            if let Some(handler) = h.borrow().as_ref() {
+                handler()
+            }
+        });
+    }
+    Err(error)
+}
+
+fn decode<T: DeserializeOwned>(body: String) -> Result<T, ApiError> {
+    // 202/204 may have no body: read it as `null`, so `T = ()` works.
+    let body = if body.is_empty() { "null" } else { &body };
+    serde_json::from_str(body).map_err(|_| ApiError::Unexpected(200))
+}

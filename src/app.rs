@@ -1,0 +1,79 @@
+//! The shell of the app: session context, layout and the route table.
+
+use leptos::{prelude::*, task::spawn_local};
+use leptos_meta::{Title, provide_meta_context};
+use leptos_router::{
+    components::{ProtectedRoute, Route, Router, Routes},
+    hooks::use_navigate,
+    path,
+};
+
+use crate::api::auth;
+use crate::components::{banner::UnconfirmedBanner, footer::Footer, nav::Nav};
+use crate::pages::{
+    agreement::AgreementPage, confirm::ConfirmPage, home::HomePage, login::LoginPage, not_found::NotFoundPage,
+    register::RegisterPage, register_done::RegisterDonePage,
+};
+use crate::session::{Session, use_session};
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let session = Session::provide();
+    let signed_in = move || session.signed_in();
+
+    view! {
+        <Title formatter=|page: String| format!("{page} — Личный кабинет абонента") />
+        <Router>
+            <a class="skip-link" href="#main">"Перейти к содержанию"</a>
+            <Layout>
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/register") view=RegisterPage />
+                    <Route path=path!("/register/done") view=RegisterDonePage />
+                    <Route path=path!("/confirm") view=ConfirmPage />
+                    <Route path=path!("/login") view=LoginPage />
+                    <Route path=path!("/agreement") view=AgreementPage />
+                    <ProtectedRoute path=path!("/") view=HomePage condition=signed_in redirect_path=login_path />
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}
+
+/// Navigation, the unconfirmed banner, the page, the footer.
+#[component]
+fn Layout(children: Children) -> impl IntoView {
+    let session = use_session();
+    let navigate = use_navigate();
+    let logout_error = RwSignal::new(None::<String>);
+    let on_logout = move || {
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match auth::logout().await {
+                Ok(()) => {
+                    logout_error.set(None);
+                    session.signed_out();
+                    navigate("/login", Default::default());
+                }
+                Err(error) => logout_error.set(Some(format!("Выйти не удалось. {error}"))),
+            }
+        });
+    };
+
+    view! {
+        <Nav on_logout=on_logout />
+        <main id="main" tabindex="-1">
+            {move || logout_error.get().map(|e| view! { <p class="alert" role="alert">{e}</p> })}
+            <UnconfirmedBanner />
+            {children()}
+        </main>
+        <Footer />
+    }
+}
+
+/// `/login?next=<where the subscriber was>`, for pages that need a session.
+fn login_path() -> String {
+    let location = window().location();
+    let here = location.pathname().unwrap_or_default() + &location.search().unwrap_or_default();
+    format!("/login?next={}", js_sys::encode_uri_component(&here))
+}

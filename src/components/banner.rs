@@ -1,0 +1,45 @@
+use leptos::prelude::*;
+
+use crate::api::auth;
+use crate::rules::date::format_date;
+use crate::session::use_session;
+
+/// Shown to a signed-in subscriber who has not confirmed the e-mail yet: the
+/// deadline and «Выслать ссылку» for a fresh link.
+#[component]
+pub fn UnconfirmedBanner() -> impl IntoView {
+    let session = use_session();
+    let resend = Action::new_local(|_: &()| auth::resend());
+    let deadline = move || {
+        let user = session.user.get();
+        let from_resend = resend.value().get().and_then(|r| r.ok()).map(|r| r.confirm_until);
+        from_resend.or(user.and_then(|u| u.confirm_until)).map(|d| format_date(&d)).unwrap_or_default()
+    };
+    let email = move || session.user.with(|u| u.as_ref().map(|u| u.email.clone()).unwrap_or_default());
+
+    view! {
+        <Show when=move || session.user.with(|u| u.as_ref().is_some_and(|u| !u.confirmed))>
+            <section class="banner" aria-labelledby="banner-title">
+                <h2 id="banner-title">"Подтвердите регистрацию"</h2>
+                <p>
+                    "Для подтверждения регистрации перейдите по ссылке, отправленной на Ваш электронный адрес "
+                    <strong>{email}</strong> "."
+                </p>
+                <p>
+                    "Внимание! Ссылка действительна до " {deadline}
+                    ". После истечения указанной даты Ваш Личный кабинет будет удален."
+                </p>
+                <button type="button" disabled=resend.pending() on:click=move |_| { resend.dispatch(()); }>
+                    "Выслать ссылку"
+                </button>
+                <p role="status" class="banner-status">
+                    {move || match resend.value().get() {
+                        Some(Ok(_)) => format!("Новая ссылка отправлена на {}. Прежние ссылки больше не действуют.", email()),
+                        Some(Err(error)) => error.to_string(),
+                        None => String::new(),
+                    }}
+                </p>
+            </section>
+        </Show>
+    }
+}

@@ -1,0 +1,68 @@
+use leptos::{either::Either, html, prelude::*};
+use wasm_bindgen::JsCast;
+
+/// One line of the summary.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FormError {
+    /// Id of the input the line links to; `None` for errors of the whole form
+    /// (wrong password, no network, …).
+    pub field: Option<&'static str>,
+    pub message: String,
+}
+
+impl FormError {
+    pub fn form(message: impl Into<String>) -> Self {
+        Self { field: None, message: message.into() }
+    }
+}
+
+/// The list of problems shown above a form after a failed submit.
+///
+/// It is announced as it appears (`role="alert"`) and takes focus, so keyboard
+/// and screen-reader users start from the list; each line links to its field.
+#[component]
+pub fn ErrorSummary(#[prop(into)] errors: Signal<Vec<FormError>>) -> impl IntoView {
+    let summary = NodeRef::<html::Div>::new();
+    // Runs when the list changes and when <Show> mounts the <div>: the NodeRef
+    // is only filled after mounting, and reading it subscribes.
+    Effect::new(move || {
+        errors.track();
+        if let Some(el) = summary.get() {
+            let _ = el.focus();
+        }
+    });
+
+    view! {
+        <Show when=move || !errors.read().is_empty()>
+            <div
+                node_ref=summary
+                id="error-summary"
+                class="error-summary"
+                role="alert"
+                tabindex="-1"
+                aria-labelledby="error-summary-title"
+            >
+                <h2 id="error-summary-title">"Проверьте введённые данные"</h2>
+                <ul>
+                    {move || errors.get().into_iter().map(|e| view! {
+                        <li>{match e.field {
+                            Some(id) => Either::Left(view! {
+                                <a href=format!("#{id}") on:click=move |ev| focus_field(ev, id)>{e.message}</a>
+                            }),
+                            None => Either::Right(e.message),
+                        }}</li>
+                    }).collect_view()}
+                </ul>
+            </div>
+        </Show>
+    }
+}
+
+/// A bare `#id` jump only scrolls (and the router would take it for a
+/// navigation): put the cursor in the field instead.
+fn focus_field(ev: leptos::ev::MouseEvent, id: &str) {
+    if let Some(input) = document().get_element_by_id(id) {
+        ev.prevent_default();
+        let _ = input.unchecked_into::<web_sys::HtmlElement>().focus();
+    }
+}

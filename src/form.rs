@@ -1,0 +1,51 @@
+//! The state of a form: its fields' values and messages, and how a failed
+//! answer of the API is spread over them. Signals only, no DOM.
+
+use leptos::prelude::*;
+
+use crate::api::ApiError;
+use crate::components::error_summary::FormError;
+
+/// One input: its value and the message shown under it. `id` is the input's
+/// id and the API's field name, so a server field error finds its input.
+#[derive(Clone, Copy)]
+pub struct Field {
+    pub id: &'static str,
+    pub value: RwSignal<String>,
+    pub error: RwSignal<Option<String>>,
+}
+
+impl Field {
+    pub fn new(id: &'static str) -> Self {
+        Self { id, value: RwSignal::new(String::new()), error: RwSignal::new(None) }
+    }
+
+    /// Shows the outcome of a rule on the field; returns the summary line when
+    /// the value is invalid.
+    pub fn check(self, outcome: Result<(), &'static str>) -> Option<FormError> {
+        let message = outcome.err().map(str::to_owned);
+        self.error.set(message.clone());
+        message.map(|message| FormError { field: Some(self.id), message })
+    }
+}
+
+/// Puts a failed answer on screen: field messages on their fields and in the
+/// summary, anything else as a line of the summary. Typed values stay.
+pub fn show_api_error(error: &ApiError, fields: &[Field], summary: RwSignal<Vec<FormError>>) {
+    let mut lines = Vec::new();
+    if let ApiError::Problem { fields: messages, .. } = error {
+        for (name, message) in messages {
+            match fields.iter().find(|f| f.id == name) {
+                Some(field) => {
+                    field.error.set(Some(message.clone()));
+                    lines.push(FormError { field: Some(field.id), message: message.clone() });
+                }
+                None => lines.push(FormError::form(message.clone())),
+            }
+        }
+    }
+    if lines.is_empty() {
+        lines.push(FormError::form(error.to_string()));
+    }
+    summary.set(lines);
+}

@@ -1,0 +1,13 @@
+//! Kabinet: the personal cabinet of a gas supplier's subscriber.
+//!
+//! Imports flow one way: `pages → components → (api, rules, session, form) → types`.
+
+pub mod api;
+pub mod app;
+pub mod captcha;
+pub mod components;
+pub mod config;
+pub mod form;
+pub mod pages;
+pub mod rules;
+pub mod session;

@@ -1,0 +1,6 @@
+fn main() {
+    // Readable panics in the console of a debug build; a release build aborts.
+    #[cfg(debug_assertions)]
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(kabinet::app::App);
+}

@@ -1,0 +1,71 @@
+use leptos::{either::EitherOf4, prelude::*, task::spawn_local};
+use leptos_meta::Title;
+use leptos_router::{components::A, hooks::use_query_map};
+
+use crate::api::{ApiError, auth};
+use crate::session::use_session;
+
+/// `/confirm?token=…` — the link of the confirmation mail.
+#[component]
+pub fn ConfirmPage() -> impl IntoView {
+    let session = use_session();
+    let token = use_query_map().read_untracked().get("token").unwrap_or_default();
+    let confirm = Action::new_local(|token: &String| auth::confirm(token.clone()));
+    let attempt = move || {
+        confirm.dispatch(token.clone());
+    };
+    attempt.clone()();
+
+    // The API signed the subscriber in: learn who, for the navigation.
+    Effect::new(move || {
+        if let Some(Ok(_)) = confirm.value().get() {
+            spawn_local(async move {
+                if let Ok(user) = auth::current_user().await {
+                    session.signed_in_as(user);
+                }
+            });
+        }
+    });
+
+    view! {
+        <Title text="Подтверждение регистрации" />
+        <h1>"Подтверждение регистрации"</h1>
+        <div role="status">
+            {move || match confirm.value().get() {
+                None => EitherOf4::A(view! { <p>"Подтверждаем регистрацию…"</p> }),
+                Some(Ok(_)) => EitherOf4::B(view! {
+                    <p class="success">"Вы успешно зарегистрированы в Системе. Для Вас создан Личный кабинет!"</p>
+                    <p>"Для начала работы с Личным кабинетом Вам необходимо подключить к нему Ваши лицевые счета."</p>
+                    <p><A href="/accounts/link" attr:class="button primary">"Подключить ЛС"</A></p>
+                }),
+                Some(Err(error)) if matches!(error.code(), Some("token_invalid" | "token_expired")) => {
+                    EitherOf4::C(link_problem(&error))
+                }
+                Some(Err(error)) => {
+                    let attempt = attempt.clone();
+                    EitherOf4::D(view! {
+                        <p class="alert">{error.to_string()}</p>
+                        <button type="button" disabled=confirm.pending() on:click=move |_| attempt()>"Повторить"</button>
+                    })
+                }
+            }}
+        </div>
+    }
+}
+
+/// What helps when the link itself is the problem.
+fn link_problem(error: &ApiError) -> impl IntoView + use<> {
+    let expired = error.code() == Some("token_expired");
+    view! {
+        <p class="alert">{error.to_string()}</p>
+        {if expired {
+            "Личный кабинет, регистрация которого не была подтверждена до указанной в письме даты, удаляется. Зарегистрируйтесь заново с тем же адресом электронной почты."
+        } else {
+            "Если Вы уже подтвердили регистрацию, просто войдите в Личный кабинет. Если Вы запрашивали новую ссылку кнопкой «Выслать ссылку», откройте ссылку из последнего письма: прежние ссылки перестают действовать."
+        }}
+        <ul class="actions">
+            <li><A href="/login">"Вход в Личный кабинет"</A></li>
+            <li><A href="/register">"Регистрация"</A></li>
+        </ul>
+    }
+}

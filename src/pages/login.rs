@@ -1,0 +1,86 @@
+use leptos::{ev::SubmitEvent, prelude::*};
+use leptos_meta::Title;
+use leptos_router::{
+    components::A,
+    hooks::{use_navigate, use_query_map},
+};
+
+use crate::api::auth;
+use crate::components::error_summary::{ErrorSummary, FormError};
+use crate::components::field::TextField;
+use crate::components::password_field::{PasswordField, RevealPasswords};
+use crate::form::{Field, show_api_error};
+use crate::rules::{email::email as email_rule, return_path::safe_next};
+use crate::session::use_session;
+
+/// `/login?next=…` — «Вход в Личный кабинет».
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let session = use_session();
+    let email = Field::new("email");
+    let pass = Field::new("password");
+    let revealed = RwSignal::new(false);
+    let summary = RwSignal::new(Vec::<FormError>::new());
+
+    // At login only presence is checked: the policy may have changed since
+    // the password was set, and the API has the final word.
+    let check_email = move || email.check(email_rule(&email.value.read()));
+    let check_password = move || {
+        let empty = pass.value.read().is_empty();
+        pass.check(if empty { Err("Введите пароль.") } else { Ok(()) })
+    };
+
+    let login = Action::new_local(|(email, password): &(String, String)| auth::login(email.clone(), password.clone()));
+    let navigate = use_navigate();
+    let query = use_query_map();
+    Effect::new(move || match login.value().get() {
+        Some(Ok(user)) => {
+            session.signed_in_as(user);
+            let next = query.read_untracked().get("next");
+            navigate(safe_next(next.as_deref()), Default::default());
+        }
+        Some(Err(error)) => show_api_error(&error, &[email, pass], summary),
+        None => {}
+    });
+
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let errors: Vec<FormError> = [check_email(), check_password()].into_iter().flatten().collect();
+        if errors.is_empty() {
+            login.dispatch((email.value.read().trim().to_owned(), pass.value.get()));
+        }
+        summary.set(errors);
+    };
+
+    view! {
+        <Title text="Вход" />
+        <h1>"Вход в Личный кабинет"</h1>
+        <Show when=move || session.expired.get()>
+            <p class="alert" role="status">"Сеанс работы завершён. Войдите снова, чтобы продолжить с того же места."</p>
+        </Show>
+        <ErrorSummary errors=summary />
+        <form novalidate on:submit=on_submit class="form">
+            <TextField
+                field=email
+                label="E-mail (логин)"
+                validate=move || { check_email(); }
+                input_type="email"
+                autocomplete="email"
+                inputmode="email"
+            />
+            <PasswordField
+                field=pass
+                label="Пароль"
+                validate=move || { check_password(); }
+                revealed=revealed
+                autocomplete="current-password"
+            />
+            <RevealPasswords checked=revealed controls="password" />
+            <button type="submit" class="primary" disabled=login.pending()>"Войти"</button>
+        </form>
+        <ul class="actions">
+            <li><A href="/recover">"Забыли пароль?"</A></li>
+            <li><A href="/register">"Регистрация"</A></li>
+        </ul>
+    }
+}

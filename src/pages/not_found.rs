@@ -1,0 +1,14 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+/// Any route the app does not know.
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    view! {
+        <Title text="Страница не найдена" />
+        <h1>"Страница не найдена"</h1>
+        <p>"Такой страницы в Личном кабинете нет. Возможно, ссылка устарела или в адресе опечатка."</p>
+        <p><A href="/">"На главную страницу"</A></p>
+    }
+}

@@ -1,0 +1,108 @@
+use leptos::{ev::SubmitEvent, prelude::*};
+use leptos_meta::Title;
+use leptos_router::{components::A, hooks::use_navigate};
+
+use crate::api::auth;
+use crate::components::error_summary::{ErrorSummary, FormError};
+use crate::components::field::TextField;
+use crate::components::password_field::{PasswordField, RevealPasswords};
+use crate::components::robot_check::{CheckStatus, RobotCheck, RobotCheckField};
+use crate::form::{Field, show_api_error};
+use crate::rules::{email::email as email_rule, password};
+
+/// `/register` — «Регистрация».
+#[component]
+pub fn RegisterPage() -> impl IntoView {
+    let email = Field::new("email");
+    let pass = Field::new("password");
+    let repeat = Field::new("password_repeat");
+    let revealed = RwSignal::new(false);
+    let summary = RwSignal::new(Vec::<FormError>::new());
+    let robot = RobotCheck::start_new();
+
+    let check_email = move || email.check(email_rule(&email.value.read()));
+    let check_password = move || pass.check(password::password(&pass.value.read()));
+    let check_repeat = move || repeat.check(password::repeated(&pass.value.read(), &repeat.value.read()));
+
+    let register = Action::new_local(|(email, password, captcha): &(String, String, String)| {
+        auth::register(email.clone(), password.clone(), captcha.clone())
+    });
+    let navigate = use_navigate();
+    Effect::new(move || match register.value().get() {
+        Some(Ok(done)) => {
+            let query = format!(
+                "/register/done?email={}&until={}",
+                js_sys::encode_uri_component(&done.email),
+                js_sys::encode_uri_component(&done.confirm_until),
+            );
+            navigate(&query, Default::default());
+        }
+        Some(Err(error)) => {
+            show_api_error(&error, &[email, pass], summary);
+            // The API takes a solution once: solve a fresh challenge for the next try.
+            robot.restart();
+        }
+        None => {}
+    });
+
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let mut errors: Vec<FormError> = [check_email(), check_password(), check_repeat()]
+            .into_iter()
+            .flatten()
+            .collect();
+        let solution = robot.solution();
+        if solution.is_none() {
+            let message = match robot.status.get_untracked() {
+                CheckStatus::Failed(_) => "Проверка «Защита от роботов» не пройдена: нажмите «Повторить проверку».",
+                _ => "Дождитесь окончания проверки «Защита от роботов» и отправьте форму ещё раз.",
+            };
+            errors.push(FormError { field: Some("captcha"), message: message.into() });
+        }
+        if let (true, Some(captcha)) = (errors.is_empty(), solution) {
+            register.dispatch((email.value.read().trim().to_owned(), pass.value.get(), captcha));
+        }
+        summary.set(errors);
+    };
+
+    view! {
+        <Title text="Регистрация" />
+        <h1>"Регистрация"</h1>
+        <p>"Адрес электронной почты в Личном кабинете будет использоваться в качестве Вашего имени пользователя (логина) для доступа к услугам Личного кабинета."</p>
+        <p>"Дополнительные данные Вы сможете заполнить в своем Личном кабинете после регистрации."</p>
+        <ErrorSummary errors=summary />
+        <form novalidate on:submit=on_submit class="form">
+            <TextField
+                field=email
+                label="E-mail (логин)"
+                validate=move || { check_email(); }
+                input_type="email"
+                autocomplete="email"
+                inputmode="email"
+            />
+            <PasswordField
+                field=pass
+                label="Укажите пароль"
+                note=password::POLICY
+                validate=move || { check_password(); }
+                revealed=revealed
+                autocomplete="new-password"
+            />
+            <PasswordField
+                field=repeat
+                label="Повторите пароль"
+                validate=move || { check_repeat(); }
+                revealed=revealed
+                autocomplete="new-password"
+            />
+            <RevealPasswords checked=revealed controls="password password_repeat" />
+            <RobotCheckField check=robot />
+            <p>
+                "Нажимая кнопку 'Зарегистрироваться', Вы принимаете условия "
+                <A href="/agreement">"Пользовательского соглашения"</A>
+            </p>
+            <button type="submit" class="primary" disabled=register.pending()>"Зарегистрироваться"</button>
+        </form>
+        <p><A href="/login">"← вход в Личный кабинет"</A></p>
+    }
+}
