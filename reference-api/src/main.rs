@@ -1,1 +1,105 @@
-fn main() {}
+//! `reference-api`: the cabinet API's reference server (development and tests).
+
+use clap::{Parser, ValueEnum};
+use reference_api::{Config, Limits, build_app, static_files};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use tracing_subscriber::EnvFilter;
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum LimitsArg {
+    /// Production-like per-client limits.
+    Strict,
+    /// A few thousand a minute: for `cargo xtask dev` and the end-to-end suite.
+    Loose,
+}
+
+/// The reference server of the cabinet API. Every flag can also be set by
+/// the environment variable named beside it.
+#[derive(Debug, Parser)]
+#[command(version, about)]
+struct Args {
+    /// Address to listen on.
+    #[arg(long, env = "KABINET_LISTEN", default_value = "127.0.0.1:8081")]
+    listen: SocketAddr,
+    /// SQLite database file (`:memory:` for a throwaway one).
+    #[arg(
+        long,
+        env = "KABINET_DATABASE",
+        default_value = "target/reference-api.sqlite"
+    )]
+    database: String,
+    /// The web app's origin: links in mails point there, and payment return URLs must start with it.
+    #[arg(long, env = "KABINET_APP_URL", default_value = "http://127.0.0.1:8080")]
+    app_url: String,
+    /// Also serve the built web app (`dist/`) from this folder, with an SPA fallback.
+    #[arg(long, env = "KABINET_STATIC_DIR")]
+    static_dir: Option<PathBuf>,
+    /// Difficulty of the proof-of-work captcha (the largest secret number).
+    #[arg(long, env = "KABINET_CAPTCHA_MAX_NUMBER", default_value_t = 50_000)]
+    captcha_max_number: u64,
+    /// Per-client request limits.
+    #[arg(long, env = "KABINET_LIMITS", value_enum, default_value = "strict")]
+    limits: LimitsArg,
+    /// Drop `Secure` from the session cookie.
+    #[arg(long, env = "KABINET_INSECURE_COOKIE")]
+    insecure_cookie: bool,
+    /// Enable `POST /api/dev/clock` to move the server's clock forward.
+    #[arg(long, env = "KABINET_DEV_CLOCK")]
+    dev_clock: bool,
+    /// Print the Content-Security-Policy for this index.html and exit.
+    #[arg(long, value_name = "INDEX_HTML")]
+    print_csp: Option<PathBuf>,
+}
+
+#[tokio::main]
+async fn main() -> Result<(), reference_api::Error> {
+    let args = Args::parse();
+    if let Some(index) = args.print_csp {
+        let html = std::fs::read_to_string(&index)
+            .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
+        println!("{}", static_files::content_security_policy(&html));
+        return Ok(());
+    }
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| EnvFilter::new("info,tower_http=info")),
+        )
+        .init();
+
+    let mut config = Config::new(args.database);
+    config.app_url = args.app_url.trim_end_matches('/').to_string();
+    config.static_dir = args.static_dir;
+    config.captcha_max_number = args.captcha_max_number;
+    config.limits = match args.limits {
+        LimitsArg::Strict => Limits::strict(),
+        LimitsArg::Loose => Limits::loose(),
+    };
+    config.secure_cookie = !args.insecure_cookie;
+    config.dev_clock = args.dev_clock;
+
+    let app = build_app(config)?;
+    let listener = tokio::net::TcpListener::bind(args.listen).await?;
+    tracing::info!(
+        "reference API listening on http://{}",
+        listener.local_addr()?
+    );
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown())
+    .await?;
+    Ok(())
+}
+
+async fn shutdown() {
+    let ctrl_c = tokio::signal::ctrl_c();
+    let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        .expect("a SIGTERM handler");
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term.recv() => {},
+    }
+}

@@ -1,0 +1,293 @@
+//! The reference server of the cabinet API (`openapi.yaml`): axum over a real
+//! SQLite database. Development and end-to-end tests only.
+
+pub mod captcha;
+pub mod clock;
+pub mod db;
+pub mod mail;
+pub mod problem;
+pub mod rate_limit;
+pub mod registrations;
+pub mod session;
+pub mod static_files;
+pub mod validation;
+
+use axum::Router;
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{Method, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{MethodRouter, get, post};
+use clock::Clock;
+use problem::Problem;
+use rate_limit::{RateLimiter, Rule};
+use rusqlite::Connection;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::ops::Deref;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard};
+use tower_http::trace::TraceLayer;
+
+/// Per-client limits of the abuse-prone endpoints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    pub captcha_per_ip: Rule,
+    pub registrations_per_ip: Rule,
+    pub resend_per_user: Rule,
+    pub session_per_ip: Rule,
+}
+
+impl Limits {
+    /// Production-like numbers.
+    pub const fn strict() -> Self {
+        Limits {
+            captcha_per_ip: Rule::per_minute(30),
+            registrations_per_ip: Rule::per_minute(5),
+            resend_per_user: Rule::new(3, 600),
+            session_per_ip: Rule::per_minute(10),
+        }
+    }
+
+    /// Generous enough for an end-to-end suite registering dozens of
+    /// subscribers a minute from one address.
+    pub const fn loose() -> Self {
+        Limits {
+            captcha_per_ip: Rule::per_minute(5000),
+            registrations_per_ip: Rule::per_minute(5000),
+            resend_per_user: Rule::new(1000, 600),
+            session_per_ip: Rule::per_minute(5000),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// A SQLite file path, or `:memory:`.
+    pub database: String,
+    /// The web app's origin, e.g. `http://127.0.0.1:8080`, without a trailing slash.
+    pub app_url: String,
+    /// The built web app to serve beside the API (the `dist/` folder).
+    pub static_dir: Option<PathBuf>,
+    pub captcha_max_number: u64,
+    pub limits: Limits,
+    /// Whether the session cookie carries `Secure`.
+    pub secure_cookie: bool,
+    /// Whether `POST /api/dev/clock` may move the clock.
+    pub dev_clock: bool,
+    pub clock: Arc<Clock>,
+}
+
+impl Config {
+    /// Defaults of the command line, over the given database.
+    pub fn new(database: impl Into<String>) -> Self {
+        Config {
+            database: database.into(),
+            app_url: "http://127.0.0.1:8080".into(),
+            static_dir: None,
+            captcha_max_number: 50_000,
+            limits: Limits::strict(),
+            secure_cookie: true,
+            dev_clock: false,
+            clock: Arc::new(Clock::system()),
+        }
+    }
+}
+
+pub struct Inner {
+    pub config: Config,
+    db: Mutex<Connection>,
+    pub captcha_key: [u8; 32],
+    pub limiter: RateLimiter,
+    /// A hash verified when a login names an unknown e-mail, so timing does not tell.
+    pub dummy_hash: String,
+}
+
+#[derive(Clone)]
+pub struct AppState(Arc<Inner>);
+
+impl Deref for AppState {
+    type Target = Inner;
+    fn deref(&self) -> &Inner {
+        &self.0
+    }
+}
+
+impl AppState {
+    pub fn db(&self) -> MutexGuard<'_, Connection> {
+        self.0.db.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub fn clock(&self) -> &Clock {
+        &self.config.clock
+    }
+
+    pub fn now(&self) -> i64 {
+        self.config.clock.unix()
+    }
+
+    /// Counts a request against a limit.
+    pub fn limit(&self, name: &'static str, key: &str, rule: Rule) -> Result<(), Problem> {
+        self.limiter.check(name, key, rule, self.now())
+    }
+}
+
+pub type Error = Box<dyn std::error::Error + Send + Sync>;
+
+/// Every route under `/api/v1`, with its handlers.
+fn v1_routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
+    vec![
+        ("/captcha", get(captcha::get_challenge)),
+        ("/registrations", post(registrations::register)),
+        ("/registrations/confirm", post(registrations::confirm)),
+        ("/registrations/resend", post(registrations::resend)),
+        (
+            "/session",
+            get(session::current)
+                .post(session::login)
+                .delete(session::logout),
+        ),
+    ]
+}
+
+/// The paths served under `/api/v1` (for checking them against `openapi.yaml`).
+pub fn api_v1_paths() -> Vec<&'static str> {
+    v1_routes().into_iter().map(|(path, _)| path).collect()
+}
+
+/// The whole server: the API under `/api`, the fake gateway under `/dev`, and
+/// the web app's files when `static_dir` is set.
+pub fn build_app(config: Config) -> Result<Router, Error> {
+    let conn = db::open(&config.database)?;
+    let state = AppState(Arc::new(Inner {
+        captcha_key: rand::random(),
+        limiter: RateLimiter::default(),
+        dummy_hash: validation::hash_password(&hex::encode(rand::random::<[u8; 16]>()))
+            .map_err(|e| format!("hashing: {e}"))?,
+        db: Mutex::new(conn),
+        config,
+    }));
+
+    let v1 = v1_routes()
+        .into_iter()
+        .fold(Router::new(), |router, (path, methods)| {
+            router.route(path, methods)
+        })
+        .method_not_allowed_fallback(method_not_allowed);
+
+    let mut dev = Router::new().route("/outbox", get(mail::outbox));
+    if state.config.dev_clock {
+        dev = dev.route("/clock", post(clock_advance));
+    }
+
+    let api = Router::new()
+        .nest("/v1", v1)
+        .nest("/dev", dev)
+        .fallback(api_not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(middleware::from_fn(require_csrf_header));
+
+    let mut app = Router::new()
+        .nest("/api", api)
+        .nest("/dev", Router::new().fallback(plain_not_found));
+    if let Some(dir) = &state.config.static_dir {
+        app = static_files::serve(app, dir)?;
+    }
+    Ok(app.layer(TraceLayer::new_for_http()).with_state(state))
+}
+
+/// Every state-changing request must carry `X-Requested-With: kabinet`: a
+/// cross-site form cannot set it, and a cross-site fetch would need CORS.
+async fn require_csrf_header(request: Request, next: Next) -> Response {
+    let safe = matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    );
+    let marked = request
+        .headers()
+        .get("x-requested-with")
+        .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"kabinet"));
+    if safe || marked {
+        next.run(request).await
+    } else {
+        Problem::new(
+            StatusCode::FORBIDDEN,
+            "csrf",
+            "Запрос отклонён: нет заголовка X-Requested-With: kabinet.",
+        )
+        .into_response()
+    }
+}
+
+async fn api_not_found() -> Problem {
+    Problem::not_found()
+}
+
+async fn method_not_allowed() -> Problem {
+    Problem::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        "Этот метод не поддерживается для данного адреса.",
+    )
+}
+
+async fn plain_not_found() -> StatusCode {
+    StatusCode::NOT_FOUND
+}
+
+#[derive(serde::Deserialize)]
+struct ClockAdvance {
+    advance_seconds: i64,
+}
+
+#[derive(serde::Serialize)]
+struct ClockNow {
+    now: String,
+}
+
+/// `POST /api/dev/clock`: moves the server's clock forward (only with `--dev-clock`).
+async fn clock_advance(
+    State(state): State<AppState>,
+    problem::Body(body): problem::Body<ClockAdvance>,
+) -> Result<axum::Json<ClockNow>, Problem> {
+    if body.advance_seconds < 0 {
+        return Err(Problem::validation(
+            [(
+                "advance_seconds".to_string(),
+                "Часы можно только переводить вперёд.".to_string(),
+            )]
+            .into(),
+        ));
+    }
+    state.clock().advance(body.advance_seconds);
+    Ok(axum::Json(ClockNow {
+        now: db::rfc3339(state.clock().now()),
+    }))
+}
+
+/// The client's address as the listener saw it (never a forwarded header,
+/// which any client could forge). `0.0.0.0` when the router runs without a
+/// listener, as in handler tests that do not set one.
+pub struct ClientIp(pub IpAddr);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for ClientIp {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _state: &S,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(ClientIp(
+            parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|ConnectInfo(addr)| addr.ip())
+                .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED)),
+        ))
+    }
+}
+
+impl ClientIp {
+    pub fn key(&self) -> String {
+        self.0.to_string()
+    }
+}

@@ -1,0 +1,188 @@
+//! Cookie sessions: `POST/GET/DELETE /api/v1/session`, and the extractor that
+//! turns the cookie into the signed-in user.
+
+use crate::problem::{ApiResult, Body, Problem};
+use crate::validation::{mask_email, normalize_email, token_hash, verify_password_blocking};
+use crate::{AppState, ClientIp};
+use axum::Json;
+use axum::extract::{FromRequestParts, State};
+use axum::http::StatusCode;
+use axum::http::request::Parts;
+use axum_extra::extract::CookieJar;
+use axum_extra::extract::cookie::{Cookie, SameSite};
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+
+pub const COOKIE: &str = "kabinet_session";
+
+/// The signed-in user of a request.
+#[derive(Debug, Clone)]
+pub struct CurrentUser {
+    pub id: i64,
+    pub email: String,
+    pub confirmed: bool,
+    pub confirm_until: Option<String>,
+    /// The hash of this request's session token.
+    pub session: String,
+}
+
+/// The `User` shape of the contract.
+#[derive(Debug, Clone, Serialize)]
+pub struct User {
+    pub email: String,
+    pub email_masked: String,
+    pub confirmed: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confirm_until: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub password_update_due: Option<String>,
+}
+
+impl From<&CurrentUser> for User {
+    fn from(user: &CurrentUser) -> Self {
+        User {
+            email: user.email.clone(),
+            email_masked: mask_email(&user.email),
+            confirmed: user.confirmed,
+            confirm_until: user.confirm_until.clone(),
+            password_update_due: None,
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for CurrentUser {
+    type Rejection = Problem;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Problem> {
+        let jar = CookieJar::from_headers(&parts.headers);
+        let token = jar.get(COOKIE).ok_or_else(Problem::unauthenticated)?;
+        let hash = token_hash(token.value());
+        let conn = state.db();
+        let user = conn
+            .query_row(
+                "SELECT u.id, u.email, u.confirmed, u.confirm_until
+                 FROM sessions s JOIN users u ON u.id = s.user_id
+                 WHERE s.token_hash = ?1",
+                [&hash],
+                |row| {
+                    Ok(CurrentUser {
+                        id: row.get(0)?,
+                        email: row.get(1)?,
+                        confirmed: row.get(2)?,
+                        confirm_until: row.get(3)?,
+                        session: hash.clone(),
+                    })
+                },
+            )
+            .optional()?;
+        let user = user.ok_or_else(Problem::unauthenticated)?;
+        conn.execute(
+            "UPDATE sessions SET last_seen_at = ?1 WHERE token_hash = ?2",
+            params![state.now(), hash],
+        )?;
+        Ok(user)
+    }
+}
+
+/// Starts a session for a user; returns the cookie carrying its token.
+pub fn start(conn: &Connection, state: &AppState, user_id: i64) -> ApiResult<Cookie<'static>> {
+    let token = crate::validation::new_token();
+    let now = state.now();
+    conn.execute(
+        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) VALUES (?1, ?2, ?3, ?3)",
+        params![token_hash(&token), user_id, now],
+    )?;
+    Ok(cookie(state, token))
+}
+
+fn cookie(state: &AppState, value: String) -> Cookie<'static> {
+    Cookie::build((COOKIE, value))
+        .http_only(true)
+        .secure(state.config.secure_cookie)
+        .same_site(SameSite::Lax)
+        .path("/api")
+        .build()
+}
+
+/// Loads a user by id, as the session endpoints answer it.
+pub fn load_user(conn: &Connection, id: i64, session: String) -> ApiResult<CurrentUser> {
+    Ok(conn.query_row(
+        "SELECT email, confirmed, confirm_until FROM users WHERE id = ?1",
+        [id],
+        |row| {
+            Ok(CurrentUser {
+                id,
+                email: row.get(0)?,
+                confirmed: row.get(1)?,
+                confirm_until: row.get(2)?,
+                session,
+            })
+        },
+    )?)
+}
+
+#[derive(Deserialize)]
+pub struct Credentials {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+}
+
+fn invalid_credentials() -> Problem {
+    Problem::new(
+        StatusCode::UNAUTHORIZED,
+        "invalid_credentials",
+        "Неверный e-mail или пароль.",
+    )
+}
+
+/// `POST /api/v1/session`.
+pub async fn login(
+    State(state): State<AppState>,
+    ip: ClientIp,
+    jar: CookieJar,
+    Body(credentials): Body<Credentials>,
+) -> ApiResult<(CookieJar, Json<User>)> {
+    state.limit("session", &ip.key(), state.config.limits.session_per_ip)?;
+    let email = normalize_email(&credentials.email).unwrap_or_default();
+    let found: Option<(i64, String)> = state
+        .db()
+        .query_row(
+            "SELECT id, password_hash FROM users WHERE email = ?1",
+            [&email],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .optional()?;
+    // An unknown e-mail costs the same hashing as a known one.
+    let (id, hash) = found.unwrap_or((0, state.dummy_hash.clone()));
+    let valid = verify_password_blocking(credentials.password, hash).await;
+    if !valid || id == 0 {
+        return Err(invalid_credentials());
+    }
+    let conn = state.db();
+    let cookie = start(&conn, &state, id)?;
+    let user = load_user(&conn, id, token_hash(cookie.value()))?;
+    Ok((jar.add(cookie), Json(User::from(&user))))
+}
+
+/// `GET /api/v1/session`.
+pub async fn current(user: CurrentUser) -> Json<User> {
+    Json(User::from(&user))
+}
+
+/// `DELETE /api/v1/session`: ends the session (if any) and clears the cookie.
+pub async fn logout(
+    State(state): State<AppState>,
+    jar: CookieJar,
+) -> ApiResult<(StatusCode, CookieJar)> {
+    if let Some(token) = jar.get(COOKIE) {
+        state.db().execute(
+            "DELETE FROM sessions WHERE token_hash = ?1",
+            [token_hash(token.value())],
+        )?;
+    }
+    let mut expired = cookie(&state, String::new());
+    expired.make_removal();
+    Ok((StatusCode::NO_CONTENT, jar.add(expired)))
+}

@@ -1,0 +1,111 @@
+//! Serving the built web app beside the API: files as they are, `index.html`
+//! for app routes (paths without an extension), and a strict Content Security
+//! Policy on every answer.
+
+use crate::AppState;
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderName, HeaderValue, Request, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use scraper::{Html, Selector};
+use sha2::{Digest, Sha256};
+use std::path::Path;
+use tower::ServiceExt;
+use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeaderLayer;
+
+/// The policy for a page: only its own origin, plus the exact inline scripts
+/// `index.html` carries (by SHA-256 of their text).
+pub fn content_security_policy(index_html: &str) -> String {
+    let document = Html::parse_document(index_html);
+    let inline = Selector::parse("script:not([src])").expect("a valid selector");
+    let hashes: String = document
+        .select(&inline)
+        .map(|script| {
+            let text: String = script.text().collect();
+            format!(
+                " 'sha256-{}'",
+                STANDARD.encode(Sha256::digest(text.as_bytes()))
+            )
+        })
+        .collect();
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; \
+         img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; \
+         base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    )
+}
+
+/// Adds the web app in `dir` as the fallback of `app`.
+pub fn serve(app: Router<AppState>, dir: &Path) -> Result<Router<AppState>, crate::Error> {
+    let index = dir.join("index.html");
+    let html = std::fs::read_to_string(&index)
+        .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
+    let csp = HeaderValue::from_str(&content_security_policy(&html))?;
+    let index_service = ServeFile::new(&index);
+    let files = ServeDir::new(dir).fallback(tower::service_fn(move |request: Request<Body>| {
+        let index_service = index_service.clone();
+        async move {
+            // An app route (no extension) gets the app; a missing file is a 404.
+            let last = request.uri().path().rsplit('/').next().unwrap_or("");
+            if last.contains('.') {
+                Ok::<Response, std::convert::Infallible>(StatusCode::NOT_FOUND.into_response())
+            } else {
+                let response = index_service.oneshot(request).await?;
+                Ok(response.map(Body::new))
+            }
+        }
+    }));
+    Ok(app.fallback_service(
+        tower::ServiceBuilder::new()
+            .layer(SetResponseHeaderLayer::overriding(
+                header::CONTENT_SECURITY_POLICY,
+                csp,
+            ))
+            .layer(SetResponseHeaderLayer::overriding(
+                header::X_CONTENT_TYPE_OPTIONS,
+                HeaderValue::from_static("nosniff"),
+            ))
+            .layer(SetResponseHeaderLayer::overriding(
+                HeaderName::from_static("referrer-policy"),
+                HeaderValue::from_static("same-origin"),
+            ))
+            .service(files),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::content_security_policy;
+
+    #[test]
+    fn hashes_each_inline_script_and_ignores_external_ones() {
+        let html = r#"<!doctype html><html><head>
+            <script src="/app.js"></script>
+            <script type="module">import init from '/app.js';init();</script>
+            </head><body><script>alert(1)</script></body></html>"#;
+        let csp = content_security_policy(html);
+        // echo -n "import init from '/app.js';init();" | openssl dgst -sha256 -binary | base64
+        assert!(
+            csp.contains("'sha256-T+ylCkYq0767Isr1Nq0O+gUk6Htau7LxkEACEvlTOAE='"),
+            "{csp}"
+        );
+        assert!(
+            csp.contains("'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"),
+            "{csp}"
+        );
+        assert_eq!(csp.matches("'sha256-").count(), 2);
+        assert!(
+            csp.starts_with("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-")
+        );
+        assert!(csp.ends_with("frame-ancestors 'none'"));
+    }
+
+    #[test]
+    fn no_inline_script_no_hash() {
+        let csp = content_security_policy("<html><head></head><body></body></html>");
+        assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval'; style-src 'self';"));
+    }
+}

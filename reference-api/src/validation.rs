@@ -1,0 +1,183 @@
+//! Rules shared by several endpoints: e-mail shape, the password policy,
+//! password hashing and random tokens.
+
+use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use rand::RngCore;
+use rand::rngs::OsRng;
+use sha2::{Digest, Sha256};
+
+pub const EMAIL_MESSAGE: &str = "Введите e-mail в формате name@example.ru";
+pub const PASSWORD_LENGTH_MESSAGE: &str = "Пароль должен содержать от 5 до 10 символов";
+pub const PASSWORD_CHARSET_MESSAGE: &str = "Пароль может содержать только латинские буквы и цифры";
+
+/// Trims and lowercases an e-mail of the shape `name@domain.tld`; `None` if
+/// it has another shape.
+pub fn normalize_email(raw: &str) -> Option<String> {
+    let email = raw.trim().to_lowercase();
+    if email.len() > 254 {
+        return None;
+    }
+    let (local, domain) = email.split_once('@')?;
+    let local_ok = !local.is_empty()
+        && local.len() <= 64
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..")
+        && local
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c));
+    let labels: Vec<&str> = domain.split('.').collect();
+    let domain_ok = labels.len() >= 2
+        && labels.iter().all(|label| {
+            !label.is_empty()
+                && label.chars().count() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+        })
+        && labels
+            .last()
+            .is_some_and(|tld| tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic));
+    (local_ok && domain_ok).then_some(email)
+}
+
+/// The password policy: 5 to 10 characters, Latin letters and digits only.
+/// `Err` carries the message for the field.
+pub fn check_password(password: &str) -> Result<(), &'static str> {
+    if !password.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return Err(PASSWORD_CHARSET_MESSAGE);
+    }
+    if !(5..=10).contains(&password.chars().count()) {
+        return Err(PASSWORD_LENGTH_MESSAGE);
+    }
+    Ok(())
+}
+
+/// An argon2id hash (PHC string) with the crate's default parameters.
+pub fn hash_password(password: &str) -> Result<String, argon2::password_hash::Error> {
+    let salt = SaltString::generate(&mut OsRng);
+    Ok(Argon2::default()
+        .hash_password(password.as_bytes(), &salt)?
+        .to_string())
+}
+
+pub fn verify_password(password: &str, hash: &str) -> bool {
+    PasswordHash::new(hash).is_ok_and(|parsed| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok()
+    })
+}
+
+/// Hashing takes tens of milliseconds: keep it off the async workers.
+pub async fn hash_password_blocking(password: String) -> Result<String, crate::problem::Problem> {
+    tokio::task::spawn_blocking(move || hash_password(&password))
+        .await
+        .map_err(|_| crate::problem::Problem::internal())?
+        .map_err(|error| {
+            tracing::error!(%error, "password hashing failed");
+            crate::problem::Problem::internal()
+        })
+}
+
+pub async fn verify_password_blocking(password: String, hash: String) -> bool {
+    tokio::task::spawn_blocking(move || verify_password(&password, &hash))
+        .await
+        .unwrap_or(false)
+}
+
+/// 32 random bytes, URL-safe base64 without padding: a token to hand out.
+pub fn new_token() -> String {
+    let mut bytes = [0u8; 32];
+    OsRng.fill_bytes(&mut bytes);
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// What the database keeps of a token: its SHA-256, in hex.
+pub fn token_hash(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// «i***@mail.ru»: the first character of the name, the domain in full.
+pub fn mask_email(email: &str) -> String {
+    match email.split_once('@') {
+        Some((local, domain)) => {
+            let first: String = local.chars().take(1).collect();
+            format!("{first}***@{domain}")
+        }
+        None => "***".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_are_trimmed_lowercased_and_shaped() {
+        assert_eq!(
+            normalize_email("  Ivan.Petrov@Mail.RU ").as_deref(),
+            Some("ivan.petrov@mail.ru")
+        );
+        assert_eq!(normalize_email("a@b.рф").as_deref(), Some("a@b.рф"));
+        for bad in [
+            "",
+            "ivan",
+            "ivan@",
+            "@mail.ru",
+            "ivan@mail",
+            "ivan@mail.",
+            "ivan@.ru",
+            "iv an@mail.ru",
+            "ivan@@mail.ru",
+            "ivan@mail.r",
+            "ivan@mail.r1",
+            ".ivan@mail.ru",
+            "iv..an@mail.ru",
+            "иван@mail.ru",
+            "ivan@-mail.ru",
+        ] {
+            assert_eq!(normalize_email(bad), None, "{bad:?} should be refused");
+        }
+    }
+
+    #[test]
+    fn password_policy() {
+        assert_eq!(check_password("abc12"), Ok(()));
+        assert_eq!(check_password("Abcdefgh12"), Ok(()));
+        assert_eq!(check_password("abc1"), Err(PASSWORD_LENGTH_MESSAGE));
+        assert_eq!(check_password("abcdefgh123"), Err(PASSWORD_LENGTH_MESSAGE));
+        assert_eq!(check_password("пароль1"), Err(PASSWORD_CHARSET_MESSAGE));
+        assert_eq!(check_password("abc 12"), Err(PASSWORD_CHARSET_MESSAGE));
+        assert_eq!(check_password("abc!12"), Err(PASSWORD_CHARSET_MESSAGE));
+    }
+
+    #[test]
+    fn hashes_verify_only_their_password() {
+        let hash = hash_password("secret1").unwrap();
+        assert!(hash.starts_with("$argon2id$"));
+        assert!(verify_password("secret1", &hash));
+        assert!(!verify_password("secret2", &hash));
+    }
+
+    #[test]
+    fn masks() {
+        assert_eq!(mask_email("ivan@mail.ru"), "i***@mail.ru");
+        assert_eq!(mask_email("я@mail.ru"), "я***@mail.ru");
+    }
+
+    #[test]
+    fn tokens_are_random_and_url_safe() {
+        let a = new_token();
+        assert_ne!(a, new_token());
+        assert_eq!(a.len(), 43);
+        assert!(
+            a.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        );
+        assert_eq!(token_hash(&a).len(), 64);
+    }
+}

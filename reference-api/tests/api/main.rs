@@ -1,0 +1,12 @@
+//! Handler tests: the whole router over a temporary SQLite database, driven
+//! with `oneshot`, with a manual clock.
+
+mod support;
+
+mod captcha;
+mod openapi;
+mod rate_limits;
+mod registrations;
+mod routing;
+mod session;
+mod static_files;

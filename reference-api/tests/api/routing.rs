@@ -1,0 +1,130 @@
+use crate::support::TestApp;
+use axum::http::{Method, StatusCode};
+use serde_json::json;
+
+#[tokio::test]
+async fn writes_without_the_csrf_header_are_refused_first() {
+    let app = TestApp::new();
+    for (method, path) in [
+        (Method::POST, "/api/v1/session"),
+        (Method::DELETE, "/api/v1/session"),
+        (Method::POST, "/api/v1/registrations"),
+        (Method::POST, "/api/v1/nowhere"),
+        (Method::PUT, "/api/v1/me/password"),
+    ] {
+        app.request(method.clone(), path)
+            .json(json!({}))
+            .send()
+            .await
+            .problem(StatusCode::FORBIDDEN, "csrf");
+        app.request(method, path)
+            .header("x-requested-with", "XMLHttpRequest")
+            .json(json!({}))
+            .send()
+            .await
+            .problem(StatusCode::FORBIDDEN, "csrf");
+    }
+    // Reads need no header.
+    app.get("/api/v1/captcha").send().await.ok();
+}
+
+#[tokio::test]
+async fn unknown_api_paths_and_methods_are_problems() {
+    let app = TestApp::new();
+    for path in [
+        "/api/v1/nowhere",
+        "/api/nowhere",
+        "/api",
+        "/api/dev/nowhere",
+    ] {
+        app.get(path)
+            .send()
+            .await
+            .problem(StatusCode::NOT_FOUND, "not_found");
+    }
+    app.put("/api/v1/session")
+        .send()
+        .await
+        .problem(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed");
+    // Without --static-dir nothing else is served.
+    assert_eq!(
+        app.get("/register").send().await.status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn outbox_filters_by_address_and_lists_newest_first() {
+    let app = TestApp::new();
+    app.register("a@mail.ru").await;
+    app.clock.advance(5);
+    app.register("b@mail.ru").await;
+    app.clock.advance(5);
+    app.register("a@mail.ru").await;
+    let all = app.get("/api/dev/outbox").send().await.ok().json();
+    let to: Vec<&str> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["to"].as_str().unwrap())
+        .collect();
+    assert_eq!(to, ["a@mail.ru", "b@mail.ru", "a@mail.ru"]);
+    assert_eq!(all[0]["sent_at"], "2026-03-10T12:00:10Z");
+    assert_eq!(app.outbox("a@mail.ru").await.len(), 2);
+    assert_eq!(app.outbox("A@Mail.ru").await.len(), 2);
+    assert!(app.outbox("c@mail.ru").await.is_empty());
+}
+
+#[tokio::test]
+async fn the_dev_clock_exists_only_when_enabled() {
+    let app = TestApp::new();
+    app.post("/api/dev/clock")
+        .json(json!({"advance_seconds": 60}))
+        .send()
+        .await
+        .problem(StatusCode::NOT_FOUND, "not_found");
+
+    let app = TestApp::with(|c| c.dev_clock = true);
+    let body = app
+        .post("/api/dev/clock")
+        .json(json!({"advance_seconds": 3600}))
+        .send()
+        .await
+        .ok()
+        .json();
+    assert_eq!(body, json!({"now": "2026-03-10T13:00:00Z"}));
+    app.post("/api/dev/clock")
+        .json(json!({"advance_seconds": -1}))
+        .send()
+        .await
+        .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    // The server's own answers follow the moved clock.
+    assert_eq!(
+        app.register("a@mail.ru").await["confirm_until"],
+        "2026-03-13"
+    );
+    app.post("/api/dev/clock")
+        .json(json!({"advance_seconds": 86_400}))
+        .send()
+        .await
+        .ok();
+    assert_eq!(
+        app.register("b@mail.ru").await["confirm_until"],
+        "2026-03-14"
+    );
+}
+
+#[tokio::test]
+async fn a_file_database_survives_a_restart() {
+    let app = TestApp::new();
+    app.register("a@mail.ru").await;
+    let path = app.db_path();
+    let mut config = reference_api::Config::new(path.to_str().unwrap());
+    config.clock = app.clock.clone();
+    let again = crate::support::TestApp {
+        router: reference_api::build_app(config).unwrap(),
+        clock: app.clock.clone(),
+        dir: tempfile::tempdir().unwrap(),
+    };
+    again.login("a@mail.ru", crate::support::PASSWORD).await;
+}

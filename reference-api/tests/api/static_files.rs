@@ -1,0 +1,121 @@
+use crate::support::TestApp;
+use axum::http::StatusCode;
+use base64::Engine;
+use sha2::{Digest, Sha256};
+
+const INLINE: &str = "import init from '/kabinet.js';init('/kabinet_bg.wasm');";
+
+fn app_with_dist() -> (TestApp, tempfile::TempDir) {
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dist.path().join("index.html"),
+        format!(
+            "<!doctype html><html><head><script type=\"module\">{INLINE}</script></head><body></body></html>"
+        ),
+    )
+    .unwrap();
+    std::fs::write(dist.path().join("kabinet.js"), "export default 1;").unwrap();
+    std::fs::create_dir(dist.path().join("assets")).unwrap();
+    std::fs::write(dist.path().join("assets/receipt.svg"), "<svg/>").unwrap();
+    let dir = dist.path().to_path_buf();
+    (TestApp::with(move |c| c.static_dir = Some(dir)), dist)
+}
+
+fn assert_security_headers(response: &crate::support::Resp) {
+    let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(INLINE));
+    let csp = response.header("content-security-policy").expect("a CSP");
+    assert_eq!(
+        csp,
+        format!(
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-{hash}'; \
+             style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; \
+             object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+        )
+    );
+    assert_eq!(
+        response.header("x-content-type-options").as_deref(),
+        Some("nosniff")
+    );
+    assert_eq!(
+        response.header("referrer-policy").as_deref(),
+        Some("same-origin")
+    );
+}
+
+#[tokio::test]
+async fn files_are_served_as_they_are() {
+    let (app, _dist) = app_with_dist();
+    let js = app.get("/kabinet.js").send().await.ok();
+    assert_eq!(js.text(), "export default 1;");
+    assert!(js.header("content-type").unwrap().contains("javascript"));
+    assert_security_headers(&js);
+    let svg = app.get("/assets/receipt.svg").send().await.ok();
+    assert_eq!(svg.header("content-type").as_deref(), Some("image/svg+xml"));
+}
+
+#[tokio::test]
+async fn app_routes_get_index_html() {
+    let (app, _dist) = app_with_dist();
+    for path in [
+        "/",
+        "/register",
+        "/accounts/5",
+        "/recover/confirm?token=x",
+        "/settings/",
+    ] {
+        let response = app.get(path).send().await.ok();
+        assert!(response.text().contains(INLINE), "{path}");
+        assert!(
+            response
+                .header("content-type")
+                .unwrap()
+                .starts_with("text/html")
+        );
+        assert_security_headers(&response);
+    }
+}
+
+#[tokio::test]
+async fn missing_files_with_an_extension_are_404() {
+    let (app, _dist) = app_with_dist();
+    for path in ["/robots.txt", "/x.png", "/assets/missing.svg"] {
+        let response = app.get(path).send().await;
+        assert_eq!(response.status, StatusCode::NOT_FOUND, "{path}");
+        assert!(!response.text().contains(INLINE), "{path}");
+        assert_security_headers(&response);
+    }
+}
+
+#[tokio::test]
+async fn api_and_dev_paths_never_fall_back_to_the_app() {
+    let (app, _dist) = app_with_dist();
+    app.get("/api/v1/nowhere")
+        .send()
+        .await
+        .problem(StatusCode::NOT_FOUND, "not_found");
+    let dev = app.get("/dev/nowhere").send().await;
+    assert_eq!(dev.status, StatusCode::NOT_FOUND);
+    assert!(!dev.text().contains(INLINE));
+    app.get("/api/v1/captcha").send().await.ok();
+}
+
+#[test]
+fn print_csp_prints_the_same_policy() {
+    let dist = tempfile::tempdir().unwrap();
+    let index = dist.path().join("index.html");
+    std::fs::write(&index, format!("<script type=\"module\">{INLINE}</script>")).unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_reference-api"))
+        .arg("--print-csp")
+        .arg(&index)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let printed = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(
+        printed.trim_end(),
+        reference_api::static_files::content_security_policy(
+            &std::fs::read_to_string(&index).unwrap()
+        )
+    );
+    assert!(printed.contains("'sha256-"));
+}
