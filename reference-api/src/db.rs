@@ -7,7 +7,10 @@ use time::macros::format_description;
 use time::{Date, OffsetDateTime};
 
 fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(include_str!("../migrations/001_cabinets.sql"))])
+    Migrations::new(vec![
+        M::up(include_str!("../migrations/001_cabinets.sql")),
+        M::up(include_str!("../migrations/002_accounts.sql")),
+    ])
 }
 
 /// Opens (creating if needed) the database and brings its schema up to date.

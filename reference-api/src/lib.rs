@@ -1,15 +1,20 @@
 //! The reference server of the cabinet API (`openapi.yaml`): axum over a real
 //! SQLite database. Development and end-to-end tests only.
 
+pub mod accounts;
 pub mod captcha;
 pub mod clock;
 pub mod db;
 pub mod mail;
+pub mod me;
 pub mod problem;
 pub mod rate_limit;
+pub mod readings;
 pub mod registrations;
+pub mod seed;
 pub mod session;
 pub mod static_files;
+pub mod suppliers;
 pub mod validation;
 
 use axum::Router;
@@ -17,7 +22,7 @@ use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{MethodRouter, get, post};
+use axum::routing::{MethodRouter, get, post, put};
 use clock::Clock;
 use problem::Problem;
 use rate_limit::{RateLimiter, Rule};
@@ -35,6 +40,7 @@ pub struct Limits {
     pub registrations_per_ip: Rule,
     pub resend_per_user: Rule,
     pub session_per_ip: Rule,
+    pub password_change_per_user: Rule,
 }
 
 impl Limits {
@@ -45,6 +51,7 @@ impl Limits {
             registrations_per_ip: Rule::per_minute(5),
             resend_per_user: Rule::new(3, 600),
             session_per_ip: Rule::per_minute(10),
+            password_change_per_user: Rule::new(10, 600),
         }
     }
 
@@ -56,6 +63,7 @@ impl Limits {
             registrations_per_ip: Rule::per_minute(5000),
             resend_per_user: Rule::new(1000, 600),
             session_per_ip: Rule::per_minute(5000),
+            password_change_per_user: Rule::new(1000, 600),
         }
     }
 }
@@ -146,6 +154,13 @@ fn v1_routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
                 .post(session::login)
                 .delete(session::logout),
         ),
+        ("/me/password", put(me::change_password)),
+        ("/suppliers", get(suppliers::list)),
+        ("/accounts", get(accounts::list).post(accounts::link)),
+        (
+            "/accounts/{id}",
+            get(accounts::details).delete(accounts::unlink),
+        ),
     ]
 }
 
@@ -157,7 +172,8 @@ pub fn api_v1_paths() -> Vec<&'static str> {
 /// The whole server: the API under `/api`, the fake gateway under `/dev`, and
 /// the web app's files when `static_dir` is set.
 pub fn build_app(config: Config) -> Result<Router, Error> {
-    let conn = db::open(&config.database)?;
+    let mut conn = db::open(&config.database)?;
+    seed::load(&mut conn)?;
     let state = AppState(Arc::new(Inner {
         captcha_key: rand::random(),
         limiter: RateLimiter::default(),

@@ -62,6 +62,10 @@ impl Problem {
         problem
     }
 
+    pub fn add_field(&mut self, name: &str, message: &str) {
+        self.fields.insert(name.to_string(), message.to_string());
+    }
+
     pub fn rate_limited(retry_after: u64) -> Self {
         let mut problem = Problem::new(
             StatusCode::TOO_MANY_REQUESTS,

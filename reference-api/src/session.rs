@@ -84,6 +84,27 @@ impl FromRequestParts<AppState> for CurrentUser {
     }
 }
 
+/// A signed-in user who has confirmed the registration; others get 403
+/// `not_confirmed`.
+pub struct ConfirmedUser(pub CurrentUser);
+
+impl FromRequestParts<AppState> for ConfirmedUser {
+    type Rejection = Problem;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Problem> {
+        let user = CurrentUser::from_request_parts(parts, state).await?;
+        if user.confirmed {
+            Ok(ConfirmedUser(user))
+        } else {
+            Err(Problem::new(
+                StatusCode::FORBIDDEN,
+                "not_confirmed",
+                "Подтвердите регистрацию по ссылке из письма, чтобы работать с лицевыми счетами.",
+            ))
+        }
+    }
+}
+
 /// Starts a session for a user; returns the cookie carrying its token.
 pub fn start(conn: &Connection, state: &AppState, user_id: i64) -> ApiResult<Cookie<'static>> {
     let token = crate::validation::new_token();

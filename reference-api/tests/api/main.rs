@@ -3,8 +3,10 @@
 
 mod support;
 
+mod accounts;
 mod captcha;
 mod openapi;
+mod password;
 mod rate_limits;
 mod registrations;
 mod routing;

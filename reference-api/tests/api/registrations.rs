@@ -167,13 +167,7 @@ async fn confirming_signs_in_and_a_link_works_once() {
     let confirmed = app.confirm(&token).await.ok();
     assert_eq!(confirmed.json(), json!({"email": "a@mail.ru"}));
     let cookie = confirmed.session_cookie().expect("a session cookie");
-    let user = app
-        .get("/api/v1/session")
-        .cookie(&cookie)
-        .send()
-        .await
-        .ok()
-        .json();
+    let user = app.read("/api/v1/session", &cookie).await;
     assert_eq!(
         user,
         json!({"email": "a@mail.ru", "email_masked": "a***@mail.ru", "confirmed": true})

@@ -118,13 +118,6 @@ async fn the_dev_clock_exists_only_when_enabled() {
 async fn a_file_database_survives_a_restart() {
     let app = TestApp::new();
     app.register("a@mail.ru").await;
-    let path = app.db_path();
-    let mut config = reference_api::Config::new(path.to_str().unwrap());
-    config.clock = app.clock.clone();
-    let again = crate::support::TestApp {
-        router: reference_api::build_app(config).unwrap(),
-        clock: app.clock.clone(),
-        dir: tempfile::tempdir().unwrap(),
-    };
+    let again = app.restart();
     again.login("a@mail.ru", crate::support::PASSWORD).await;
 }

@@ -21,13 +21,7 @@ async fn login_sets_a_strict_cookie_and_answers_the_user() {
         assert!(attributes.contains(&wanted), "{wanted} missing in {set}");
     }
     let cookie = response.session_cookie().unwrap();
-    let user = app
-        .get("/api/v1/session")
-        .cookie(&cookie)
-        .send()
-        .await
-        .ok()
-        .json();
+    let user = app.read("/api/v1/session", &cookie).await;
     assert_eq!(user["email"], "ivan@mail.ru");
     assert_eq!(user["confirmed"], false);
 }

@@ -48,6 +48,18 @@ impl TestApp {
         }
     }
 
+    /// A second server over the same database file and clock, as after a restart.
+    pub fn restart(&self) -> TestApp {
+        let mut config = Config::new(self.db_path().to_str().unwrap());
+        config.app_url = APP_URL.into();
+        config.clock = self.clock.clone();
+        TestApp {
+            router: build_app(config).unwrap(),
+            clock: self.clock.clone(),
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
     pub fn db_path(&self) -> std::path::PathBuf {
         self.dir.path().join("db.sqlite")
     }
@@ -66,6 +78,11 @@ impl TestApp {
     }
     pub fn request(&self, method: Method, path: &str) -> Req<'_> {
         Req::new(self, method, path)
+    }
+
+    /// GETs `path` with a session cookie; expects 200 and returns the JSON.
+    pub async fn read(&self, path: &str, cookie: &str) -> Value {
+        self.get(path).cookie(cookie).send().await.ok().json()
     }
 
     /// A fresh challenge from the server, solved.
