@@ -1,1 +1,162 @@
-fn main() {}
+//! The project's developer workflow: `cargo xtask <command>`.
+//!
+//! - `dev`: install what is missing, run the reference API and `trunk serve`.
+//! - `test`: everything CI checks, in order, failing fast.
+//! - `dist`: the release build and a table of its sizes.
+//! - `tools`: only install what is missing.
+
+mod dev;
+mod dist;
+mod process;
+mod test;
+mod tools;
+
+use anyhow::{Context, Result, bail};
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::Duration;
+
+const USAGE: &str = "\
+usage: cargo xtask <command> [args]
+
+commands:
+  dev [TRUNK ARGS]        install missing tools, start the reference API on
+                          127.0.0.1:8081 and `trunk serve` on
+                          http://127.0.0.1:8080 (Ctrl-C stops both)
+  test [-- PLAYWRIGHT ARGS]
+                          format, clippy, native tests, browser component
+                          tests, release build and Playwright end-to-end tests
+                          (arguments after `--` go to `playwright test`,
+                          e.g. `cargo xtask test -- smoke.spec.ts`)
+  dist                    `trunk build --release` and a table of dist/ sizes
+                          (raw and brotli), also written to
+                          target/dist-sizes.txt
+  tools                   only check and install the tools";
+
+/// What every command needs: where the project is, and a PATH on which the
+/// project's tools come first.
+pub struct Ctx {
+    pub root: PathBuf,
+    path: OsString,
+}
+
+impl Ctx {
+    fn new() -> Result<Self> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .parent()
+            .context("xtask/ has no parent folder")?
+            .to_path_buf();
+        let mut ctx = Self {
+            root,
+            path: OsString::new(),
+        };
+        // wasm-opt from npm first (never Debian's binaryen), then cargo's
+        // installs (trunk, wasm-bindgen), then whatever the user has.
+        let mut dirs = vec![tools::binaryen_bin_dir(&ctx), tools::cargo_bin_dir()];
+        if let Some(path) = std::env::var_os("PATH") {
+            dirs.extend(std::env::split_paths(&path));
+        }
+        ctx.path = std::env::join_paths(dirs).context("building PATH")?;
+        Ok(ctx)
+    }
+
+    /// A command run in the project's root with the tools' PATH. Trunk's
+    /// update check calls a web API that is not reachable here: skip it.
+    pub fn tool_command(&self, program: impl AsRef<std::ffi::OsStr>) -> Command {
+        let mut cmd = Command::new(program);
+        cmd.current_dir(&self.root)
+            .env("PATH", &self.path)
+            .env("TRUNK_SKIP_VERSION_CHECK", "true");
+        cmd
+    }
+
+    pub fn cargo(&self) -> Command {
+        self.tool_command("cargo")
+    }
+
+    pub fn target_dir(&self) -> PathBuf {
+        std::env::var_os("CARGO_TARGET_DIR")
+            .map(PathBuf::from)
+            .map(|p| {
+                if p.is_absolute() {
+                    p
+                } else {
+                    self.root.join(p)
+                }
+            })
+            .unwrap_or_else(|| self.root.join("target"))
+    }
+}
+
+/// `850 ms`, `12.3 s`, `4 min 05 s`.
+pub fn fmt_duration(d: Duration) -> String {
+    let secs = d.as_secs_f64();
+    if secs < 1.0 {
+        format!("{} ms", d.as_millis())
+    } else if secs < 60.0 {
+        format!("{secs:.1} s")
+    } else {
+        let whole = d.as_secs();
+        format!("{} min {:02} s", whole / 60, whole % 60)
+    }
+}
+
+fn run(args: &[String]) -> Result<()> {
+    let (command, rest) = match args.split_first() {
+        Some((c, rest)) => (c.as_str(), rest),
+        None => {
+            println!("{USAGE}");
+            return Ok(());
+        }
+    };
+    // Arguments after an optional `--` go to the underlying tool.
+    let passthrough: Vec<String> = match rest.first().map(String::as_str) {
+        Some("--") => rest[1..].to_vec(),
+        _ => rest.to_vec(),
+    };
+    let ctx = Ctx::new()?;
+    match command {
+        "dev" => dev::dev(&ctx, &passthrough),
+        "test" => test::test(&ctx, &passthrough),
+        "dist" => dist::dist(&ctx),
+        "tools" => tools::ensure(&ctx, tools::ALL),
+        "help" | "-h" | "--help" => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        other => bail!("unknown command `{other}`\n\n{USAGE}"),
+    }
+}
+
+fn main() -> ExitCode {
+    if let Err(e) = process::install_signal_handler() {
+        eprintln!("xtask: {e:#}");
+        return ExitCode::FAILURE;
+    }
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = run(&args);
+    if process::interrupted() {
+        eprintln!("xtask: stopped by signal");
+        return ExitCode::from(process::INTERRUPTED_EXIT_CODE as u8);
+    }
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("\nxtask: error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_read_well() {
+        assert_eq!(fmt_duration(Duration::from_millis(850)), "850 ms");
+        assert_eq!(fmt_duration(Duration::from_millis(12_340)), "12.3 s");
+        assert_eq!(fmt_duration(Duration::from_secs(245)), "4 min 05 s");
+    }
+}

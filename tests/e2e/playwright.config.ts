@@ -1,0 +1,40 @@
+// Playwright drives Debian's Chromium (/usr/bin/chromium): Playwright's own
+// browser download cannot work on these machines. `cargo xtask test` serves
+// the release build and the reference API and sets BASE_URL.
+import { defineConfig } from '@playwright/test';
+
+const baseURL = process.env.BASE_URL ?? 'http://127.0.0.1:8090';
+
+export default defineConfig({
+  testDir: '.',
+  testIgnore: ['node_modules/**'],
+  outputDir: 'test-results',
+  workers: 2,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: 'list',
+  use: {
+    baseURL,
+    locale: 'ru-RU',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      // Playwright gives each browser a fresh profile (--user-data-dir) and
+      // runs it headless itself. Without the background-networking flags
+      // Chromium keeps trying to reach Google's hosts on a closed network.
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+});

@@ -1,0 +1,236 @@
+//! The release build and what it weighs: every file of `dist/`, raw and
+//! brotli-compressed (quality 11, as a CDN would serve it), and the bytes a
+//! first visit loads (index.html, JS, wasm, CSS).
+
+use crate::Ctx;
+use crate::process::{self, output_of};
+use crate::tools::{self, Tool};
+use anyhow::{Context, Result};
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+pub const TOOLS: &[Tool] = &[
+    Tool::WasmTarget,
+    Tool::WasmOpt,
+    Tool::WasmBindgen,
+    Tool::Trunk,
+];
+
+pub fn dist_dir(ctx: &Ctx) -> PathBuf {
+    ctx.root.join("dist")
+}
+
+/// `cargo xtask dist`.
+pub fn dist(ctx: &Ctx) -> Result<()> {
+    tools::ensure(ctx, TOOLS)?;
+    build_release(ctx)?;
+    let table = report(ctx)?;
+    print!("{table}");
+    print_csp(ctx);
+    Ok(())
+}
+
+/// `trunk build --release` into `dist/`.
+pub fn build_release(ctx: &Ctx) -> Result<()> {
+    process::run(ctx.tool_command("trunk").args(["build", "--release"]))
+}
+
+/// Builds the size table of `dist/`, prints nothing, and writes it to
+/// `target/dist-sizes.txt`.
+pub fn report(ctx: &Ctx) -> Result<String> {
+    let dir = dist_dir(ctx);
+    let mut files = Vec::new();
+    collect_files(&dir, &mut files)
+        .with_context(|| format!("listing {} (did the build run?)", dir.display()))?;
+    files.sort();
+    let mut rows = Vec::new();
+    for path in &files {
+        let bytes = fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+        let name = path
+            .strip_prefix(&dir)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .into_owned();
+        rows.push(Row {
+            first_load: is_first_load(&name),
+            raw: bytes.len() as u64,
+            brotli: brotli_size(&bytes)?,
+            name,
+        });
+    }
+    let table = render(&rows);
+    let out = ctx.target_dir().join("dist-sizes.txt");
+    if let Some(parent) = out.parent() {
+        let _ = fs::create_dir_all(parent);
+    }
+    fs::write(&out, &table).with_context(|| format!("writing {}", out.display()))?;
+    Ok(format!("{table}(written to {})\n", out.display()))
+}
+
+struct Row {
+    name: String,
+    raw: u64,
+    brotli: u64,
+    first_load: bool,
+}
+
+fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let path = entry.path();
+        if entry.file_type()?.is_dir() {
+            collect_files(&path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// What the browser fetches before the app runs: the page, and the scripts,
+/// wasm and styles at the top of dist/ (trunk's hashed outputs).
+fn is_first_load(name: &str) -> bool {
+    if name.contains('/') {
+        return false;
+    }
+    name == "index.html"
+        || [".js", ".wasm", ".css"]
+            .iter()
+            .any(|ext| name.ends_with(ext))
+}
+
+fn brotli_size(bytes: &[u8]) -> Result<u64> {
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    let mut compressed = Vec::new();
+    brotli::BrotliCompress(&mut &bytes[..], &mut compressed, &params)
+        .context("brotli compression failed")?;
+    Ok(compressed.len() as u64)
+}
+
+fn kib(bytes: u64) -> String {
+    format!("{:.1} KiB", bytes as f64 / 1024.0)
+}
+
+fn render(rows: &[Row]) -> String {
+    let width = rows
+        .iter()
+        .map(|r| r.name.chars().count() + 2)
+        .chain([26])
+        .max()
+        .unwrap_or(26);
+    let mut s = String::new();
+    let line = |s: &mut String, mark: &str, name: &str, raw: u64, br: u64| {
+        let _ = writeln!(
+            s,
+            "{mark} {name:<width$} {raw:>10} {:>11} {br:>10} {:>11}",
+            kib(raw),
+            kib(br)
+        );
+    };
+    let _ = writeln!(
+        s,
+        "  {:<width$} {:>10} {:>11} {:>10} {:>11}",
+        "file (* = first load)", "raw B", "raw", "brotli B", "brotli"
+    );
+    let _ = writeln!(s, "{}", "-".repeat(width + 48));
+    for r in rows {
+        line(
+            &mut s,
+            if r.first_load { "*" } else { " " },
+            &r.name,
+            r.raw,
+            r.brotli,
+        );
+    }
+    let _ = writeln!(s, "{}", "-".repeat(width + 48));
+    let total = |f: &dyn Fn(&Row) -> bool| {
+        rows.iter()
+            .filter(|r| f(r))
+            .fold((0, 0), |(a, b), r| (a + r.raw, b + r.brotli))
+    };
+    let (raw, br) = total(&|_| true);
+    line(
+        &mut s,
+        " ",
+        &format!("total ({} files)", rows.len()),
+        raw,
+        br,
+    );
+    let (raw, br) = total(&|r| r.first_load);
+    line(&mut s, "*", "first load", raw, br);
+    s
+}
+
+/// The Content-Security-Policy that fits this build, for whoever serves
+/// dist/ from nginx or a CDN.
+fn print_csp(ctx: &Ctx) {
+    let index = dist_dir(ctx).join("index.html");
+    let csp = output_of(
+        ctx.cargo()
+            .args(["run", "--quiet", "-p", "reference-api", "--", "--print-csp"])
+            .arg(&index),
+    );
+    match csp {
+        Some(csp) if !csp.trim().is_empty() => {
+            println!(
+                "\nContent-Security-Policy for serving dist/ (from reference-api --print-csp):"
+            );
+            println!("{}", csp.trim());
+        }
+        _ => println!(
+            "\n(no CSP printed: `reference-api --print-csp` is not available yet or failed; skipped)"
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_load_is_page_scripts_wasm_and_styles() {
+        assert!(is_first_load("index.html"));
+        assert!(is_first_load("kabinet-3f2a.js"));
+        assert!(is_first_load("kabinet-3f2a_bg.wasm"));
+        assert!(is_first_load("style-9c1.css"));
+        assert!(!is_first_load("robots.txt"));
+        assert!(!is_first_load("favicon.svg"));
+        assert!(!is_first_load("snippets/x/inline0.js"));
+    }
+
+    #[test]
+    fn brotli_shrinks_repetitive_text() {
+        let text = "Личный кабинет ".repeat(200);
+        let size = brotli_size(text.as_bytes()).unwrap();
+        assert!(size < text.len() as u64 / 10, "{size}");
+    }
+
+    #[test]
+    fn table_has_totals() {
+        let rows = vec![
+            Row {
+                name: "index.html".into(),
+                raw: 1000,
+                brotli: 400,
+                first_load: true,
+            },
+            Row {
+                name: "robots.txt".into(),
+                raw: 24,
+                brotli: 20,
+                first_load: false,
+            },
+        ];
+        let t = render(&rows);
+        assert!(t.contains("total (2 files)"), "{t}");
+        let first = t.lines().find(|l| l.starts_with("* first load")).unwrap();
+        assert!(first.contains("1000") && first.contains("400"), "{first}");
+        let total = t.lines().find(|l| l.contains("total (")).unwrap();
+        assert!(total.contains("1024") && total.contains("420"), "{total}");
+    }
+}
