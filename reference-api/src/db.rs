@@ -10,6 +10,7 @@ fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(include_str!("../migrations/001_cabinets.sql")),
         M::up(include_str!("../migrations/002_accounts.sql")),
+        M::up(include_str!("../migrations/003_readings_payments.sql")),
     ])
 }
 

@@ -5,8 +5,10 @@ pub mod accounts;
 pub mod captcha;
 pub mod clock;
 pub mod db;
+pub mod gateway;
 pub mod mail;
 pub mod me;
+pub mod payments;
 pub mod problem;
 pub mod rate_limit;
 pub mod readings;
@@ -161,6 +163,12 @@ fn v1_routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
             "/accounts/{id}",
             get(accounts::details).delete(accounts::unlink),
         ),
+        ("/accounts/{id}/readings", post(readings::submit)),
+        (
+            "/accounts/{id}/payments",
+            get(payments::history).post(payments::create),
+        ),
+        ("/payments/{id}", get(payments::get)),
     ]
 }
 
@@ -202,9 +210,12 @@ pub fn build_app(config: Config) -> Result<Router, Error> {
         .method_not_allowed_fallback(method_not_allowed)
         .layer(middleware::from_fn(require_csrf_header));
 
-    let mut app = Router::new()
-        .nest("/api", api)
-        .nest("/dev", Router::new().fallback(plain_not_found));
+    let mut app = Router::new().nest("/api", api).nest(
+        "/dev",
+        Router::new()
+            .route("/pay/{id}", get(gateway::show).post(gateway::decide))
+            .fallback(plain_not_found),
+    );
     if let Some(dir) = &state.config.static_dir {
         app = static_files::serve(app, dir)?;
     }

@@ -53,13 +53,17 @@ impl Problem {
 
     /// 422 `validation_failed` with the given field messages.
     pub fn validation(fields: BTreeMap<String, String>) -> Self {
-        let mut problem = Problem::new(
+        Problem::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "validation_failed",
             "Проверьте правильность заполнения полей.",
-        );
-        problem.fields = fields;
-        problem
+        )
+        .with_fields(fields)
+    }
+
+    pub fn with_fields(mut self, fields: BTreeMap<String, String>) -> Self {
+        self.fields.extend(fields);
+        self
     }
 
     pub fn add_field(&mut self, name: &str, message: &str) {

@@ -1,5 +1,18 @@
 //! Meter readings: values are decimals with up to three decimals, kept as
-//! integer thousandths of a unit.
+//! integer thousandths of a unit. `POST /api/v1/accounts/{id}/readings`.
+
+use crate::AppState;
+use crate::accounts::{Linked, find_linked};
+use crate::db::iso_date;
+use crate::problem::{ApiResult, Body, Problem};
+use crate::session::ConfirmedUser;
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use rusqlite::{Connection, params};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use time::OffsetDateTime;
 
 /// "12345.678", "12345,6" or "12345" → thousandths; `None` for anything else
 /// (signs, more than three decimals, letters, absurd sizes).
@@ -29,6 +42,237 @@ pub fn parse_value(text: &str) -> Option<i64> {
 /// Thousandths → "12345.678".
 pub fn format_value(thousandths: i64) -> String {
     format!("{}.{:03}", thousandths / 1000, thousandths % 1000)
+}
+
+/// A reading as the request carries it. `value` may come as a string (the
+/// contract) or a number; anything else is a field error.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct ReadingInput {
+    #[serde(default)]
+    pub meter_id: Option<i64>,
+    #[serde(default)]
+    pub value: Option<serde_json::Value>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Reading {
+    pub meter_id: i64,
+    pub value: String,
+    pub date: String,
+}
+
+/// What the checks need to know of a meter.
+struct MeterState {
+    id: i64,
+    last: Option<i64>,
+    average: i64,
+    unit: String,
+}
+
+/// The expected consumption's multiple beyond which a reading must be confirmed.
+pub const ANOMALY_FACTOR: i64 = 5;
+
+/// The consumption beyond which a reading is unusual: five times the meter's
+/// average month, or 1000 units for a meter without an average.
+pub fn anomaly_threshold(average_monthly: i64) -> i64 {
+    if average_monthly > 0 {
+        average_monthly * ANOMALY_FACTOR
+    } else {
+        1_000_000
+    }
+}
+
+/// "12345,678" with the unit, as people read it.
+fn russian(thousandths: i64, unit: &str) -> String {
+    format!("{} {unit}", format_value(thousandths).replace('.', ","))
+}
+
+/// Checks readings for one account: the window (409), the shape (422
+/// `validation_failed`), below the previous (422 `reading_below_previous`),
+/// an unusual jump (422 `reading_anomaly` unless confirmed). Returns
+/// `(meter_id, thousandths)` pairs.
+pub fn check(
+    conn: &Connection,
+    linked: &Linked,
+    inputs: &[ReadingInput],
+    confirm_anomaly: bool,
+) -> ApiResult<Vec<(i64, i64)>> {
+    let window = linked.summary.readings_window;
+    if !window.open {
+        return Err(Problem::new(
+            StatusCode::CONFLICT,
+            "readings_window_closed",
+            format!(
+                "Показания по этому лицевому счету принимаются с {} по {} число месяца.",
+                window.from_day, window.to_day
+            ),
+        ));
+    }
+    let meters: Vec<MeterState> = conn
+        .prepare("SELECT id, last_value, average_monthly, unit FROM meters WHERE account_id = ?1")?
+        .query_map([linked.account_id], |r| {
+            Ok(MeterState {
+                id: r.get(0)?,
+                last: r.get(1)?,
+                average: r.get(2)?,
+                unit: r.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut fields = BTreeMap::new();
+    if inputs.is_empty() {
+        fields.insert(
+            "readings".to_string(),
+            "Введите показания хотя бы одного счетчика.".to_string(),
+        );
+    }
+    let mut parsed: Vec<(i64, &MeterState)> = Vec::new();
+    for (i, input) in inputs.iter().enumerate() {
+        let meter = input
+            .meter_id
+            .and_then(|id| meters.iter().find(|m| m.id == id))
+            .filter(|m| !parsed.iter().any(|(_, seen)| seen.id == m.id));
+        let Some(meter) = meter else {
+            fields.insert(
+                format!("readings[{i}].meter_id"),
+                "Счетчик не найден на этом лицевом счете (или указан дважды).".to_string(),
+            );
+            continue;
+        };
+        let text = match &input.value {
+            Some(serde_json::Value::String(s)) => s.clone(),
+            Some(serde_json::Value::Number(n)) => n.to_string(),
+            _ => String::new(),
+        };
+        match parse_value(&text) {
+            Some(value) => parsed.push((value, meter)),
+            None if text.trim().is_empty() => {
+                fields.insert(
+                    format!("readings[{i}].value"),
+                    "Введите показания счетчика.".to_string(),
+                );
+            }
+            None => {
+                fields.insert(
+                    format!("readings[{i}].value"),
+                    "Показания вводятся числом, не более 3 знаков после запятой.".to_string(),
+                );
+            }
+        }
+    }
+    if !fields.is_empty() {
+        return Err(Problem::validation(fields));
+    }
+    let mut below = BTreeMap::new();
+    let mut anomalies = BTreeMap::new();
+    for (i, &(value, meter)) in parsed.iter().enumerate() {
+        let Some(last) = meter.last else { continue };
+        let field = format!("readings[{i}].value");
+        if value < last {
+            below.insert(
+                field,
+                format!(
+                    "Показания не могут быть меньше предыдущих: {}.",
+                    russian(last, &meter.unit)
+                ),
+            );
+        } else if value - last > anomaly_threshold(meter.average) {
+            anomalies.insert(
+                field,
+                format!(
+                    "Расход {} намного больше обычного (около {} в месяц). Проверьте показания.",
+                    russian(value - last, &meter.unit),
+                    russian(meter.average, &meter.unit)
+                ),
+            );
+        }
+    }
+    if !below.is_empty() {
+        return Err(Problem::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "reading_below_previous",
+            "Показания не могут быть меньше предыдущих.",
+        )
+        .with_fields(below));
+    }
+    if !anomalies.is_empty() && !confirm_anomaly {
+        return Err(Problem::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "reading_anomaly",
+            "Показания намного больше обычного. Проверьте их и подтвердите отправку.",
+        )
+        .with_fields(anomalies));
+    }
+    Ok(parsed
+        .into_iter()
+        .map(|(value, meter)| (meter.id, value))
+        .collect())
+}
+
+/// Records readings as the meters' last ones (never lowering a meter).
+pub fn record(
+    conn: &Connection,
+    user_id: i64,
+    payment_id: Option<&str>,
+    readings: &[(i64, i64)],
+    now: OffsetDateTime,
+) -> rusqlite::Result<Vec<Reading>> {
+    let date = iso_date(now.date());
+    let mut recorded = Vec::new();
+    for &(meter_id, value) in readings {
+        let changed = conn.execute(
+            "UPDATE meters SET last_value = ?1, last_date = ?2
+             WHERE id = ?3 AND (last_value IS NULL OR last_value <= ?1)",
+            params![value, date, meter_id],
+        )?;
+        if changed == 1 {
+            conn.execute(
+                "INSERT INTO readings (meter_id, user_id, payment_id, value, date, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    meter_id,
+                    user_id,
+                    payment_id,
+                    value,
+                    date,
+                    now.unix_timestamp()
+                ],
+            )?;
+            recorded.push(Reading {
+                meter_id,
+                value: format_value(value),
+                date: date.clone(),
+            });
+        }
+    }
+    Ok(recorded)
+}
+
+#[derive(Deserialize)]
+pub struct Submission {
+    #[serde(default)]
+    readings: Vec<ReadingInput>,
+    #[serde(default)]
+    confirm_anomaly: bool,
+}
+
+/// `POST /api/v1/accounts/{id}/readings`.
+pub async fn submit(
+    State(state): State<AppState>,
+    ConfirmedUser(user): ConfirmedUser,
+    Path(id): Path<String>,
+    Body(submission): Body<Submission>,
+) -> ApiResult<(StatusCode, Json<Vec<Reading>>)> {
+    let conn = state.db();
+    let linked = find_linked(&conn, &state, user.id, &id)?;
+    let readings = check(
+        &conn,
+        &linked,
+        &submission.readings,
+        submission.confirm_anomaly,
+    )?;
+    let recorded = record(&conn, user.id, None, &readings, state.clock().now())?;
+    Ok((StatusCode::CREATED, Json(recorded)))
 }
 
 #[cfg(test)]

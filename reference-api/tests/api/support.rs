@@ -210,6 +210,11 @@ impl<'a> Req<'a> {
         self.header("cookie", cookie)
     }
 
+    pub fn body(mut self, body: &str) -> Self {
+        self.body = Body::from(body.to_string());
+        self
+    }
+
     pub fn json(mut self, value: Value) -> Self {
         self.builder = self
             .builder

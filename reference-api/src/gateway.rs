@@ -1,0 +1,179 @@
+//! The fake payment gateway page, `/dev/pay/{id}`: what a bank's page would
+//! be, reduced to two buttons. «Оплатить» settles the payment as succeeded
+//! (recording the readings sent with it), «Отменить» as canceled; either
+//! redirects (303) to the payment's return URL.
+
+use crate::AppState;
+use crate::problem::ApiResult;
+use crate::readings::record;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use rusqlite::{OptionalExtension, params};
+use serde::Deserialize;
+
+/// "1 234,56 ₽".
+pub fn money(kop: i64) -> String {
+    let rubles = (kop.abs() / 100).to_string();
+    let mut grouped = String::new();
+    for (i, digit) in rubles.chars().enumerate() {
+        if i > 0 && (rubles.len() - i).is_multiple_of(3) {
+            grouped.push('\u{a0}');
+        }
+        grouped.push(digit);
+    }
+    let sign = if kop < 0 { "-" } else { "" };
+    format!("{sign}{grouped},{:02}\u{a0}₽", kop.abs() % 100)
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn page(title: &str, body: &str) -> String {
+    format!(
+        "<!doctype html>\n<html lang=\"ru\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{title}</title></head><body><main>{body}</main></body></html>\n"
+    )
+}
+
+fn not_found() -> Response {
+    (
+        StatusCode::NOT_FOUND,
+        Html(page(
+            "Платеж не найден",
+            "<h1>Платеж не найден</h1><p>Проверьте ссылку на страницу оплаты.</p>",
+        )),
+    )
+        .into_response()
+}
+
+struct Pending {
+    amount_kop: i64,
+    status: String,
+    return_url: String,
+    supplier: String,
+    number: String,
+}
+
+fn load(state: &AppState, id: &str) -> rusqlite::Result<Option<Pending>> {
+    state
+        .db()
+        .query_row(
+            "SELECT p.amount_kop, p.status, p.return_url, s.name, a.number
+             FROM payments p
+             JOIN supplier_accounts a ON a.id = p.account_id
+             JOIN suppliers s ON s.id = a.supplier_id
+             WHERE p.id = ?1",
+            [id],
+            |row| {
+                Ok(Pending {
+                    amount_kop: row.get(0)?,
+                    status: row.get(1)?,
+                    return_url: row.get(2)?,
+                    supplier: row.get(3)?,
+                    number: row.get(4)?,
+                })
+            },
+        )
+        .optional()
+}
+
+fn return_url(payment_id: &str, url: &str) -> String {
+    url.replace("{id}", payment_id)
+        .replace("%7Bid%7D", payment_id)
+}
+
+/// `GET /dev/pay/{id}`.
+pub async fn show(State(state): State<AppState>, Path(id): Path<String>) -> ApiResult<Response> {
+    let Some(payment) = load(&state, &id)? else {
+        return Ok(not_found());
+    };
+    let amount = money(payment.amount_kop);
+    let body = if payment.status == "pending" {
+        format!(
+            "<h1>Оплата услуг</h1>\
+             <p>Получатель: {supplier}</p><p>Лицевой счет: {number}</p>\
+             <p>Сумма к оплате: <strong>{amount}</strong></p>\
+             <p>Это тестовая страница оплаты: деньги не списываются.</p>\
+             <form method=\"post\"><input type=\"hidden\" name=\"action\" value=\"pay\">\
+             <button type=\"submit\">Оплатить</button></form>\
+             <form method=\"post\"><input type=\"hidden\" name=\"action\" value=\"cancel\">\
+             <button type=\"submit\">Отменить</button></form>",
+            supplier = escape(&payment.supplier),
+            number = escape(&payment.number),
+        )
+    } else {
+        let outcome = if payment.status == "succeeded" {
+            "оплачен"
+        } else {
+            "отменен"
+        };
+        format!(
+            "<h1>Платеж {outcome}</h1><p>Сумма: {amount}</p>\
+             <p><a href=\"{back}\">Вернуться в Личный кабинет</a></p>",
+            back = escape(&return_url(&id, &payment.return_url))
+        )
+    };
+    Ok((
+        [(header::CACHE_CONTROL, "no-store")],
+        Html(page("Оплата — тестовый платежный шлюз", &body)),
+    )
+        .into_response())
+}
+
+#[derive(Deserialize)]
+pub struct Decision {
+    #[serde(default)]
+    action: String,
+}
+
+/// `POST /dev/pay/{id}` (`action=pay|cancel`): settles a pending payment once
+/// (later posts change nothing) and sends the subscriber back.
+pub async fn decide(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Form(decision): Form<Decision>,
+) -> ApiResult<Response> {
+    let Some(payment) = load(&state, &id)? else {
+        return Ok(not_found());
+    };
+    let status = match decision.action.as_str() {
+        "pay" => "succeeded",
+        "cancel" => "canceled",
+        _ => return Ok((StatusCode::BAD_REQUEST, "action must be pay or cancel").into_response()),
+    };
+    let conn = state.db();
+    let settled = conn.execute(
+        "UPDATE payments SET status = ?1, settled_at = ?2 WHERE id = ?3 AND status = 'pending'",
+        params![status, state.now(), id],
+    )?;
+    if settled == 1 && status == "succeeded" {
+        let (user_id, readings): (i64, String) = conn.query_row(
+            "SELECT user_id, readings FROM payments WHERE id = ?1",
+            [&id],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )?;
+        let readings: Vec<(i64, i64)> = serde_json::from_str(&readings).unwrap_or_default();
+        record(&conn, user_id, Some(&id), &readings, state.clock().now())?;
+    }
+    Ok(Redirect::to(&return_url(&id, &payment.return_url)).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::money;
+
+    #[test]
+    fn money_reads_as_in_russian() {
+        assert_eq!(money(123_456), "1\u{a0}234,56\u{a0}₽");
+        assert_eq!(money(5), "0,05\u{a0}₽");
+        assert_eq!(money(-10_000), "-100,00\u{a0}₽");
+        assert_eq!(money(123_456_789), "1\u{a0}234\u{a0}567,89\u{a0}₽");
+    }
+}

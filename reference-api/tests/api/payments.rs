@@ -1,0 +1,261 @@
+use crate::readings::voronezh;
+use crate::support::{APP_URL, Resp, TestApp};
+use axum::http::StatusCode;
+use serde_json::{Value, json};
+
+async fn pay(app: &TestApp, cookie: &str, id: i64, key: &str, body: Value) -> Resp {
+    app.post(&format!("/api/v1/accounts/{id}/payments"))
+        .cookie(cookie)
+        .header("idempotency-key", key)
+        .json(body)
+        .send()
+        .await
+}
+
+fn debt() -> Value {
+    json!({"amount_kop": 123456, "return_url": format!("{APP_URL}/payments/{{id}}")})
+}
+
+/// Presses a gateway button; returns the redirect's Location.
+async fn press(app: &TestApp, payment: &str, action: &str) -> String {
+    let response = app
+        .request(axum::http::Method::POST, &format!("/dev/pay/{payment}"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(&format!("action={action}"))
+        .send()
+        .await
+        .expect(StatusCode::SEE_OTHER);
+    response.header("location").unwrap()
+}
+
+#[tokio::test]
+async fn paying_the_debt_through_the_gateway() {
+    let app = TestApp::new();
+    let (cookie, id, _) = voronezh(&app).await;
+    let payment = pay(&app, &cookie, id, "k1", debt())
+        .await
+        .expect(StatusCode::CREATED)
+        .json();
+    let pid = payment["id"].as_str().unwrap().to_string();
+    assert_eq!(
+        payment,
+        json!({
+            "id": pid, "account_id": id, "amount_kop": 123456, "status": "pending",
+            "created_at": "2026-03-10T12:00:00Z",
+            "confirmation_url": format!("{APP_URL}/dev/pay/{pid}"),
+        })
+    );
+    let page = app.get(&format!("/dev/pay/{pid}")).send().await.ok();
+    let html = page.text();
+    assert!(html.contains("1\u{a0}234,56\u{a0}₽"), "{html}");
+    assert!(html.contains("Оплатить") && html.contains("Отменить"));
+    assert!(html.contains("3600000001") && html.contains("lang=\"ru\""));
+
+    let location = press(&app, &pid, "pay").await;
+    assert_eq!(location, format!("{APP_URL}/payments/{pid}"));
+    let settled = app.read(&format!("/api/v1/payments/{pid}"), &cookie).await;
+    assert_eq!(settled["status"], "succeeded");
+    assert!(settled.get("confirmation_url").is_none());
+    // A second press changes nothing.
+    press(&app, &pid, "cancel").await;
+    assert_eq!(
+        app.read(&format!("/api/v1/payments/{pid}"), &cookie).await["status"],
+        "succeeded"
+    );
+    // The balance is the supplier's business: unchanged.
+    assert_eq!(
+        app.read(&format!("/api/v1/accounts/{id}"), &cookie).await["balance_kop"],
+        123456
+    );
+    let history = app
+        .read(&format!("/api/v1/accounts/{id}/payments"), &cookie)
+        .await;
+    assert_eq!(history, json!([settled]));
+}
+
+#[tokio::test]
+async fn cancelling_at_the_gateway() {
+    let app = TestApp::new();
+    let (cookie, id, _) = voronezh(&app).await;
+    let body = json!({"amount_kop": 10050, "return_url": "/accounts/1/pay/done"});
+    let payment = pay(&app, &cookie, id, "k1", body)
+        .await
+        .expect(StatusCode::CREATED)
+        .json();
+    let pid = payment["id"].as_str().unwrap();
+    assert_eq!(
+        press(&app, pid, "cancel").await,
+        format!("{APP_URL}/accounts/1/pay/done")
+    );
+    assert_eq!(
+        app.read(&format!("/api/v1/payments/{pid}"), &cookie).await["status"],
+        "canceled"
+    );
+    let page = app.get(&format!("/dev/pay/{pid}")).send().await.ok().text();
+    assert!(
+        page.contains("Платеж отменен") && !page.contains("Оплатить"),
+        "{page}"
+    );
+}
+
+#[tokio::test]
+async fn the_same_key_never_makes_a_second_payment() {
+    let app = TestApp::new();
+    let (cookie, id, _) = voronezh(&app).await;
+    let first = pay(&app, &cookie, id, "double-click", debt())
+        .await
+        .expect(StatusCode::CREATED)
+        .json();
+    let again = pay(&app, &cookie, id, "double-click", debt())
+        .await
+        .expect(StatusCode::CREATED)
+        .json();
+    assert_eq!(first, again);
+    // After paying, the back button's retry answers the settled payment.
+    press(&app, first["id"].as_str().unwrap(), "pay").await;
+    let later = pay(&app, &cookie, id, "double-click", debt())
+        .await
+        .expect(StatusCode::CREATED)
+        .json();
+    assert_eq!(later["id"], first["id"]);
+    assert_eq!(later["status"], "succeeded");
+    // Another body with the used key is refused.
+    pay(
+        &app,
+        &cookie,
+        id,
+        "double-click",
+        json!({"amount_kop": 100, "return_url": "/"}),
+    )
+    .await
+    .problem(StatusCode::UNPROCESSABLE_ENTITY, "idempotency_key_reused");
+    let history = app
+        .read(&format!("/api/v1/accounts/{id}/payments"), &cookie)
+        .await;
+    assert_eq!(history.as_array().unwrap().len(), 1);
+    // A new key is a new payment, listed first.
+    app.clock.advance(60);
+    let second = pay(&app, &cookie, id, "other", debt())
+        .await
+        .expect(StatusCode::CREATED)
+        .json();
+    let history = app
+        .read(&format!("/api/v1/accounts/{id}/payments"), &cookie)
+        .await;
+    assert_eq!(history[0]["id"], second["id"]);
+    assert_eq!(history[1]["id"], first["id"]);
+}
+
+#[tokio::test]
+async fn a_missing_key_or_a_bad_amount_or_return_url_is_refused() {
+    let app = TestApp::new();
+    let (cookie, id, _) = voronezh(&app).await;
+    app.post(&format!("/api/v1/accounts/{id}/payments"))
+        .cookie(&cookie)
+        .json(debt())
+        .send()
+        .await
+        .problem(StatusCode::BAD_REQUEST, "idempotency_key_missing");
+    for amount in [
+        json!(0),
+        json!(-100),
+        json!(10.5),
+        json!("100,50"),
+        json!(null),
+        json!(10_000_001),
+    ] {
+        let body = pay(
+            &app,
+            &cookie,
+            id,
+            &format!("k{amount}"),
+            json!({"amount_kop": amount, "return_url": "/"}),
+        )
+        .await
+        .problem(StatusCode::UNPROCESSABLE_ENTITY, "amount_invalid");
+        assert!(body["fields"]["amount_kop"].is_string(), "{body}");
+    }
+    for url in ["https://evil.example/", "//evil.example/", ""] {
+        let body = pay(
+            &app,
+            &cookie,
+            id,
+            &format!("u{url}"),
+            json!({"amount_kop": 100, "return_url": url}),
+        )
+        .await
+        .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+        assert!(body["fields"]["return_url"].is_string());
+    }
+    let history = app
+        .read(&format!("/api/v1/accounts/{id}/payments"), &cookie)
+        .await;
+    assert_eq!(history, json!([]));
+}
+
+async fn last(app: &TestApp, cookie: &str, id: i64) -> Value {
+    app.read(&format!("/api/v1/accounts/{id}"), cookie).await["meters"][0]["last_reading"]["value"]
+        .clone()
+}
+
+#[tokio::test]
+async fn readings_sent_with_a_payment_count_when_it_succeeds() {
+    let app = TestApp::new();
+    let (cookie, id, meter) = voronezh(&app).await;
+    let body = json!({"amount_kop": 5000, "return_url": "/", "readings": [{"meter_id": meter, "value": "12350"}]});
+    // Bad readings are refused before paying.
+    let below = json!({"amount_kop": 5000, "return_url": "/", "readings": [{"meter_id": meter, "value": "1"}]});
+    pay(&app, &cookie, id, "below", below)
+        .await
+        .problem(StatusCode::UNPROCESSABLE_ENTITY, "reading_below_previous");
+
+    let cancelled = pay(&app, &cookie, id, "k1", body.clone())
+        .await
+        .expect(StatusCode::CREATED)
+        .json();
+    press(&app, cancelled["id"].as_str().unwrap(), "cancel").await;
+    assert_eq!(last(&app, &cookie, id).await, "12345.678");
+    let paid = pay(&app, &cookie, id, "k2", body)
+        .await
+        .expect(StatusCode::CREATED)
+        .json();
+    assert_eq!(
+        last(&app, &cookie, id).await,
+        "12345.678",
+        "not before the payment succeeds"
+    );
+    press(&app, paid["id"].as_str().unwrap(), "pay").await;
+    assert_eq!(last(&app, &cookie, id).await, "12350.000");
+}
+
+#[tokio::test]
+async fn payments_are_private_to_their_cabinet() {
+    let app = TestApp::new();
+    let (cookie, id, _) = voronezh(&app).await;
+    let pid = pay(&app, &cookie, id, "k", debt())
+        .await
+        .expect(StatusCode::CREATED)
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let other = app.confirmed_user("b@mail.ru").await;
+    for path in [
+        format!("/api/v1/payments/{pid}"),
+        format!("/api/v1/accounts/{id}/payments"),
+        "/api/v1/payments/nope".into(),
+    ] {
+        app.get(&path)
+            .cookie(&other)
+            .send()
+            .await
+            .problem(StatusCode::NOT_FOUND, "not_found");
+    }
+    pay(&app, &other, id, "k", debt())
+        .await
+        .problem(StatusCode::NOT_FOUND, "not_found");
+    assert_eq!(
+        app.get("/dev/pay/nope").send().await.status,
+        StatusCode::NOT_FOUND
+    );
+}
