@@ -11,8 +11,9 @@ use leptos_router::{
 use crate::api::auth;
 use crate::components::{banner::UnconfirmedBanner, footer::Footer, nav::Nav};
 use crate::pages::{
-    agreement::AgreementPage, confirm::ConfirmPage, home::HomePage, login::LoginPage, not_found::NotFoundPage,
-    register::RegisterPage, register_done::RegisterDonePage,
+    account::AccountPage, accounts::AccountsPage, agreement::AgreementPage, confirm::ConfirmPage,
+    home::HomePage, link_account::LinkAccountPage, login::LoginPage, not_found::NotFoundPage,
+    register::RegisterPage, register_done::RegisterDonePage, settings::SettingsPage,
 };
 use crate::session::{Session, use_session};
 
@@ -21,6 +22,10 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let session = Session::provide();
     let signed_in = move || session.signed_in();
+    // Accounts open once the e-mail is confirmed; until then the home page
+    // (with the banner) is where an unconfirmed subscriber belongs.
+    let confirmed = move || session.signed_in().map(|_| session.user.with(|u| u.as_ref().is_some_and(|u| u.confirmed)));
+    let home_or_login = move || if session.user.read_untracked().is_some() { "/".to_owned() } else { login_path() };
 
     view! {
         <Title formatter=|page: String| format!("{page} — Личный кабинет абонента") />
@@ -34,6 +39,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=LoginPage />
                     <Route path=path!("/agreement") view=AgreementPage />
                     <ProtectedRoute path=path!("/") view=HomePage condition=signed_in redirect_path=login_path />
+                    <ProtectedRoute path=path!("/accounts") view=AccountsPage condition=confirmed redirect_path=home_or_login />
+                    <ProtectedRoute path=path!("/accounts/link") view=LinkAccountPage condition=confirmed redirect_path=home_or_login />
+                    <ProtectedRoute path=path!("/accounts/:id") view=AccountPage condition=confirmed redirect_path=home_or_login />
+                    <ProtectedRoute path=path!("/settings") view=SettingsPage condition=signed_in redirect_path=login_path />
                 </Routes>
             </Layout>
         </Router>

@@ -22,8 +22,8 @@ impl Field {
 
     /// Shows the outcome of a rule on the field; returns the summary line when
     /// the value is invalid.
-    pub fn check(self, outcome: Result<(), &'static str>) -> Option<FormError> {
-        let message = outcome.err().map(str::to_owned);
+    pub fn check<M: Into<String>>(self, outcome: Result<(), M>) -> Option<FormError> {
+        let message = outcome.err().map(Into::into);
         self.error.set(message.clone());
         message.map(|message| FormError { field: Some(self.id), message })
     }
@@ -48,4 +48,10 @@ pub fn show_api_error(error: &ApiError, fields: &[Field], summary: RwSignal<Vec<
         lines.push(FormError::form(error.to_string()));
     }
     summary.set(lines);
+}
+
+/// A refusal about one field: under the field and, alone, in the summary.
+pub fn show_field_error(field: Field, message: String, summary: RwSignal<Vec<FormError>>) {
+    field.error.set(Some(message.clone()));
+    summary.set(vec![FormError { field: Some(field.id), message }]);
 }

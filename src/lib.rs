@@ -9,5 +9,6 @@ pub mod components;
 pub mod config;
 pub mod form;
 pub mod pages;
+pub mod routes;
 pub mod rules;
 pub mod session;

@@ -9,8 +9,10 @@ use web_sys::RequestCredentials;
 
 use crate::config::config;
 
+pub mod accounts;
 pub mod auth;
 pub mod error;
+pub mod me;
 pub mod types;
 
 pub use error::ApiError;
@@ -31,6 +33,10 @@ pub(crate) async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> 
 
 pub(crate) async fn post<T: DeserializeOwned>(path: &str, body: &impl Serialize) -> Result<T, ApiError> {
     decode(send(Method::POST, path, Some(to_json(body))).await?)
+}
+
+pub(crate) async fn put<T: DeserializeOwned>(path: &str, body: &impl Serialize) -> Result<T, ApiError> {
+    decode(send(Method::PUT, path, Some(to_json(body))).await?)
 }
 
 /// A write without a body (`POST /registrations/resend`, `DELETE /session`).

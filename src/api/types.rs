@@ -42,3 +42,73 @@ pub struct Confirmed {
 pub struct Resent {
     pub confirm_until: String,
 }
+
+/// A supplier and the rule of its account numbers.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Supplier {
+    pub id: String,
+    pub name: String,
+    pub account_rule: AccountRule,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct AccountRule {
+    pub max_digits: usize,
+    /// Where the number is on this supplier's receipt, for the «?» hint.
+    pub hint: String,
+    pub example: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct SupplierRef {
+    pub id: String,
+    pub name: String,
+}
+
+/// An account linked to the cabinet (`AccountSummary`).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct AccountSummary {
+    pub id: String,
+    pub supplier: SupplierRef,
+    pub number: String,
+    pub address: String,
+    /// > 0 a debt, < 0 an overpayment.
+    pub balance_kop: i64,
+}
+
+/// One account in full (`Account`).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Account {
+    #[serde(flatten)]
+    pub summary: AccountSummary,
+    pub holder_masked: String,
+    #[serde(default)]
+    pub tariffs: Vec<Tariff>,
+    #[serde(default)]
+    pub meters: Vec<Meter>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Tariff {
+    pub service: String,
+    pub name: String,
+    pub price_kop: i64,
+    pub unit: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Meter {
+    pub id: String,
+    pub serial: String,
+    pub service: String,
+    pub unit: String,
+    pub last_reading: Option<Reading>,
+    pub verification_due: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Reading {
+    /// A decimal with up to 3 decimals, as a string: "12345.678".
+    pub value: String,
+    pub date: String,
+}

@@ -23,6 +23,9 @@ pub fn TextField(
     /// Text of the «?» hint.
     #[prop(optional, into)]
     help: Option<Signal<String>>,
+    /// More of the hint under its text (a picture).
+    #[prop(optional)]
+    help_extra: Option<ViewFn>,
     /// A signal, so that «Показать пароль» can turn `password` into `text`.
     #[prop(into, default = "text".into())]
     input_type: Signal<&'static str>,
@@ -55,7 +58,7 @@ pub fn TextField(
     view! {
         <div class="field" class:field-invalid=move || error.read().is_some()>
             {match help {
-                Some(text) => view! { <Hint id=format!("{id}-help") topic=label text=text>{label_view()}</Hint> }.into_any(),
+                Some(text) => view! { <Hint id=format!("{id}-help") topic=label text=text extra=help_extra>{label_view()}</Hint> }.into_any(),
                 None => label_view().into_any(),
             }}
             {note.map(|note| view! { <p id=format!("{id}-note") class="note">{note}</p> })}

@@ -19,7 +19,7 @@ pub fn Hint(
     #[prop(into)]
     text: Signal<String>,
     /// Extra content of the hint under the text (a picture of a receipt).
-    #[prop(optional)]
+    #[prop(optional_no_strip)]
     extra: Option<ViewFn>,
     children: Children,
 ) -> impl IntoView {

@@ -1,11 +1,15 @@
-//! Building blocks used by several pages. A component never knows a route
-//! except through the links it is given.
+//! Building blocks used by several pages. A component spells no route: it
+//! links through `crate::routes`.
 
+pub mod account_card;
 pub mod banner;
+pub mod confirm_dialog;
 pub mod error_summary;
 pub mod field;
 pub mod footer;
 pub mod hint;
 pub mod nav;
 pub mod password_field;
+pub mod remote;
 pub mod robot_check;
+pub mod supplier_select;

@@ -1,15 +1,44 @@
-use leptos::prelude::*;
+use leptos::{either::Either, prelude::*};
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-/// `/` — the start page of a signed-in subscriber.
+use crate::api::accounts;
+use crate::components::{account_card::AccountCard, remote::Remote};
+use crate::routes::LINK_ACCOUNT;
+use crate::session::use_session;
+
+/// `/` — the start page of a signed-in subscriber: their accounts as cards.
 #[component]
 pub fn HomePage() -> impl IntoView {
+    let session = use_session();
+    let confirmed = move || session.user.with(|u| u.as_ref().is_some_and(|u| u.confirmed));
     view! {
         <Title text="Главная" />
         <h1>"Уважаемый абонент! Добро пожаловать в Личный кабинет поставщика услуг."</h1>
         <p>"Данный сервис предоставляет возможность работы с Вашими лицевыми счетами: просмотр информации по счетам и тарифам, передачу показаний оборудования, оплату лицевого счета, и прочие услуги."</p>
-        <p>"Для начала работы с Личным кабинетом Вам необходимо подключить к нему Ваши лицевые счета."</p>
-        <p><A href="/accounts/link" attr:class="button primary">"Подключить ЛС"</A></p>
+        // Accounts open once the e-mail is confirmed; the banner above says how.
+        {move || if confirmed() { Either::Left(view! { <AccountCards /> }) } else { Either::Right(()) }}
+    }
+}
+
+#[component]
+fn AccountCards() -> impl IntoView {
+    let list = LocalResource::new(accounts::list);
+    view! {
+        <Remote resource=list children=|list| {
+            if list.is_empty() {
+                Either::Left(view! {
+                    <p>"Для начала работы с Личным кабинетом Вам необходимо подключить к нему Ваши лицевые счета."</p>
+                    <p><A href=LINK_ACCOUNT attr:class="button primary">"Подключить ЛС"</A></p>
+                })
+            } else {
+                Either::Right(view! {
+                    <div class="cards">
+                        {list.into_iter().map(|account| view! { <AccountCard account=account /> }).collect_view()}
+                    </div>
+                    <p><A href=LINK_ACCOUNT>"Подключить ещё один лицевой счет"</A></p>
+                })
+            }
+        } />
     }
 }

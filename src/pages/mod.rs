@@ -1,9 +1,13 @@
 //! One file per screen, named after its route.
 
+pub mod account;
+pub mod accounts;
 pub mod agreement;
 pub mod confirm;
 pub mod home;
+pub mod link_account;
 pub mod login;
 pub mod not_found;
 pub mod register;
 pub mod register_done;
+pub mod settings;

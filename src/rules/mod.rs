@@ -4,8 +4,10 @@
 //! A rule returns `Err` with the Russian message to show in the field and in
 //! the error summary.
 
+pub mod account_number;
 pub mod date;
 pub mod email;
+pub mod money;
 pub mod password;
 pub mod return_path;
 

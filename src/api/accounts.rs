@@ -1,0 +1,34 @@
+//! Suppliers and the accounts linked to the cabinet.
+
+use gloo_net::http::Method;
+use serde::Serialize;
+
+use super::types::{Account, AccountSummary, Supplier};
+use super::{ApiError, get, post, send_empty};
+
+pub async fn suppliers() -> Result<Vec<Supplier>, ApiError> {
+    get("/suppliers").await
+}
+
+pub async fn list() -> Result<Vec<AccountSummary>, ApiError> {
+    get("/accounts").await
+}
+
+pub async fn account(id: String) -> Result<Account, ApiError> {
+    get(&format!("/accounts/{}", js_sys::encode_uri_component(&id))).await
+}
+
+#[derive(Serialize)]
+struct Link {
+    supplier_id: String,
+    number: String,
+}
+
+/// Links the account `number` of `supplier_id` to this cabinet.
+pub async fn link(supplier_id: String, number: String) -> Result<AccountSummary, ApiError> {
+    post("/accounts", &Link { supplier_id, number }).await
+}
+
+pub async fn unlink(id: String) -> Result<(), ApiError> {
+    send_empty(Method::DELETE, &format!("/accounts/{}", js_sys::encode_uri_component(&id))).await
+}

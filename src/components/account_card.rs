@@ -1,0 +1,30 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::api::types::AccountSummary;
+use crate::routes;
+use crate::rules::money::{Balance, balance};
+
+/// One linked account on the home page: supplier, number, address, balance,
+/// and what can be done with it.
+#[component]
+pub fn AccountCard(account: AccountSummary) -> impl IntoView {
+    let AccountSummary { id, supplier, number, address, balance_kop } = account;
+    let balance = balance(balance_kop);
+    let debt = matches!(balance, Balance::Debt(_));
+    let title_id = format!("account-{id}");
+    view! {
+        <article class="card" aria-labelledby=title_id.clone()>
+            <h2 id=title_id.clone()>
+                <A href=routes::account(&id)>{format!("Лицевой счет № {number}")}</A>
+            </h2>
+            <p class="card-supplier">{supplier.name}</p>
+            <p>{address}</p>
+            <p class="balance" class:balance-debt=debt>{balance.text()}</p>
+            <p class="card-actions">
+                <A href=routes::pay(&id) attr:class="button primary">"Оплата онлайн"</A>
+                <A href=routes::readings(&id) attr:class="button">"Передать показания"</A>
+            </p>
+        </article>
+    }
+}

@@ -1,0 +1,82 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{components::A, hooks::use_params_map};
+
+use crate::api::{accounts, types::Account};
+use crate::components::{hint::Hint, remote::Remote};
+use crate::routes;
+use crate::rules::{date::format_date, money::{balance, format_rub}};
+
+/// `/accounts/{id}` — one account in full.
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let account = LocalResource::new(move || accounts::account(id()));
+    view! {
+        <Title text="Лицевой счет" />
+        <Remote resource=account children=|account| view! { <AccountDetails account=account /> } />
+    }
+}
+
+#[component]
+fn AccountDetails(account: Account) -> impl IntoView {
+    let Account { summary, holder_masked, tariffs, meters } = account;
+    let id = summary.id.clone();
+    view! {
+        <h1>{format!("Лицевой счет № {}", summary.number)}</h1>
+        <dl class="facts">
+            <dt>"Поставщик"</dt><dd>{summary.supplier.name}</dd>
+            <dt>"Адрес"</dt><dd>{summary.address}</dd>
+            <dt>"Владелец"</dt><dd>{holder_masked}</dd>
+        </dl>
+        <Hint id="balance-help" topic="Баланс" text="Задолженность — сумма к оплате на сегодня. Переплата — деньги, внесённые заранее: они пойдут в счёт следующих начислений. Оплата через Личный кабинет учитывается поставщиком в течение нескольких дней.">
+            <h2>"Баланс"</h2>
+        </Hint>
+        <p class="balance">{balance(summary.balance_kop).text()}</p>
+        <p class="card-actions">
+            <A href=routes::pay(&id) attr:class="button primary">"Оплата онлайн"</A>
+            <A href=routes::readings(&id) attr:class="button">"Передать показания"</A>
+        </p>
+        <Hint id="tariffs-help" topic="Тарифы" text="Цены за газ, по которым поставщик начисляет плату по этому счёту. Тарифы утверждает государство и меняет обычно раз в год.">
+            <h2>"Тарифы"</h2>
+        </Hint>
+        {if tariffs.is_empty() {
+            view! { <p>"Сведений о тарифах нет."</p> }.into_any()
+        } else {
+            view! {
+                <div class="table-scroll">
+                    <table>
+                        <thead><tr><th scope="col">"Услуга"</th><th scope="col">"Тариф"</th><th scope="col">"Цена"</th></tr></thead>
+                        <tbody>
+                            {tariffs.into_iter().map(|t| view! {
+                                <tr><td>{t.service}</td><td>{t.name}</td><td>{format!("{} за {}", format_rub(t.price_kop), t.unit)}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            }.into_any()
+        }}
+        <Hint id="meters-help" topic="Приборы учёта" text="Счётчики газа по этому счёту: заводской номер, последние переданные показания и дата следующей поверки. Поверку нужно пройти до указанной даты, иначе начисления пойдут по нормативу.">
+            <h2>"Приборы учёта"</h2>
+        </Hint>
+        {if meters.is_empty() {
+            view! { <p>"Приборы учёта не установлены: начисление по нормативу."</p> }.into_any()
+        } else {
+            view! {
+                <ul class="meters">
+                    {meters.into_iter().map(|m| view! {
+                        <li class="card">
+                            <h3>{format!("{} — счётчик № {}", m.service, m.serial)}</h3>
+                            <p>{match m.last_reading {
+                                Some(r) => format!("Последние показания: {} {} от {}", r.value.replace('.', ","), m.unit, format_date(&r.date)),
+                                None => "Показания ещё не передавались.".to_owned(),
+                            }}</p>
+                            <p>{m.verification_due.map(|d| format!("Поверка до {}", format_date(&d))).unwrap_or_else(|| "Дата поверки не указана.".to_owned())}</p>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+    }
+}

@@ -1,0 +1,29 @@
+use leptos::{either::Either, prelude::*};
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+use crate::api::accounts;
+use crate::components::{account_card::AccountCard, remote::Remote};
+use crate::routes::LINK_ACCOUNT;
+
+/// `/accounts` — «Лицевые счета»: every linked account.
+#[component]
+pub fn AccountsPage() -> impl IntoView {
+    let list = LocalResource::new(accounts::list);
+    view! {
+        <Title text="Лицевые счета" />
+        <h1>"Лицевые счета"</h1>
+        <Remote resource=list children=|list| {
+            if list.is_empty() {
+                Either::Left(view! { <p>"Нет подключенных ЛС"</p> })
+            } else {
+                Either::Right(view! {
+                    <div class="cards">
+                        {list.into_iter().map(|account| view! { <AccountCard account=account /> }).collect_view()}
+                    </div>
+                })
+            }
+        } />
+        <p><A href=LINK_ACCOUNT attr:class="button primary">"Подключить ЛС"</A></p>
+    }
+}

@@ -1,0 +1,135 @@
+use leptos::{either::Either, ev::SubmitEvent, prelude::*};
+use leptos_meta::Title;
+use leptos_router::{components::A, hooks::use_navigate};
+
+use crate::api::{accounts, types::Supplier};
+use crate::components::error_summary::{ErrorSummary, FormError};
+use crate::components::field::TextField;
+use crate::components::hint::Hint;
+use crate::components::remote::Remote;
+use crate::components::supplier_select::SupplierSelect;
+use crate::form::{Field, show_api_error, show_field_error};
+use crate::routes;
+use crate::rules::account_number::{account_number, supplier_chosen, without_spaces};
+
+const NUMBER_HELP_DEFAULT: &str =
+    "Номер лицевого счета напечатан на квитанции за газ. Выберите поставщика, и здесь появится подсказка, где именно искать номер на его квитанции.";
+
+/// `/accounts/link` — «Подключение лицевых счетов».
+#[component]
+pub fn LinkAccountPage() -> impl IntoView {
+    let suppliers = LocalResource::new(accounts::suppliers);
+    view! {
+        <Title text="Подключение лицевых счетов" />
+        <Hint id="link-help" topic="Подключение лицевых счетов" text="Подключённый лицевой счет появится на главной странице: там видны задолженность, тарифы и приборы учёта, оттуда передают показания и оплачивают газ. Один и тот же счет могут подключить несколько членов семьи, каждый в своём кабинете.">
+            <h1>"Подключение лицевых счетов"</h1>
+        </Hint>
+        <p>"Уважаемый абонент! В данном разделе Вы можете подключить Ваши Лицевые счета, зарегистрированные у поставщика услуг к своему Личному кабинету"</p>
+        <Remote resource=suppliers children=|list| view! { <LinkForm suppliers=list /> } />
+    }
+}
+
+#[component]
+fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
+    let suppliers = StoredValue::new(suppliers);
+    let supplier = Field::new("supplier_id");
+    let number = Field::new("number");
+    let summary = RwSignal::new(Vec::<FormError>::new());
+    // Said aloud when pasted spaces were taken out of the number.
+    let spaces_removed = RwSignal::new(false);
+
+    let chosen = move || suppliers.with_value(|all| all.iter().find(|s| s.id == supplier.value.get()).cloned());
+    let help = Signal::derive(move || chosen().map(|s| s.account_rule.hint).unwrap_or_else(|| NUMBER_HELP_DEFAULT.to_owned()));
+    let check_supplier = move || supplier.check(supplier_chosen(&supplier.value.read()));
+    let check_number = move || {
+        if let Some(clean) = without_spaces(&number.value.get_untracked()) {
+            number.value.set(clean);
+            spaces_removed.set(true);
+        }
+        let max_digits = chosen().map_or(10, |s| s.account_rule.max_digits);
+        number.check(account_number(&number.value.read(), max_digits))
+    };
+
+    let link = Action::new_local(|(supplier_id, number): &(String, String)| accounts::link(supplier_id.clone(), number.clone()));
+    Effect::new(move || {
+        if let Some(Err(error)) = link.value().get() {
+            match error.code() {
+                Some("account_not_found") => {
+                    let name = chosen().map(|s| s.name).unwrap_or_default();
+                    let message = format!(
+                        "Лицевой счет № {} не найден у поставщика «{name}». Проверьте номер по квитанции и выбранного поставщика.",
+                        number.value.get_untracked()
+                    );
+                    show_field_error(number, message, summary);
+                }
+                Some("already_linked") => show_field_error(number, "Этот лицевой счет уже подключен к Вашему Личному кабинету.".into(), summary),
+                _ => show_api_error(&error, &[supplier, number], summary),
+            }
+        }
+    });
+
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let errors: Vec<FormError> = [check_supplier(), check_number()].into_iter().flatten().collect();
+        if errors.is_empty() {
+            link.dispatch((supplier.value.get(), number.value.get()));
+        }
+        summary.set(errors);
+    };
+    let navigate = use_navigate();
+    let cancel = move |_| {
+        // Back where the subscriber came from inside the app, else home.
+        let history = window().history();
+        match history {
+            Ok(history) if history.length().unwrap_or(0) > 1 => {
+                let _ = history.back();
+            }
+            _ => navigate("/", Default::default()),
+        }
+    };
+
+    let form = move || {
+        view! {
+            <p>"Уважаемый абонент! Для подключения лицевого счета укажите его номер указанный на квитанции."</p>
+            <ErrorSummary errors=summary />
+            <form novalidate on:submit=on_submit class="form">
+                <SupplierSelect field=supplier suppliers=suppliers.get_value() validate=move || { check_supplier(); } />
+                <TextField
+                    field=number
+                    label="Лицевой счет:"
+                    validate=move || { check_number(); }
+                    help=help
+                    help_extra=ViewFn::from(|| view! {
+                        <img src="/receipt.svg" width="320" height="200" loading="lazy" class="receipt"
+                            alt="Пример квитанции: номер лицевого счета напечатан в правом верхнем углу и обведён рамкой." />
+                    })
+                    note=Some("Только цифры, как на квитанции.")
+                    inputmode="numeric"
+                    autocomplete="off"
+                />
+                <Show when=move || spaces_removed.get()>
+                    <p class="note" role="status">"Пробелы из номера убраны: номер состоит только из цифр."</p>
+                </Show>
+                <div class="form-actions">
+                    <button type="submit" class="primary" disabled=link.pending()>"Подключить"</button>
+                    <button type="button" on:click=cancel.clone()>"Отмена"</button>
+                </div>
+            </form>
+        }
+    };
+
+    move || match link.value().get() {
+        Some(Ok(account)) => Either::Left(view! {
+            <div class="success" role="status">
+                <p>"Поздравляем! Все шаги пройдены, Вы можете пользоваться Личным кабинетом клиента."</p>
+                <p>{format!("Лицевой счет № {} ({}) подключен.", account.number, account.supplier.name)}</p>
+            </div>
+            <ul class="actions">
+                <li><A href=routes::account(&account.id)>"Открыть лицевой счет"</A></li>
+                <li><A href="/">"На главную"</A></li>
+                <li><button type="button" class="link" on:click=move |_| { link.value().set(None); number.value.set(String::new()); }>"Подключить ещё один лицевой счет"</button></li>
+            </ul>
+        }),
+        _ => Either::Right(form()),
+    }
+}

@@ -1,0 +1,147 @@
+use leptos::{either::Either, ev::SubmitEvent, prelude::*};
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+use crate::api::{accounts, me, types::AccountSummary};
+use crate::components::confirm_dialog::ConfirmDialog;
+use crate::components::error_summary::{ErrorSummary, FormError};
+use crate::components::hint::Hint;
+use crate::components::password_field::{PasswordField, RevealPasswords};
+use crate::components::remote::Remote;
+use crate::form::{Field, show_api_error, show_field_error};
+use crate::routes::LINK_ACCOUNT;
+use crate::rules::password;
+use crate::session::use_session;
+
+/// `/settings` — «Настройки абонента».
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let session = use_session();
+    let masked = move || session.user.with(|u| u.as_ref().map(|u| u.email_masked.clone()).unwrap_or_default());
+    view! {
+        <Title text="Настройки" />
+        <h1>"Настройки абонента"</h1>
+        <Hint id="login-help" topic="Логин" text="Логин — адрес электронной почты, указанный при регистрации. Он показан не полностью, чтобы его не прочитали через плечо.">
+            <p class="label">"Логин: " {masked}</p>
+        </Hint>
+        <PasswordChange masked=Signal::derive(masked) />
+        <LinkedAccounts />
+    }
+}
+
+#[component]
+fn PasswordChange(masked: Signal<String>) -> impl IntoView {
+    let current = Field::new("current_password");
+    let new = Field::new("new_password");
+    let repeat = Field::new("new_password_repeat");
+    let revealed = RwSignal::new(false);
+    let summary = RwSignal::new(Vec::<FormError>::new());
+
+    let check_current = move || current.check(if current.value.read().is_empty() { Err("Введите текущий пароль.") } else { Ok(()) });
+    let check_new = move || new.check(password::password(&new.value.read()));
+    let check_repeat = move || repeat.check(password::repeated(&new.value.read(), &repeat.value.read()));
+
+    let change = Action::new_local(|(current, new): &(String, String)| me::change_password(current.clone(), new.clone()));
+    Effect::new(move || match change.value().get() {
+        Some(Ok(())) => {
+            // Done: clear the passwords, so none stays on screen.
+            for field in [current, new, repeat] {
+                field.value.set(String::new());
+            }
+        }
+        Some(Err(error)) if error.code() == Some("wrong_password") => {
+            show_field_error(current, "Текущий пароль введён неверно.".into(), summary)
+        }
+        Some(Err(error)) => show_api_error(&error, &[current, new], summary),
+        None => {}
+    });
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let errors: Vec<FormError> = [check_current(), check_new(), check_repeat()].into_iter().flatten().collect();
+        if errors.is_empty() {
+            change.dispatch((current.value.get(), new.value.get()));
+        }
+        summary.set(errors);
+    };
+
+    view! {
+        <section aria-labelledby="password-title">
+            <Hint id="password-help" topic="Смена пароля" text="После смены пароля все другие входы в Личный кабинет (на других телефонах и компьютерах) завершатся, и там нужно будет войти с новым паролем.">
+                <h2 id="password-title">"Смена пароля"</h2>
+            </Hint>
+            <p>"Введите новый пароль для " {masked} ". Желательно, чтобы он отличался от ваших паролей для других веб-сайтов."</p>
+            <ErrorSummary errors=summary />
+            <Show when=move || matches!(change.value().get(), Some(Ok(())))>
+                <p class="success" role="status">"Пароль изменён. Другие входы в Личный кабинет завершены."</p>
+            </Show>
+            <form novalidate on:submit=on_submit class="form">
+                <PasswordField field=current label="Текущий пароль:" validate=move || { check_current(); } revealed=revealed autocomplete="current-password" />
+                <PasswordField field=new label="Новый пароль:" note=password::POLICY validate=move || { check_new(); } revealed=revealed autocomplete="new-password" />
+                <PasswordField field=repeat label="Повторите пароль:" validate=move || { check_repeat(); } revealed=revealed autocomplete="new-password" />
+                <RevealPasswords checked=revealed controls="current_password new_password new_password_repeat" />
+                <div class="form-actions">
+                    <button type="submit" class="primary" disabled=change.pending()>"Сменить пароль"</button>
+                    <A href="/recover">"Забыли пароль?"</A>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn LinkedAccounts() -> impl IntoView {
+    let list = LocalResource::new(accounts::list);
+    // The account waiting for «Отключить» to be confirmed.
+    let to_unlink = RwSignal::new(None::<AccountSummary>);
+    let unlink = Action::new_local(|id: &String| accounts::unlink(id.clone()));
+    Effect::new(move || {
+        if let Some(Ok(())) = unlink.value().get() {
+            list.refetch();
+        }
+    });
+    let question = Signal::derive(move || {
+        to_unlink.get().map(|a| format!("Отключить лицевой счет № {} ({}) от Личного кабинета? Подключить его снова можно в любой момент.", a.number, a.supplier.name))
+    });
+
+    view! {
+        <section aria-labelledby="accounts-title">
+            <Hint id="accounts-help" topic="Подключение ЛС" text="Здесь видны лицевые счета, подключённые к Вашему кабинету. Отключение счёта не влияет на договор с поставщиком: пропадает только его показ в Личном кабинете.">
+                <h2 id="accounts-title">"Подключение ЛС"</h2>
+            </Hint>
+            {move || unlink.value().get().and_then(Result::err).map(|e| view! { <p class="alert" role="alert">{e.to_string()}</p> })}
+            <Remote resource=list children=move |list| {
+                if list.is_empty() {
+                    Either::Left(view! { <p>"Нет подключенных ЛС"</p> })
+                } else {
+                    Either::Right(view! {
+                        <h3>"Текущие Лицевые счета"</h3>
+                        <ul class="linked">
+                            {list.into_iter().map(|account| {
+                                let label = format!("Отключить лицевой счет № {}", account.number);
+                                let text = format!("№ {} — {}, {}", account.number, account.supplier.name, account.address);
+                                view! {
+                                    <li>
+                                        <span>{text}</span>
+                                        <button type="button" aria-label=label on:click=move |_| to_unlink.set(Some(account.clone()))>"Отключить"</button>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    })
+                }
+            } />
+            <p><A href=LINK_ACCOUNT attr:class="button primary">"Подключение ЛС"</A></p>
+            <ConfirmDialog
+                question=question
+                confirm_label="Отключить"
+                on_confirm=move || {
+                    if let Some(account) = to_unlink.get_untracked() {
+                        unlink.dispatch(account.id);
+                    }
+                    to_unlink.set(None);
+                }
+                on_cancel=move || to_unlink.set(None)
+            />
+        </section>
+    }
+}

@@ -1,0 +1,65 @@
+//! The number of a personal account (лицевой счет), checked against the rule
+//! of the chosen supplier, as the API sends it.
+
+/// Spaces a subscriber copies from a receipt (`3600 000 001`) are not part of
+/// the number. `Some` with the number without them when there were any.
+pub fn without_spaces(value: &str) -> Option<String> {
+    value
+        .contains(char::is_whitespace)
+        .then(|| value.chars().filter(|c| !c.is_whitespace()).collect())
+}
+
+/// Digits only, at most `max_digits` of them.
+pub fn account_number(value: &str, max_digits: usize) -> Result<(), String> {
+    let value = value.trim();
+    if value.is_empty() {
+        Err("Введите номер лицевого счета, он указан на квитанции.".into())
+    } else if !value.chars().all(|c| c.is_ascii_digit()) {
+        Err("Лицевой счет может содержать только цифры.".into())
+    } else if value.len() > max_digits {
+        Err(format!("Лицевой счет должен содержать не более {max_digits} цифр."))
+    } else {
+        Ok(())
+    }
+}
+
+pub fn supplier_chosen(supplier_id: &str) -> Result<(), &'static str> {
+    if supplier_id.is_empty() { Err("Выберите поставщика.") } else { Ok(()) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_up_to_the_suppliers_maximum() {
+        assert_eq!(account_number("3600000001", 10), Ok(()));
+        assert_eq!(account_number("1", 10), Ok(()));
+        assert_eq!(
+            account_number("36000000011", 10),
+            Err("Лицевой счет должен содержать не более 10 цифр.".into())
+        );
+        assert_eq!(account_number("1234567", 6), Err("Лицевой счет должен содержать не более 6 цифр.".into()));
+    }
+
+    #[test]
+    fn letters_signs_and_emptiness_are_refused() {
+        assert_eq!(account_number("", 10), Err("Введите номер лицевого счета, он указан на квитанции.".into()));
+        assert_eq!(account_number("36A0000001", 10), Err("Лицевой счет может содержать только цифры.".into()));
+        assert_eq!(account_number("3600-01", 10), Err("Лицевой счет может содержать только цифры.".into()));
+        assert_eq!(account_number("３６", 10), Err("Лицевой счет может содержать только цифры.".into()));
+    }
+
+    #[test]
+    fn pasted_spaces_are_taken_out() {
+        assert_eq!(without_spaces("3600 000 001"), Some("3600000001".into()));
+        assert_eq!(without_spaces(" 36\t00 "), Some("3600".into()));
+        assert_eq!(without_spaces("3600000001"), None);
+    }
+
+    #[test]
+    fn a_supplier_must_be_chosen() {
+        assert_eq!(supplier_chosen(""), Err("Выберите поставщика."));
+        assert_eq!(supplier_chosen("voronezh"), Ok(()));
+    }
+}

@@ -1,0 +1,69 @@
+// Login: wrong password, faults, and the way back to where the subscriber was going.
+import { expect, test } from '@playwright/test';
+import { LoginPage, PASSWORD, WELCOME, confirmedSubscriber, expectAccessible, freshEmail, recordRequests } from './support/kabinet';
+
+test('a wrong password is refused without telling whether the account exists', async ({ page, request }) => {
+  const email = await confirmedSubscriber(page, request);
+  await page.getByRole('button', { name: 'Выход' }).click();
+  const login = new LoginPage(page);
+  await login.open();
+  await expectAccessible(page);
+
+  await login.login(email, 'Wrong1234');
+  const summary = page.getByRole('alert').filter({ hasText: 'Проверьте введённые данные' });
+  await expect(summary).toContainText('Неверный e-mail или пароль.');
+  await expect(summary).toBeFocused();
+  await expect(login.email()).toHaveValue(email);
+  await expect(login.password()).toHaveValue('Wrong1234');
+  await expectAccessible(page);
+  const known = await summary.innerText();
+
+  await login.login(freshEmail('nobody'), 'Wrong1234');
+  await expect(summary).toContainText('Неверный e-mail или пароль.');
+  expect(await summary.innerText()).toEqual(known);
+
+  await login.login(email, PASSWORD);
+  await expect(page.getByRole('heading', { level: 1, name: WELCOME })).toBeVisible();
+});
+
+test('an empty or malformed login form never reaches the API', async ({ page }) => {
+  const sent = recordRequests(page, '/api/v1/session');
+  const login = new LoginPage(page);
+  await login.open();
+  await login.submit().click();
+  await expect(page.getByRole('link', { name: 'Введите e-mail.' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Введите пароль.' })).toBeVisible();
+  await login.login('ivan.example.ru', 'x');
+  await expect(page.getByRole('link', { name: 'Введите e-mail в формате name@example.ru.' })).toBeVisible();
+  expect(sent).toEqual([]);
+});
+
+test('when the network fails at login, the form is kept', async ({ page }) => {
+  await page.route('**/api/v1/session', (route) => (route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.continue()));
+  const login = new LoginPage(page);
+  await login.open();
+  await login.login('ivan@example.ru', PASSWORD);
+  await expect(page.getByText('Нет связи с сервером.')).toBeVisible();
+  await expect(login.email()).toHaveValue('ivan@example.ru');
+  await expect(login.password()).toHaveValue(PASSWORD);
+});
+
+test('a signed-in page sends a signed-out visitor to login and back after it', async ({ page, request }) => {
+  const email = await confirmedSubscriber(page, request);
+  await page.getByRole('button', { name: 'Выход' }).click();
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/login\?next=%2F$/);
+  await new LoginPage(page).login(email);
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('heading', { level: 1, name: WELCOME })).toBeVisible();
+});
+
+test('a hostile return path after login stays inside the app', async ({ page, request, baseURL }) => {
+  const email = await confirmedSubscriber(page, request);
+  await page.getByRole('button', { name: 'Выход' }).click();
+  const login = new LoginPage(page);
+  await login.open(`?next=${encodeURIComponent('//evil.example/steal')}`);
+  await login.login(email);
+  await expect(page.getByRole('heading', { level: 1, name: WELCOME })).toBeVisible();
+  await expect(page).toHaveURL(new URL('/', baseURL).href);
+});

@@ -1,0 +1,128 @@
+// What every journey needs: fresh subscribers, the reference API's outbox,
+// the axe-core scan, and page objects that find elements the way a subscriber
+// does: by the Russian labels and buttons of SCREENS.md.
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+let counter = 0;
+
+/** An address nobody registered yet (tests run in parallel workers). */
+export function freshEmail(tag = 'abonent'): string {
+  counter += 1;
+  const nonce = `${Date.now().toString(36)}${process.pid.toString(36)}${counter}`;
+  return `${tag}.${nonce}@example.ru`;
+}
+
+export const PASSWORD = 'Gaz2026ok';
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+  links: string[];
+  sent_at: string;
+}
+
+/** The newest mail to `to` in the reference API's outbox (waits for it). */
+export async function latestMail(request: APIRequestContext, to: string, count = 1): Promise<Mail> {
+  let mails: Mail[] = [];
+  await expect
+    .poll(async () => {
+      const answer = await request.get(`/api/dev/outbox?to=${encodeURIComponent(to)}`);
+      mails = (await answer.json()) as Mail[];
+      return mails.length;
+    })
+    .toBeGreaterThanOrEqual(count);
+  return mails[0];
+}
+
+/** The link of a mail as a path of the app under test (`/confirm?token=…`). */
+export function appPath(mail: Mail): string {
+  expect(mail.links.length).toBeGreaterThan(0);
+  const url = new URL(mail.links[0]);
+  return url.pathname + url.search;
+}
+
+/** axe-core with the WCAG 2.1 A/AA rules: no violations allowed. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+/** Fails the test if the browser sends a request matching `path` (an invalid form must not reach the API). */
+export function recordRequests(page: Page, path: string): string[] {
+  const seen: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname === path && r.method() !== 'GET') seen.push(r.method());
+  });
+  return seen;
+}
+
+export class RegisterPage {
+  constructor(readonly page: Page) {}
+  email = () => this.page.getByLabel('E-mail (логин)');
+  password = () => this.page.getByLabel('Укажите пароль', { exact: true });
+  repeat = () => this.page.getByLabel('Повторите пароль', { exact: true });
+  submit = () => this.page.getByRole('button', { name: 'Зарегистрироваться' });
+  summary = () => this.page.getByRole('alert').filter({ hasText: 'Проверьте введённые данные' });
+
+  async open(): Promise<void> {
+    await this.page.goto('/register');
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Регистрация' })).toBeVisible();
+  }
+
+  async robotCheckPassed(): Promise<void> {
+    await expect(this.page.getByText('✓ Проверка пройдена')).toBeVisible({ timeout: 15_000 });
+  }
+
+  async fill(email: string, password: string, repeat = password): Promise<void> {
+    await this.email().fill(email);
+    await this.password().fill(password);
+    await this.repeat().fill(repeat);
+  }
+
+  /** Fills the form, waits for the robot check and registers. */
+  async register(email: string, password = PASSWORD): Promise<void> {
+    await this.open();
+    await this.fill(email, password);
+    await this.robotCheckPassed();
+    await this.submit().click();
+    await expect(this.page).toHaveURL(/\/register\/done/);
+  }
+}
+
+export class LoginPage {
+  constructor(readonly page: Page) {}
+  email = () => this.page.getByLabel('E-mail (логин)');
+  password = () => this.page.getByLabel('Пароль', { exact: true });
+  submit = () => this.page.getByRole('button', { name: 'Войти' });
+
+  async open(query = ''): Promise<void> {
+    await this.page.goto(`/login${query}`);
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Вход в Личный кабинет' })).toBeVisible();
+  }
+
+  async login(email: string, password = PASSWORD): Promise<void> {
+    await this.email().fill(email);
+    await this.password().fill(password);
+    await this.submit().click();
+  }
+}
+
+export const WELCOME = 'Уважаемый абонент! Добро пожаловать в Личный кабинет поставщика услуг.';
+
+/** dd.mm.yyyy, `days` from today (UTC), as the app shows deadlines. */
+export function ddmmyyyy(days: number): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(d.getUTCDate())}.${pad(d.getUTCMonth() + 1)}.${d.getUTCFullYear()}`;
+}
+
+/** Registers and confirms a subscriber through the UI; leaves them signed in on /confirm. */
+export async function confirmedSubscriber(page: Page, request: APIRequestContext, email = freshEmail()): Promise<string> {
+  await new RegisterPage(page).register(email);
+  const mail = await latestMail(request, email);
+  await page.goto(appPath(mail));
+  await expect(page.getByText('Вы успешно зарегистрированы в Системе. Для Вас создан Личный кабинет!')).toBeVisible();
+  return email;
+}

@@ -1,0 +1,236 @@
+//! Component tests in headless Chromium: `cargo test --target
+//! wasm32-unknown-unknown` (runner and driver: `.cargo/config.toml`,
+//! `webdriver.json`). Tests run one after another in one page.
+#![cfg(target_arch = "wasm32")]
+
+use kabinet::components::error_summary::{ErrorSummary, FormError};
+use kabinet::components::field::TextField;
+use kabinet::components::hint::Hint;
+use kabinet::components::password_field::{PasswordField, RevealPasswords};
+use kabinet::form::Field;
+use leptos::{prelude::*, task::tick};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Event, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit, MouseEvent};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts `view` into a fresh host. Keep the handle: dropping it unmounts.
+fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> impl Drop {
+    // A failed test aborts without unmounting: clear its leftovers first.
+    if let Some(stale) = document().get_element_by_id("test-host") {
+        stale.remove();
+    }
+    let host = document().create_element("div").unwrap();
+    host.set_id("test-host");
+    document().body().unwrap().append_child(&host).unwrap();
+    leptos::mount::mount_to(host.unchecked_into(), view)
+}
+
+fn by_id<T: JsCast>(id: &str) -> T {
+    document()
+        .get_element_by_id(id)
+        .unwrap_or_else(|| panic!("#{id} missing"))
+        .unchecked_into()
+}
+
+fn attr(id: &str, name: &str) -> Option<String> {
+    by_id::<HtmlElement>(id).get_attribute(name)
+}
+
+fn focused_id() -> String {
+    document().active_element().map(|el| el.id()).unwrap_or_default()
+}
+
+fn fire(id: &str, event: &str) {
+    by_id::<HtmlElement>(id).dispatch_event(&Event::new(event).unwrap()).unwrap();
+}
+
+/// Escape on `target`; the hint listens on its wrapper, so the event bubbles.
+fn press_escape_on(target: &HtmlElement) {
+    let init = KeyboardEventInit::new();
+    init.set_key("Escape");
+    init.set_bubbles(true);
+    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+fn hint_open(id: &str) -> bool {
+    !by_id::<HtmlElement>(id).hidden()
+}
+
+fn hint_button() -> HtmlElement {
+    document().query_selector(".hint-button").unwrap().unwrap().unchecked_into()
+}
+
+#[wasm_bindgen_test]
+async fn reveal_shows_and_hides_every_password_of_the_form() {
+    let _page = mount(|| {
+        let revealed = RwSignal::new(false);
+        view! {
+            <PasswordField field=Field::new("password") label="Укажите пароль" validate=|| {} revealed=revealed autocomplete="new-password" />
+            <PasswordField field=Field::new("password_repeat") label="Повторите пароль" validate=|| {} revealed=revealed autocomplete="new-password" />
+            <RevealPasswords checked=revealed controls="password password_repeat" />
+        }
+    });
+    let kinds = || [attr("password", "type"), attr("password_repeat", "type")];
+    assert_eq!(kinds(), [Some("password".into()), Some("password".into())]);
+    assert_eq!(attr("password", "autocomplete").as_deref(), Some("new-password"));
+
+    by_id::<HtmlElement>("show-password").click();
+    tick().await;
+    assert_eq!(kinds(), [Some("text".into()), Some("text".into())]);
+
+    by_id::<HtmlElement>("show-password").click();
+    tick().await;
+    assert_eq!(kinds(), [Some("password".into()), Some("password".into())]);
+}
+
+#[wasm_bindgen_test]
+async fn typed_value_survives_the_reveal() {
+    let _page = mount(|| {
+        let revealed = RwSignal::new(false);
+        view! {
+            <PasswordField field=Field::new("password") label="Пароль" validate=|| {} revealed=revealed autocomplete="current-password" />
+            <RevealPasswords checked=revealed controls="password" />
+        }
+    });
+    let input: HtmlInputElement = by_id("password");
+    input.set_value("abc123456789");
+    fire("password", "input");
+    by_id::<HtmlElement>("show-password").click();
+    tick().await;
+    // Never truncated: 12 characters stay 12, to be rejected with a message.
+    assert_eq!(by_id::<HtmlInputElement>("password").value(), "abc123456789");
+    assert_eq!(attr("password", "maxlength"), None);
+}
+
+#[wasm_bindgen_test]
+async fn error_summary_takes_focus_and_links_to_fields() {
+    let errors = RwSignal::new(Vec::<FormError>::new());
+    let _page = mount(move || {
+        view! {
+            <ErrorSummary errors=errors />
+            <input id="email" />
+            <input id="password" />
+        }
+    });
+    assert!(document().get_element_by_id("error-summary").is_none(), "hidden while there are no errors");
+
+    errors.set(vec![
+        FormError { field: Some("email"), message: "Введите e-mail.".into() },
+        FormError::form("Нет связи с сервером."),
+    ]);
+    tick().await;
+
+    assert_eq!(attr("error-summary", "role").as_deref(), Some("alert"));
+    assert_eq!(focused_id(), "error-summary");
+    let link: HtmlElement = document().query_selector("#error-summary a[href='#email']").unwrap().unwrap().unchecked_into();
+    assert_eq!(link.text_content().as_deref(), Some("Введите e-mail."));
+    let items = document().query_selector_all("#error-summary li").unwrap();
+    assert_eq!(items.length(), 2);
+    assert_eq!(items.item(1).unwrap().text_content().as_deref(), Some("Нет связи с сервером."));
+
+    link.click();
+    assert_eq!(focused_id(), "email", "the link puts the cursor in its field");
+
+    // A second failed submit brings focus back to the summary.
+    errors.set(vec![FormError { field: Some("password"), message: "Введите пароль.".into() }]);
+    tick().await;
+    assert_eq!(focused_id(), "error-summary");
+}
+
+#[wasm_bindgen_test]
+async fn field_error_is_tied_to_the_input() {
+    let field = Field::new("email");
+    let _page = mount(move || {
+        view! { <TextField field=field label="E-mail (логин)" validate=move || { field.error.set(Some("Введите e-mail.".into())); } /> }
+    });
+    assert_eq!(attr("email", "aria-invalid"), None);
+    assert_eq!(attr("email", "aria-describedby"), None);
+
+    // Leaving an untouched field says nothing…
+    fire("email", "blur");
+    tick().await;
+    assert_eq!(attr("email", "aria-invalid"), None);
+
+    // …leaving a typed one validates it.
+    by_id::<HtmlInputElement>("email").set_value("ivan");
+    fire("email", "input");
+    fire("email", "blur");
+    tick().await;
+    assert_eq!(attr("email", "aria-invalid").as_deref(), Some("true"));
+    assert_eq!(attr("email", "aria-describedby").as_deref(), Some("email-error"));
+    assert_eq!(by_id::<HtmlElement>("email-error").text_content().as_deref(), Some("Введите e-mail."));
+}
+
+#[wasm_bindgen_test]
+async fn hint_opens_on_focus_and_escape_closes_it() {
+    let field = Field::new("number");
+    let _page = mount(move || {
+        view! { <TextField field=field label="Лицевой счет:" validate=|| {} help="Номер указан в верхней части квитанции." /> }
+    });
+    // Tied to the field even while closed.
+    assert_eq!(attr("number", "aria-describedby").as_deref(), Some("number-help"));
+    assert!(!hint_open("number-help"));
+    let button = hint_button();
+    assert_eq!(button.get_attribute("aria-label").as_deref(), Some("Подсказка: Лицевой счет:"));
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
+
+    button.focus().unwrap();
+    tick().await;
+    assert!(hint_open("number-help"));
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(
+        by_id::<HtmlElement>("number-help").text_content().as_deref(),
+        Some("Номер указан в верхней части квитанции.")
+    );
+
+    press_escape_on(&button);
+    tick().await;
+    assert!(!hint_open("number-help"), "Escape closes the hint");
+
+    // Moving on to the field closes it too, and the field keeps the focus.
+    button.focus().unwrap();
+    tick().await;
+    by_id::<HtmlElement>("number").focus().unwrap();
+    tick().await;
+    assert!(!hint_open("number-help"));
+    assert_eq!(focused_id(), "number");
+}
+
+#[wasm_bindgen_test]
+async fn hint_opens_on_hover_and_on_tap() {
+    let _page = mount(|| {
+        view! { <Hint id="section-help" topic="Смена пароля" text="Пароль меняется сразу.".to_string()><h2>"Смена пароля"</h2></Hint> }
+    });
+    let button = hint_button();
+    button.dispatch_event(&MouseEvent::new("mouseenter").unwrap()).unwrap();
+    tick().await;
+    assert!(hint_open("section-help"), "hover opens");
+
+    let wrapper: HtmlElement = document().query_selector(".hint").unwrap().unwrap().unchecked_into();
+    wrapper.dispatch_event(&MouseEvent::new("mouseleave").unwrap()).unwrap();
+    tick().await;
+    assert!(!hint_open("section-help"), "leaving with the mouse closes");
+
+    // A tap: pointerdown, focus, click. Focus opens; the click must not close it again.
+    button.dispatch_event(&Event::new("pointerdown").unwrap()).unwrap();
+    button.focus().unwrap();
+    tick().await;
+    let tap = web_sys::MouseEventInit::new();
+    tap.set_detail(1);
+    button
+        .dispatch_event(&MouseEvent::new_with_mouse_event_init_dict("click", &tap).unwrap())
+        .unwrap();
+    tick().await;
+    assert!(hint_open("section-help"), "a tap opens");
+
+    // A second tap closes.
+    button.dispatch_event(&Event::new("pointerdown").unwrap()).unwrap();
+    button
+        .dispatch_event(&MouseEvent::new_with_mouse_event_init_dict("click", &tap).unwrap())
+        .unwrap();
+    tick().await;
+    assert!(!hint_open("section-help"), "a second tap closes");
+}
