@@ -24,8 +24,20 @@ pub fn App() -> impl IntoView {
     let signed_in = move || session.signed_in();
     // Accounts open once the e-mail is confirmed; until then the home page
     // (with the banner) is where an unconfirmed subscriber belongs.
-    let confirmed = move || session.signed_in().map(|_| session.user.with(|u| u.as_ref().is_some_and(|u| u.confirmed)));
-    let home_or_login = move || if session.user.read_untracked().is_some() { "/".to_owned() } else { login_path() };
+    let confirmed = move || {
+        session.signed_in().map(|_| {
+            session
+                .user
+                .with(|u| u.as_ref().is_some_and(|u| u.confirmed))
+        })
+    };
+    let home_or_login = move || {
+        if session.user.read_untracked().is_some() {
+            "/".to_owned()
+        } else {
+            login_path()
+        }
+    };
 
     view! {
         <Title formatter=|page: String| format!("{page} — Личный кабинет абонента") />

@@ -17,7 +17,11 @@ pub struct Field {
 
 impl Field {
     pub fn new(id: &'static str) -> Self {
-        Self { id, value: RwSignal::new(String::new()), error: RwSignal::new(None) }
+        Self {
+            id,
+            value: RwSignal::new(String::new()),
+            error: RwSignal::new(None),
+        }
     }
 
     /// Shows the outcome of a rule on the field; returns the summary line when
@@ -25,7 +29,10 @@ impl Field {
     pub fn check<M: Into<String>>(self, outcome: Result<(), M>) -> Option<FormError> {
         let message = outcome.err().map(Into::into);
         self.error.set(message.clone());
-        message.map(|message| FormError { field: Some(self.id), message })
+        message.map(|message| FormError {
+            field: Some(self.id),
+            message,
+        })
     }
 }
 
@@ -33,12 +40,18 @@ impl Field {
 /// summary, anything else as a line of the summary. Typed values stay.
 pub fn show_api_error(error: &ApiError, fields: &[Field], summary: RwSignal<Vec<FormError>>) {
     let mut lines = Vec::new();
-    if let ApiError::Problem { fields: messages, .. } = error {
+    if let ApiError::Problem {
+        fields: messages, ..
+    } = error
+    {
         for (name, message) in messages {
             match fields.iter().find(|f| f.id == name) {
                 Some(field) => {
                     field.error.set(Some(message.clone()));
-                    lines.push(FormError { field: Some(field.id), message: message.clone() });
+                    lines.push(FormError {
+                        field: Some(field.id),
+                        message: message.clone(),
+                    });
                 }
                 None => lines.push(FormError::form(message.clone())),
             }
@@ -53,5 +66,8 @@ pub fn show_api_error(error: &ApiError, fields: &[Field], summary: RwSignal<Vec<
 /// A refusal about one field: under the field and, alone, in the summary.
 pub fn show_field_error(field: Field, message: String, summary: RwSignal<Vec<FormError>>) {
     field.error.set(Some(message.clone()));
-    summary.set(vec![FormError { field: Some(field.id), message }]);
+    summary.set(vec![FormError {
+        field: Some(field.id),
+        message,
+    }]);
 }

@@ -39,11 +39,16 @@ fn attr(id: &str, name: &str) -> Option<String> {
 }
 
 fn focused_id() -> String {
-    document().active_element().map(|el| el.id()).unwrap_or_default()
+    document()
+        .active_element()
+        .map(|el| el.id())
+        .unwrap_or_default()
 }
 
 fn fire(id: &str, event: &str) {
-    by_id::<HtmlElement>(id).dispatch_event(&Event::new(event).unwrap()).unwrap();
+    by_id::<HtmlElement>(id)
+        .dispatch_event(&Event::new(event).unwrap())
+        .unwrap();
 }
 
 /// Escape on `target`; the hint listens on its wrapper, so the event bubbles.
@@ -60,7 +65,11 @@ fn hint_open(id: &str) -> bool {
 }
 
 fn hint_button() -> HtmlElement {
-    document().query_selector(".hint-button").unwrap().unwrap().unchecked_into()
+    document()
+        .query_selector(".hint-button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into()
 }
 
 #[wasm_bindgen_test]
@@ -75,7 +84,10 @@ async fn reveal_shows_and_hides_every_password_of_the_form() {
     });
     let kinds = || [attr("password", "type"), attr("password_repeat", "type")];
     assert_eq!(kinds(), [Some("password".into()), Some("password".into())]);
-    assert_eq!(attr("password", "autocomplete").as_deref(), Some("new-password"));
+    assert_eq!(
+        attr("password", "autocomplete").as_deref(),
+        Some("new-password")
+    );
 
     by_id::<HtmlElement>("show-password").click();
     tick().await;
@@ -101,7 +113,10 @@ async fn typed_value_survives_the_reveal() {
     by_id::<HtmlElement>("show-password").click();
     tick().await;
     // Never truncated: 12 characters stay 12, to be rejected with a message.
-    assert_eq!(by_id::<HtmlInputElement>("password").value(), "abc123456789");
+    assert_eq!(
+        by_id::<HtmlInputElement>("password").value(),
+        "abc123456789"
+    );
     assert_eq!(attr("password", "maxlength"), None);
 }
 
@@ -115,27 +130,47 @@ async fn error_summary_takes_focus_and_links_to_fields() {
             <input id="password" />
         }
     });
-    assert!(document().get_element_by_id("error-summary").is_none(), "hidden while there are no errors");
+    assert!(
+        document().get_element_by_id("error-summary").is_none(),
+        "hidden while there are no errors"
+    );
 
     errors.set(vec![
-        FormError { field: Some("email"), message: "Введите e-mail.".into() },
+        FormError {
+            field: Some("email"),
+            message: "Введите e-mail.".into(),
+        },
         FormError::form("Нет связи с сервером."),
     ]);
     tick().await;
 
     assert_eq!(attr("error-summary", "role").as_deref(), Some("alert"));
     assert_eq!(focused_id(), "error-summary");
-    let link: HtmlElement = document().query_selector("#error-summary a[href='#email']").unwrap().unwrap().unchecked_into();
+    let link: HtmlElement = document()
+        .query_selector("#error-summary a[href='#email']")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     assert_eq!(link.text_content().as_deref(), Some("Введите e-mail."));
     let items = document().query_selector_all("#error-summary li").unwrap();
     assert_eq!(items.length(), 2);
-    assert_eq!(items.item(1).unwrap().text_content().as_deref(), Some("Нет связи с сервером."));
+    assert_eq!(
+        items.item(1).unwrap().text_content().as_deref(),
+        Some("Нет связи с сервером.")
+    );
 
     link.click();
-    assert_eq!(focused_id(), "email", "the link puts the cursor in its field");
+    assert_eq!(
+        focused_id(),
+        "email",
+        "the link puts the cursor in its field"
+    );
 
     // A second failed submit brings focus back to the summary.
-    errors.set(vec![FormError { field: Some("password"), message: "Введите пароль.".into() }]);
+    errors.set(vec![FormError {
+        field: Some("password"),
+        message: "Введите пароль.".into(),
+    }]);
     tick().await;
     assert_eq!(focused_id(), "error-summary");
 }
@@ -160,8 +195,16 @@ async fn field_error_is_tied_to_the_input() {
     fire("email", "blur");
     tick().await;
     assert_eq!(attr("email", "aria-invalid").as_deref(), Some("true"));
-    assert_eq!(attr("email", "aria-describedby").as_deref(), Some("email-error"));
-    assert_eq!(by_id::<HtmlElement>("email-error").text_content().as_deref(), Some("Введите e-mail."));
+    assert_eq!(
+        attr("email", "aria-describedby").as_deref(),
+        Some("email-error")
+    );
+    assert_eq!(
+        by_id::<HtmlElement>("email-error")
+            .text_content()
+            .as_deref(),
+        Some("Введите e-mail.")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -171,18 +214,32 @@ async fn hint_opens_on_focus_and_escape_closes_it() {
         view! { <TextField field=field label="Лицевой счет:" validate=|| {} help="Номер указан в верхней части квитанции." /> }
     });
     // Tied to the field even while closed.
-    assert_eq!(attr("number", "aria-describedby").as_deref(), Some("number-help"));
+    assert_eq!(
+        attr("number", "aria-describedby").as_deref(),
+        Some("number-help")
+    );
     assert!(!hint_open("number-help"));
     let button = hint_button();
-    assert_eq!(button.get_attribute("aria-label").as_deref(), Some("Подсказка: Лицевой счет:"));
-    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!(
+        button.get_attribute("aria-label").as_deref(),
+        Some("Подсказка: Лицевой счет:")
+    );
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
 
     button.focus().unwrap();
     tick().await;
     assert!(hint_open("number-help"));
-    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("true"));
     assert_eq!(
-        by_id::<HtmlElement>("number-help").text_content().as_deref(),
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        by_id::<HtmlElement>("number-help")
+            .text_content()
+            .as_deref(),
         Some("Номер указан в верхней части квитанции.")
     );
 
@@ -205,17 +262,27 @@ async fn hint_opens_on_hover_and_on_tap() {
         view! { <Hint id="section-help" topic="Смена пароля" text="Пароль меняется сразу.".to_string()><h2>"Смена пароля"</h2></Hint> }
     });
     let button = hint_button();
-    button.dispatch_event(&MouseEvent::new("mouseenter").unwrap()).unwrap();
+    button
+        .dispatch_event(&MouseEvent::new("mouseenter").unwrap())
+        .unwrap();
     tick().await;
     assert!(hint_open("section-help"), "hover opens");
 
-    let wrapper: HtmlElement = document().query_selector(".hint").unwrap().unwrap().unchecked_into();
-    wrapper.dispatch_event(&MouseEvent::new("mouseleave").unwrap()).unwrap();
+    let wrapper: HtmlElement = document()
+        .query_selector(".hint")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    wrapper
+        .dispatch_event(&MouseEvent::new("mouseleave").unwrap())
+        .unwrap();
     tick().await;
     assert!(!hint_open("section-help"), "leaving with the mouse closes");
 
     // A tap: pointerdown, focus, click. Focus opens; the click must not close it again.
-    button.dispatch_event(&Event::new("pointerdown").unwrap()).unwrap();
+    button
+        .dispatch_event(&Event::new("pointerdown").unwrap())
+        .unwrap();
     button.focus().unwrap();
     tick().await;
     let tap = web_sys::MouseEventInit::new();
@@ -227,7 +294,9 @@ async fn hint_opens_on_hover_and_on_tap() {
     assert!(hint_open("section-help"), "a tap opens");
 
     // A second tap closes.
-    button.dispatch_event(&Event::new("pointerdown").unwrap()).unwrap();
+    button
+        .dispatch_event(&Event::new("pointerdown").unwrap())
+        .unwrap();
     button
         .dispatch_event(&MouseEvent::new_with_mouse_event_init_dict("click", &tap).unwrap())
         .unwrap();

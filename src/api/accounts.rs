@@ -26,9 +26,20 @@ struct Link {
 
 /// Links the account `number` of `supplier_id` to this cabinet.
 pub async fn link(supplier_id: String, number: String) -> Result<AccountSummary, ApiError> {
-    post("/accounts", &Link { supplier_id, number }).await
+    post(
+        "/accounts",
+        &Link {
+            supplier_id,
+            number,
+        },
+    )
+    .await
 }
 
 pub async fn unlink(id: String) -> Result<(), ApiError> {
-    send_empty(Method::DELETE, &format!("/accounts/{}", js_sys::encode_uri_component(&id))).await
+    send_empty(
+        Method::DELETE,
+        &format!("/accounts/{}", js_sys::encode_uri_component(&id)),
+    )
+    .await
 }

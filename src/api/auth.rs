@@ -19,8 +19,20 @@ struct NewRegistration {
     captcha: String,
 }
 
-pub async fn register(email: String, password: String, captcha: String) -> Result<Registration, ApiError> {
-    post("/registrations", &NewRegistration { email, password, captcha }).await
+pub async fn register(
+    email: String,
+    password: String,
+    captcha: String,
+) -> Result<Registration, ApiError> {
+    post(
+        "/registrations",
+        &NewRegistration {
+            email,
+            password,
+            captcha,
+        },
+    )
+    .await
 }
 
 #[derive(Serialize)]

@@ -27,7 +27,12 @@ pub enum ApiError {
 
 impl ApiError {
     /// Decodes a non-2xx answer from its parts.
-    pub fn from_answer(status: u16, content_type: &str, retry_after: Option<&str>, body: &str) -> Self {
+    pub fn from_answer(
+        status: u16,
+        content_type: &str,
+        retry_after: Option<&str>,
+        body: &str,
+    ) -> Self {
         if status == 429 {
             // Only delta-seconds; an HTTP date is read as "later".
             let retry_after = retry_after.and_then(|s| s.trim().parse().ok());
@@ -135,11 +140,23 @@ mod tests {
         let body = r#"{"type":"about:blank","title":"Ошибка","status":422,"code":"validation_failed",
                        "detail":"Проверьте поля","fields":{"email":"Неверный e-mail"}}"#;
         let err = ApiError::from_answer(422, PROBLEM, None, body);
-        let ApiError::Problem { status, code, detail, fields } = &err else {
+        let ApiError::Problem {
+            status,
+            code,
+            detail,
+            fields,
+        } = &err
+        else {
             panic!("{err:?}")
         };
-        assert_eq!((*status, code.as_str(), detail.as_str()), (422, "validation_failed", "Проверьте поля"));
-        assert_eq!(fields.get("email").map(String::as_str), Some("Неверный e-mail"));
+        assert_eq!(
+            (*status, code.as_str(), detail.as_str()),
+            (422, "validation_failed", "Проверьте поля")
+        );
+        assert_eq!(
+            fields.get("email").map(String::as_str),
+            Some("Неверный e-mail")
+        );
         // Unknown codes show the server's detail.
         assert_eq!(err.to_string(), "Проверьте поля");
     }
@@ -151,31 +168,49 @@ mod tests {
         assert_eq!(err.code(), Some("invalid_credentials"));
         assert_eq!(err.to_string(), "Неверный e-mail или пароль.");
         let body = r#"{"title":"Нет такой страницы","status":404,"code":"x"}"#;
-        assert_eq!(ApiError::from_answer(404, PROBLEM, None, body).to_string(), "Нет такой страницы");
+        assert_eq!(
+            ApiError::from_answer(404, PROBLEM, None, body).to_string(),
+            "Нет такой страницы"
+        );
     }
 
     #[test]
     fn rate_limit_reads_retry_after() {
         assert_eq!(
             ApiError::from_answer(429, PROBLEM, Some(" 42 "), "{}"),
-            ApiError::TooManyRequests { retry_after: Some(42) }
+            ApiError::TooManyRequests {
+                retry_after: Some(42)
+            }
         );
-        let later = ApiError::from_answer(429, "text/plain", Some("Wed, 21 Oct 2026 07:28:00 GMT"), "");
+        let later =
+            ApiError::from_answer(429, "text/plain", Some("Wed, 21 Oct 2026 07:28:00 GMT"), "");
         assert_eq!(later, ApiError::TooManyRequests { retry_after: None });
         assert_eq!(
-            ApiError::TooManyRequests { retry_after: Some(150) }.to_string(),
+            ApiError::TooManyRequests {
+                retry_after: Some(150)
+            }
+            .to_string(),
             "Слишком много попыток. Повторите через 3 мин."
         );
         assert_eq!(
-            ApiError::TooManyRequests { retry_after: Some(42) }.to_string(),
+            ApiError::TooManyRequests {
+                retry_after: Some(42)
+            }
+            .to_string(),
             "Слишком много попыток. Повторите через 42 с."
         );
     }
 
     #[test]
     fn anything_else_is_unexpected() {
-        assert_eq!(ApiError::from_answer(500, "text/html", None, "<h1>oops</h1>"), ApiError::Unexpected(500));
-        assert_eq!(ApiError::from_answer(502, PROBLEM, None, "not json"), ApiError::Unexpected(502));
+        assert_eq!(
+            ApiError::from_answer(500, "text/html", None, "<h1>oops</h1>"),
+            ApiError::Unexpected(500)
+        );
+        assert_eq!(
+            ApiError::from_answer(502, PROBLEM, None, "not json"),
+            ApiError::Unexpected(502)
+        );
         assert!(ApiError::Unexpected(500).to_string().contains("код 500"));
     }
 }

@@ -11,6 +11,16 @@ struct PasswordChange {
 }
 
 /// Changes the password; the API ends the subscriber's other sessions.
-pub async fn change_password(current_password: String, new_password: String) -> Result<(), ApiError> {
-    put("/me/password", &PasswordChange { current_password, new_password }).await
+pub async fn change_password(
+    current_password: String,
+    new_password: String,
+) -> Result<(), ApiError> {
+    put(
+        "/me/password",
+        &PasswordChange {
+            current_password,
+            new_password,
+        },
+    )
+    .await
 }

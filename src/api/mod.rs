@@ -31,16 +31,25 @@ pub(crate) async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> 
     decode(send(Method::GET, path, None).await?)
 }
 
-pub(crate) async fn post<T: DeserializeOwned>(path: &str, body: &impl Serialize) -> Result<T, ApiError> {
+pub(crate) async fn post<T: DeserializeOwned>(
+    path: &str,
+    body: &impl Serialize,
+) -> Result<T, ApiError> {
     decode(send(Method::POST, path, Some(to_json(body))).await?)
 }
 
-pub(crate) async fn put<T: DeserializeOwned>(path: &str, body: &impl Serialize) -> Result<T, ApiError> {
+pub(crate) async fn put<T: DeserializeOwned>(
+    path: &str,
+    body: &impl Serialize,
+) -> Result<T, ApiError> {
     decode(send(Method::PUT, path, Some(to_json(body))).await?)
 }
 
 /// A write without a body (`POST /registrations/resend`, `DELETE /session`).
-pub(crate) async fn send_empty<T: DeserializeOwned>(method: Method, path: &str) -> Result<T, ApiError> {
+pub(crate) async fn send_empty<T: DeserializeOwned>(
+    method: Method,
+    path: &str,
+) -> Result<T, ApiError> {
     decode(send(method, path, None).await?)
 }
 
@@ -61,7 +70,9 @@ async fn send(method: Method, path: &str, json: Option<String>) -> Result<String
         request = request.header("X-Requested-With", "kabinet");
     }
     let request = match json {
-        Some(json) => request.header("Content-Type", "application/json").body(json),
+        Some(json) => request
+            .header("Content-Type", "application/json")
+            .body(json),
         None => request.build(),
     };
     let response = request

@@ -9,7 +9,13 @@ use crate::rules::money::{Balance, balance};
 /// and what can be done with it.
 #[component]
 pub fn AccountCard(account: AccountSummary) -> impl IntoView {
-    let AccountSummary { id, supplier, number, address, balance_kop } = account;
+    let AccountSummary {
+        id,
+        supplier,
+        number,
+        address,
+        balance_kop,
+    } = account;
     let balance = balance(balance_kop);
     let debt = matches!(balance, Balance::Debt(_));
     let title_id = format!("account-{id}");

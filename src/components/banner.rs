@@ -12,10 +12,21 @@ pub fn UnconfirmedBanner() -> impl IntoView {
     let resend = Action::new_local(|_: &()| auth::resend());
     let deadline = move || {
         let user = session.user.get();
-        let from_resend = resend.value().get().and_then(|r| r.ok()).map(|r| r.confirm_until);
-        from_resend.or(user.and_then(|u| u.confirm_until)).map(|d| format_date(&d)).unwrap_or_default()
+        let from_resend = resend
+            .value()
+            .get()
+            .and_then(|r| r.ok())
+            .map(|r| r.confirm_until);
+        from_resend
+            .or(user.and_then(|u| u.confirm_until))
+            .map(|d| format_date(&d))
+            .unwrap_or_default()
     };
-    let email = move || session.user.with(|u| u.as_ref().map(|u| u.email.clone()).unwrap_or_default());
+    let email = move || {
+        session
+            .user
+            .with(|u| u.as_ref().map(|u| u.email.clone()).unwrap_or_default())
+    };
 
     view! {
         <Show when=move || session.user.with(|u| u.as_ref().is_some_and(|u| !u.confirmed))>

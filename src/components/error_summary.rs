@@ -12,7 +12,10 @@ pub struct FormError {
 
 impl FormError {
     pub fn form(message: impl Into<String>) -> Self {
-        Self { field: None, message: message.into() }
+        Self {
+            field: None,
+            message: message.into(),
+        }
     }
 }
 

@@ -30,7 +30,11 @@ pub fn Hint(
     let open_before_press = StoredValue::new(false);
     let on_click = move |ev: ev::MouseEvent| {
         // `detail() == 0`: Enter or Space on the keyboard, no pointer press.
-        let was_open = if ev.detail() == 0 { open.get_untracked() } else { open_before_press.get_value() };
+        let was_open = if ev.detail() == 0 {
+            open.get_untracked()
+        } else {
+            open_before_press.get_value()
+        };
         open.set(!was_open);
     };
     let on_keydown = move |ev: ev::KeyboardEvent| {

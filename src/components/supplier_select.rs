@@ -6,7 +6,11 @@ use crate::form::Field;
 /// «Поставщик:» — the suppliers from the API, starting at «<не выбрана>».
 /// The value is the supplier's id; empty while none is chosen.
 #[component]
-pub fn SupplierSelect(field: Field, #[prop(into)] suppliers: Signal<Vec<Supplier>>, #[prop(into)] validate: Callback<()>) -> impl IntoView {
+pub fn SupplierSelect(
+    field: Field,
+    #[prop(into)] suppliers: Signal<Vec<Supplier>>,
+    #[prop(into)] validate: Callback<()>,
+) -> impl IntoView {
     let Field { id, value, error } = field;
     view! {
         <div class="field" class:field-invalid=move || error.read().is_some()>

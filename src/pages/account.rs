@@ -5,7 +5,10 @@ use leptos_router::{components::A, hooks::use_params_map};
 use crate::api::{accounts, types::Account};
 use crate::components::{hint::Hint, remote::Remote};
 use crate::routes;
-use crate::rules::{date::format_date, money::{balance, format_rub}};
+use crate::rules::{
+    date::format_date,
+    money::{balance, format_rub},
+};
 
 /// `/accounts/{id}` — one account in full.
 #[component]
@@ -21,7 +24,12 @@ pub fn AccountPage() -> impl IntoView {
 
 #[component]
 fn AccountDetails(account: Account) -> impl IntoView {
-    let Account { summary, holder_masked, tariffs, meters } = account;
+    let Account {
+        summary,
+        holder_masked,
+        tariffs,
+        meters,
+    } = account;
     let id = summary.id.clone();
     view! {
         <h1>{format!("Лицевой счет № {}", summary.number)}</h1>

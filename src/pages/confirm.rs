@@ -9,7 +9,10 @@ use crate::session::use_session;
 #[component]
 pub fn ConfirmPage() -> impl IntoView {
     let session = use_session();
-    let token = use_query_map().read_untracked().get("token").unwrap_or_default();
+    let token = use_query_map()
+        .read_untracked()
+        .get("token")
+        .unwrap_or_default();
     let confirm = Action::new_local(|token: &String| auth::confirm(token.clone()));
     let attempt = move || {
         confirm.dispatch(token.clone());

@@ -11,7 +11,11 @@ use crate::session::use_session;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let session = use_session();
-    let confirmed = move || session.user.with(|u| u.as_ref().is_some_and(|u| u.confirmed));
+    let confirmed = move || {
+        session
+            .user
+            .with(|u| u.as_ref().is_some_and(|u| u.confirmed))
+    };
     view! {
         <Title text="Главная" />
         <h1>"Уважаемый абонент! Добро пожаловать в Личный кабинет поставщика услуг."</h1>

@@ -12,8 +12,7 @@ use crate::form::{Field, show_api_error, show_field_error};
 use crate::routes;
 use crate::rules::account_number::{account_number, supplier_chosen, without_spaces};
 
-const NUMBER_HELP_DEFAULT: &str =
-    "Номер лицевого счета напечатан на квитанции за газ. Выберите поставщика, и здесь появится подсказка, где именно искать номер на его квитанции.";
+const NUMBER_HELP_DEFAULT: &str = "Номер лицевого счета напечатан на квитанции за газ. Выберите поставщика, и здесь появится подсказка, где именно искать номер на его квитанции.";
 
 /// `/accounts/link` — «Подключение лицевых счетов».
 #[component]
@@ -38,8 +37,14 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
     // Said aloud when pasted spaces were taken out of the number.
     let spaces_removed = RwSignal::new(false);
 
-    let chosen = move || suppliers.with_value(|all| all.iter().find(|s| s.id == supplier.value.get()).cloned());
-    let help = Signal::derive(move || chosen().map(|s| s.account_rule.hint).unwrap_or_else(|| NUMBER_HELP_DEFAULT.to_owned()));
+    let chosen = move || {
+        suppliers.with_value(|all| all.iter().find(|s| s.id == supplier.value.get()).cloned())
+    };
+    let help = Signal::derive(move || {
+        chosen()
+            .map(|s| s.account_rule.hint)
+            .unwrap_or_else(|| NUMBER_HELP_DEFAULT.to_owned())
+    });
     let check_supplier = move || supplier.check(supplier_chosen(&supplier.value.read()));
     let check_number = move || {
         if let Some(clean) = without_spaces(&number.value.get_untracked()) {
@@ -50,7 +55,9 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
         number.check(account_number(&number.value.read(), max_digits))
     };
 
-    let link = Action::new_local(|(supplier_id, number): &(String, String)| accounts::link(supplier_id.clone(), number.clone()));
+    let link = Action::new_local(|(supplier_id, number): &(String, String)| {
+        accounts::link(supplier_id.clone(), number.clone())
+    });
     Effect::new(move || {
         if let Some(Err(error)) = link.value().get() {
             match error.code() {
@@ -62,7 +69,11 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
                     );
                     show_field_error(number, message, summary);
                 }
-                Some("already_linked") => show_field_error(number, "Этот лицевой счет уже подключен к Вашему Личному кабинету.".into(), summary),
+                Some("already_linked") => show_field_error(
+                    number,
+                    "Этот лицевой счет уже подключен к Вашему Личному кабинету.".into(),
+                    summary,
+                ),
                 _ => show_api_error(&error, &[supplier, number], summary),
             }
         }
@@ -70,7 +81,10 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
 
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let errors: Vec<FormError> = [check_supplier(), check_number()].into_iter().flatten().collect();
+        let errors: Vec<FormError> = [check_supplier(), check_number()]
+            .into_iter()
+            .flatten()
+            .collect();
         if errors.is_empty() {
             link.dispatch((supplier.value.get(), number.value.get()));
         }

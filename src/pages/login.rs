@@ -27,10 +27,16 @@ pub fn LoginPage() -> impl IntoView {
     let check_email = move || email.check(email_rule(&email.value.read()));
     let check_password = move || {
         let empty = pass.value.read().is_empty();
-        pass.check(if empty { Err("Введите пароль.") } else { Ok(()) })
+        pass.check(if empty {
+            Err("Введите пароль.")
+        } else {
+            Ok(())
+        })
     };
 
-    let login = Action::new_local(|(email, password): &(String, String)| auth::login(email.clone(), password.clone()));
+    let login = Action::new_local(|(email, password): &(String, String)| {
+        auth::login(email.clone(), password.clone())
+    });
     let navigate = use_navigate();
     let query = use_query_map();
     Effect::new(move || match login.value().get() {
@@ -45,7 +51,10 @@ pub fn LoginPage() -> impl IntoView {
 
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let errors: Vec<FormError> = [check_email(), check_password()].into_iter().flatten().collect();
+        let errors: Vec<FormError> = [check_email(), check_password()]
+            .into_iter()
+            .flatten()
+            .collect();
         if errors.is_empty() {
             login.dispatch((email.value.read().trim().to_owned(), pass.value.get()));
         }

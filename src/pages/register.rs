@@ -22,7 +22,8 @@ pub fn RegisterPage() -> impl IntoView {
 
     let check_email = move || email.check(email_rule(&email.value.read()));
     let check_password = move || pass.check(password::password(&pass.value.read()));
-    let check_repeat = move || repeat.check(password::repeated(&pass.value.read(), &repeat.value.read()));
+    let check_repeat =
+        move || repeat.check(password::repeated(&pass.value.read(), &repeat.value.read()));
 
     let register = Action::new_local(|(email, password, captcha): &(String, String, String)| {
         auth::register(email.clone(), password.clone(), captcha.clone())
@@ -54,13 +55,22 @@ pub fn RegisterPage() -> impl IntoView {
         let solution = robot.solution();
         if solution.is_none() {
             let message = match robot.status.get_untracked() {
-                CheckStatus::Failed(_) => "Проверка «Защита от роботов» не пройдена: нажмите «Повторить проверку».",
+                CheckStatus::Failed(_) => {
+                    "Проверка «Защита от роботов» не пройдена: нажмите «Повторить проверку»."
+                }
                 _ => "Дождитесь окончания проверки «Защита от роботов» и отправьте форму ещё раз.",
             };
-            errors.push(FormError { field: Some("captcha"), message: message.into() });
+            errors.push(FormError {
+                field: Some("captcha"),
+                message: message.into(),
+            });
         }
         if let (true, Some(captcha)) = (errors.is_empty(), solution) {
-            register.dispatch((email.value.read().trim().to_owned(), pass.value.get(), captcha));
+            register.dispatch((
+                email.value.read().trim().to_owned(),
+                pass.value.get(),
+                captcha,
+            ));
         }
         summary.set(errors);
     };

@@ -9,7 +9,13 @@ use crate::rules::date::format_date;
 pub fn RegisterDonePage() -> impl IntoView {
     let query = use_query_map();
     let email = move || query.read().get("email").unwrap_or_default();
-    let until = move || query.read().get("until").map(|d| format_date(&d)).unwrap_or_default();
+    let until = move || {
+        query
+            .read()
+            .get("until")
+            .map(|d| format_date(&d))
+            .unwrap_or_default()
+    };
 
     view! {
         <Title text="Подтвердите регистрацию" />

@@ -17,7 +17,13 @@ use crate::session::use_session;
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let session = use_session();
-    let masked = move || session.user.with(|u| u.as_ref().map(|u| u.email_masked.clone()).unwrap_or_default());
+    let masked = move || {
+        session.user.with(|u| {
+            u.as_ref()
+                .map(|u| u.email_masked.clone())
+                .unwrap_or_default()
+        })
+    };
     view! {
         <Title text="Настройки" />
         <h1>"Настройки абонента"</h1>
@@ -37,11 +43,20 @@ fn PasswordChange(masked: Signal<String>) -> impl IntoView {
     let revealed = RwSignal::new(false);
     let summary = RwSignal::new(Vec::<FormError>::new());
 
-    let check_current = move || current.check(if current.value.read().is_empty() { Err("Введите текущий пароль.") } else { Ok(()) });
+    let check_current = move || {
+        current.check(if current.value.read().is_empty() {
+            Err("Введите текущий пароль.")
+        } else {
+            Ok(())
+        })
+    };
     let check_new = move || new.check(password::password(&new.value.read()));
-    let check_repeat = move || repeat.check(password::repeated(&new.value.read(), &repeat.value.read()));
+    let check_repeat =
+        move || repeat.check(password::repeated(&new.value.read(), &repeat.value.read()));
 
-    let change = Action::new_local(|(current, new): &(String, String)| me::change_password(current.clone(), new.clone()));
+    let change = Action::new_local(|(current, new): &(String, String)| {
+        me::change_password(current.clone(), new.clone())
+    });
     Effect::new(move || match change.value().get() {
         Some(Ok(())) => {
             // Done: clear the passwords, so none stays on screen.
@@ -57,7 +72,10 @@ fn PasswordChange(masked: Signal<String>) -> impl IntoView {
     });
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let errors: Vec<FormError> = [check_current(), check_new(), check_repeat()].into_iter().flatten().collect();
+        let errors: Vec<FormError> = [check_current(), check_new(), check_repeat()]
+            .into_iter()
+            .flatten()
+            .collect();
         if errors.is_empty() {
             change.dispatch((current.value.get(), new.value.get()));
         }

@@ -17,14 +17,20 @@ pub fn account_number(value: &str, max_digits: usize) -> Result<(), String> {
     } else if !value.chars().all(|c| c.is_ascii_digit()) {
         Err("Лицевой счет может содержать только цифры.".into())
     } else if value.len() > max_digits {
-        Err(format!("Лицевой счет должен содержать не более {max_digits} цифр."))
+        Err(format!(
+            "Лицевой счет должен содержать не более {max_digits} цифр."
+        ))
     } else {
         Ok(())
     }
 }
 
 pub fn supplier_chosen(supplier_id: &str) -> Result<(), &'static str> {
-    if supplier_id.is_empty() { Err("Выберите поставщика.") } else { Ok(()) }
+    if supplier_id.is_empty() {
+        Err("Выберите поставщика.")
+    } else {
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -39,15 +45,30 @@ mod tests {
             account_number("36000000011", 10),
             Err("Лицевой счет должен содержать не более 10 цифр.".into())
         );
-        assert_eq!(account_number("1234567", 6), Err("Лицевой счет должен содержать не более 6 цифр.".into()));
+        assert_eq!(
+            account_number("1234567", 6),
+            Err("Лицевой счет должен содержать не более 6 цифр.".into())
+        );
     }
 
     #[test]
     fn letters_signs_and_emptiness_are_refused() {
-        assert_eq!(account_number("", 10), Err("Введите номер лицевого счета, он указан на квитанции.".into()));
-        assert_eq!(account_number("36A0000001", 10), Err("Лицевой счет может содержать только цифры.".into()));
-        assert_eq!(account_number("3600-01", 10), Err("Лицевой счет может содержать только цифры.".into()));
-        assert_eq!(account_number("３６", 10), Err("Лицевой счет может содержать только цифры.".into()));
+        assert_eq!(
+            account_number("", 10),
+            Err("Введите номер лицевого счета, он указан на квитанции.".into())
+        );
+        assert_eq!(
+            account_number("36A0000001", 10),
+            Err("Лицевой счет может содержать только цифры.".into())
+        );
+        assert_eq!(
+            account_number("3600-01", 10),
+            Err("Лицевой счет может содержать только цифры.".into())
+        );
+        assert_eq!(
+            account_number("３６", 10),
+            Err("Лицевой счет может содержать только цифры.".into())
+        );
     }
 
     #[test]

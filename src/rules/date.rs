@@ -7,7 +7,10 @@ pub fn format_date(iso: &str) -> String {
     let mut parts = date.split('-');
     match (parts.next(), parts.next(), parts.next(), parts.next()) {
         (Some(y), Some(m), Some(d), None)
-            if y.len() == 4 && m.len() == 2 && d.len() == 2 && date.bytes().all(|b| b.is_ascii_digit() || b == b'-') =>
+            if y.len() == 4
+                && m.len() == 2
+                && d.len() == 2
+                && date.bytes().all(|b| b.is_ascii_digit() || b == b'-') =>
         {
             format!("{d}.{m}.{y}")
         }

@@ -14,7 +14,9 @@ pub fn password(value: &str) -> Result<(), &'static str> {
     } else if value.chars().any(|c| c.is_whitespace()) {
         Err("Пароль не должен содержать пробелы.")
     } else if value.chars().any(|c| c.is_alphabetic() && !c.is_ascii()) {
-        Err("Пароль может содержать только латинские буквы, а не русские. Проверьте раскладку клавиатуры.")
+        Err(
+            "Пароль может содержать только латинские буквы, а не русские. Проверьте раскладку клавиатуры.",
+        )
     } else if !value.chars().all(|c| c.is_ascii_alphanumeric()) {
         Err("Пароль может содержать только латинские буквы и цифры, без других знаков.")
     } else if value.len() < MIN_LEN {
@@ -51,8 +53,14 @@ mod tests {
 
     #[test]
     fn length_bounds_are_5_and_10() {
-        assert_eq!(password("abc1"), Err("Пароль слишком короткий: нужно от 5 до 10 символов."));
-        assert_eq!(password("abcdef12345"), Err("Пароль слишком длинный: нужно от 5 до 10 символов."));
+        assert_eq!(
+            password("abc1"),
+            Err("Пароль слишком короткий: нужно от 5 до 10 символов.")
+        );
+        assert_eq!(
+            password("abcdef12345"),
+            Err("Пароль слишком длинный: нужно от 5 до 10 символов.")
+        );
     }
 
     #[test]
@@ -61,14 +69,22 @@ mod tests {
         // Cyrillic is 2 bytes a letter: it must fail on the alphabet, not on length.
         assert_eq!(
             password("пароль"),
-            Err("Пароль может содержать только латинские буквы, а не русские. Проверьте раскладку клавиатуры.")
+            Err(
+                "Пароль может содержать только латинские буквы, а не русские. Проверьте раскладку клавиатуры."
+            )
         );
-        assert_eq!(password("abc 12"), Err("Пароль не должен содержать пробелы."));
+        assert_eq!(
+            password("abc 12"),
+            Err("Пароль не должен содержать пробелы.")
+        );
         assert_eq!(
             password("abc-12"),
             Err("Пароль может содержать только латинские буквы и цифры, без других знаков.")
         );
-        assert!(password("abcé1").is_err(), "accented letters are not Latin ASCII");
+        assert!(
+            password("abcé1").is_err(),
+            "accented letters are not Latin ASCII"
+        );
     }
 
     #[test]

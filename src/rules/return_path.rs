@@ -25,7 +25,10 @@ mod tests {
     #[test]
     fn local_paths_are_kept() {
         assert_eq!(safe_next(Some("/settings")), "/settings");
-        assert_eq!(safe_next(Some("/accounts/7?x=1#top")), "/accounts/7?x=1#top");
+        assert_eq!(
+            safe_next(Some("/accounts/7?x=1#top")),
+            "/accounts/7?x=1#top"
+        );
     }
 
     #[test]
