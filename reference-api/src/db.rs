@@ -11,6 +11,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../migrations/001_cabinets.sql")),
         M::up(include_str!("../migrations/002_accounts.sql")),
         M::up(include_str!("../migrations/003_readings_payments.sql")),
+        M::up(include_str!("../migrations/004_password_resets.sql")),
     ])
 }
 

@@ -7,7 +7,9 @@ pub mod clock;
 pub mod db;
 pub mod gateway;
 pub mod mail;
+pub mod maintenance;
 pub mod me;
+pub mod password_resets;
 pub mod payments;
 pub mod problem;
 pub mod rate_limit;
@@ -43,6 +45,12 @@ pub struct Limits {
     pub resend_per_user: Rule,
     pub session_per_ip: Rule,
     pub password_change_per_user: Rule,
+    pub password_resets_per_ip: Rule,
+    pub password_resets_per_email: Rule,
+    /// Failed logins naming one e-mail (registered or not) before a lockout.
+    pub login_failures_per_account: Rule,
+    /// Failed logins from one address before a lockout.
+    pub login_failures_per_ip: Rule,
 }
 
 impl Limits {
@@ -54,6 +62,10 @@ impl Limits {
             resend_per_user: Rule::new(3, 600),
             session_per_ip: Rule::per_minute(10),
             password_change_per_user: Rule::new(10, 600),
+            password_resets_per_ip: Rule::per_minute(5),
+            password_resets_per_email: Rule::new(3, 600),
+            login_failures_per_account: Rule::new(5, 900),
+            login_failures_per_ip: Rule::new(20, 900),
         }
     }
 
@@ -66,6 +78,10 @@ impl Limits {
             resend_per_user: Rule::new(1000, 600),
             session_per_ip: Rule::per_minute(5000),
             password_change_per_user: Rule::new(1000, 600),
+            password_resets_per_ip: Rule::per_minute(5000),
+            password_resets_per_email: Rule::new(1000, 600),
+            login_failures_per_account: Rule::new(1000, 900),
+            login_failures_per_ip: Rule::new(5000, 900),
         }
     }
 }
@@ -85,6 +101,10 @@ pub struct Config {
     /// Whether `POST /api/dev/clock` may move the clock.
     pub dev_clock: bool,
     pub clock: Arc<Clock>,
+    /// A session ends after this long without a request…
+    pub session_idle_secs: i64,
+    /// …and this long after it started, whatever happens.
+    pub session_absolute_secs: i64,
 }
 
 impl Config {
@@ -99,6 +119,8 @@ impl Config {
             secure_cookie: true,
             dev_clock: false,
             clock: Arc::new(Clock::system()),
+            session_idle_secs: 30 * 60,
+            session_absolute_secs: 12 * 3600,
         }
     }
 }
@@ -110,6 +132,8 @@ pub struct Inner {
     pub limiter: RateLimiter,
     /// A hash verified when a login names an unknown e-mail, so timing does not tell.
     pub dummy_hash: String,
+    /// The clock's unix seconds at the last housekeeping run.
+    pub last_maintenance: std::sync::atomic::AtomicI64,
 }
 
 #[derive(Clone)]
@@ -123,6 +147,14 @@ impl Deref for AppState {
 }
 
 impl AppState {
+    pub fn downgrade(&self) -> std::sync::Weak<Inner> {
+        Arc::downgrade(&self.0)
+    }
+
+    pub fn upgrade(weak: &std::sync::Weak<Inner>) -> Option<AppState> {
+        weak.upgrade().map(AppState)
+    }
+
     pub fn db(&self) -> MutexGuard<'_, Connection> {
         self.0.db.lock().unwrap_or_else(|e| e.into_inner())
     }
@@ -156,6 +188,8 @@ fn v1_routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
                 .post(session::login)
                 .delete(session::logout),
         ),
+        ("/password-resets", post(password_resets::request)),
+        ("/password-resets/confirm", post(password_resets::confirm)),
         ("/me/password", put(me::change_password)),
         ("/suppliers", get(suppliers::list)),
         ("/accounts", get(accounts::list).post(accounts::link)),
@@ -189,7 +223,10 @@ pub fn build_app(config: Config) -> Result<Router, Error> {
             .map_err(|e| format!("hashing: {e}"))?,
         db: Mutex::new(conn),
         config,
+        last_maintenance: Default::default(),
     }));
+    maintenance::run(&state)?;
+    maintenance::spawn_periodic(&state);
 
     let v1 = v1_routes()
         .into_iter()
@@ -208,6 +245,10 @@ pub fn build_app(config: Config) -> Result<Router, Error> {
         .nest("/dev", dev)
         .fallback(api_not_found)
         .method_not_allowed_fallback(method_not_allowed)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            maintenance::before_requests,
+        ))
         .layer(middleware::from_fn(require_csrf_header));
 
     let mut app = Router::new().nest("/api", api).nest(

@@ -52,28 +52,39 @@ impl RateLimiter {
         rule: Rule,
         now: i64,
     ) -> Result<(), Problem> {
+        self.peek(name, key, rule, now)?;
+        self.hit(name, key, rule, now);
+        Ok(())
+    }
+
+    /// Refuses (429) when the budget is spent, without counting.
+    pub fn peek(&self, name: &'static str, key: &str, rule: Rule, now: i64) -> Result<(), Problem> {
+        let windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
+        match windows.get(&(name, key.to_owned())) {
+            Some(w) if w.start + rule.window_secs > now && w.count >= rule.max => {
+                let retry_after = (w.start + rule.window_secs - now).max(1);
+                Err(Problem::rate_limited(retry_after as u64))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Counts one event (a request, a failed login) in the current window.
+    pub fn hit(&self, name: &'static str, key: &str, rule: Rule, now: i64) {
         let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
         if windows.len() >= SWEEP_AT {
             windows.retain(|_, w| w.start + w.window_secs > now);
         }
-        let window = windows.entry((name, key.to_owned())).or_insert(Window {
+        let fresh = Window {
             start: now,
             count: 0,
             window_secs: rule.window_secs,
-        });
+        };
+        let window = windows.entry((name, key.to_owned())).or_insert(fresh);
         if window.start + rule.window_secs <= now {
-            *window = Window {
-                start: now,
-                count: 0,
-                window_secs: rule.window_secs,
-            };
-        }
-        if window.count >= rule.max {
-            let retry_after = (window.start + rule.window_secs - now).max(1);
-            return Err(Problem::rate_limited(retry_after as u64));
+            *window = fresh;
         }
         window.count += 1;
-        Ok(())
     }
 
     /// Forgets the window of one key (a successful login clears its failures).
@@ -101,6 +112,18 @@ mod tests {
         // The window started at 1000 ends at 1060.
         assert!(limiter.check("t", "a", rule, 1059).is_err());
         assert!(limiter.check("t", "a", rule, 1060).is_ok());
+    }
+
+    #[test]
+    fn peek_does_not_count() {
+        let limiter = RateLimiter::default();
+        let rule = Rule::new(1, 60);
+        for _ in 0..3 {
+            assert!(limiter.peek("t", "a", rule, 0).is_ok());
+        }
+        limiter.hit("t", "a", rule, 0);
+        assert!(limiter.peek("t", "a", rule, 30).is_err());
+        assert!(limiter.peek("t", "a", rule, 60).is_ok());
     }
 
     #[test]

@@ -58,27 +58,40 @@ impl FromRequestParts<AppState> for CurrentUser {
         let token = jar.get(COOKIE).ok_or_else(Problem::unauthenticated)?;
         let hash = token_hash(token.value());
         let conn = state.db();
-        let user = conn
+        let found = conn
             .query_row(
-                "SELECT u.id, u.email, u.confirmed, u.confirm_until
+                "SELECT u.id, u.email, u.confirmed, u.confirm_until, s.created_at, s.last_seen_at
                  FROM sessions s JOIN users u ON u.id = s.user_id
                  WHERE s.token_hash = ?1",
                 [&hash],
                 |row| {
-                    Ok(CurrentUser {
+                    let user = CurrentUser {
                         id: row.get(0)?,
                         email: row.get(1)?,
                         confirmed: row.get(2)?,
                         confirm_until: row.get(3)?,
                         session: hash.clone(),
-                    })
+                    };
+                    Ok((user, row.get::<_, i64>(4)?, row.get::<_, i64>(5)?))
                 },
             )
             .optional()?;
-        let user = user.ok_or_else(Problem::unauthenticated)?;
+        let (user, created_at, last_seen_at) = found.ok_or_else(Problem::unauthenticated)?;
+        let now = state.now();
+        let config = &state.config;
+        if now >= created_at + config.session_absolute_secs
+            || now >= last_seen_at + config.session_idle_secs
+        {
+            conn.execute("DELETE FROM sessions WHERE token_hash = ?1", [&hash])?;
+            return Err(Problem::new(
+                StatusCode::UNAUTHORIZED,
+                "unauthenticated",
+                "Сеанс работы истёк. Войдите в Личный кабинет снова.",
+            ));
+        }
         conn.execute(
             "UPDATE sessions SET last_seen_at = ?1 WHERE token_hash = ?2",
-            params![state.now(), hash],
+            params![now, hash],
         )?;
         Ok(user)
     }
@@ -165,8 +178,23 @@ pub async fn login(
     jar: CookieJar,
     Body(credentials): Body<Credentials>,
 ) -> ApiResult<(CookieJar, Json<User>)> {
-    state.limit("session", &ip.key(), state.config.limits.session_per_ip)?;
-    let email = normalize_email(&credentials.email).unwrap_or_default();
+    let limits = state.config.limits;
+    state.limit("session", &ip.key(), limits.session_per_ip)?;
+    // Unknown and malformed addresses are counted like registered ones.
+    let email = normalize_email(&credentials.email)
+        .unwrap_or_else(|| credentials.email.trim().to_lowercase());
+    let now = state.now();
+    let failures = [
+        (
+            "login_failures_account",
+            email.clone(),
+            limits.login_failures_per_account,
+        ),
+        ("login_failures_ip", ip.key(), limits.login_failures_per_ip),
+    ];
+    for (name, key, rule) in &failures {
+        state.limiter.peek(name, key, *rule, now)?;
+    }
     let found: Option<(i64, String)> = state
         .db()
         .query_row(
@@ -179,8 +207,12 @@ pub async fn login(
     let (id, hash) = found.unwrap_or((0, state.dummy_hash.clone()));
     let valid = verify_password_blocking(credentials.password, hash).await;
     if !valid || id == 0 {
+        for (name, key, rule) in &failures {
+            state.limiter.hit(name, key, *rule, now);
+        }
         return Err(invalid_credentials());
     }
+    state.limiter.reset("login_failures_account", &email);
     let conn = state.db();
     let cookie = start(&conn, &state, id)?;
     let user = load_user(&conn, id, token_hash(cookie.value()))?;

@@ -118,6 +118,7 @@ async fn a_window_outside_today_is_closed() {
         json!({"open": false, "from_day": 15, "to_day": 25})
     );
     app.clock.advance(5 * 86_400);
+    let cookie = app.login("a@mail.ru", PASSWORD).await;
     let list = app.read("/api/v1/accounts", &cookie).await;
     assert_eq!(list[0]["readings_window"]["open"], true);
 }

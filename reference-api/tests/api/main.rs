@@ -3,10 +3,12 @@
 
 mod support;
 
+mod abuse;
 mod accounts;
 mod captcha;
 mod openapi;
 mod password;
+mod password_resets;
 mod payments;
 mod rate_limits;
 mod readings;

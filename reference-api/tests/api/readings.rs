@@ -1,5 +1,5 @@
 use crate::accounts::linked;
-use crate::support::{Resp, TestApp};
+use crate::support::{PASSWORD, Resp, TestApp};
 use axum::http::StatusCode;
 use serde_json::{Value, json};
 
@@ -175,6 +175,7 @@ async fn a_closed_window_refuses_readings() {
         "{body}"
     );
     app.clock.advance(5 * 86_400);
+    let cookie = app.login("a@mail.ru", PASSWORD).await;
     send(&app, &cookie, id, one(meter, &last))
         .await
         .expect(StatusCode::CREATED);

@@ -139,6 +139,23 @@ impl TestApp {
             .await
     }
 
+    /// Asserts that `cookie`'s session has ended.
+    pub async fn assert_signed_out(&self, cookie: &str) {
+        self.get("/api/v1/session")
+            .cookie(cookie)
+            .send()
+            .await
+            .problem(StatusCode::UNAUTHORIZED, "unauthenticated");
+    }
+
+    /// Asserts that `old` no longer logs in and `new` does.
+    pub async fn assert_password_replaced(&self, email: &str, old: &str, new: &str) {
+        self.attempt_login(email, old)
+            .await
+            .problem(StatusCode::UNAUTHORIZED, "invalid_credentials");
+        self.login(email, new).await;
+    }
+
     /// Registers and confirms; returns the session cookie.
     pub async fn confirmed_user(&self, email: &str) -> String {
         self.register(email).await;

@@ -1,0 +1,159 @@
+//! Password recovery by mail: `POST /api/v1/password-resets` mails a
+//! single-use link (the same answer whether or not the address is
+//! registered), `POST /api/v1/password-resets/confirm` sets the new password
+//! and ends every session of the cabinet.
+
+use crate::problem::{ApiResult, Body, Problem};
+use crate::validation::{self, check_password, new_token, normalize_email, token_hash};
+use crate::{AppState, ClientIp};
+use axum::extract::State;
+use axum::http::StatusCode;
+use rusqlite::{OptionalExtension, params};
+use serde::Deserialize;
+
+/// How long a reset link works.
+pub const LIFETIME_SECS: i64 = 3600;
+
+pub const RESET_SUBJECT: &str = "Восстановление пароля в Личном кабинете";
+pub const UNKNOWN_SUBJECT: &str = "Запрос на восстановление пароля в Личном кабинете";
+
+#[derive(Deserialize)]
+pub struct ResetRequest {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    captcha: String,
+}
+
+/// `POST /api/v1/password-resets`.
+pub async fn request(
+    State(state): State<AppState>,
+    ip: ClientIp,
+    Body(form): Body<ResetRequest>,
+) -> ApiResult<StatusCode> {
+    let limits = state.config.limits;
+    state.limit("password_resets", &ip.key(), limits.password_resets_per_ip)?;
+    let Some(email) = normalize_email(&form.email) else {
+        return Err(Problem::validation(
+            [("email".to_string(), validation::EMAIL_MESSAGE.to_string())].into(),
+        ));
+    };
+    crate::captcha::verify(&state.db(), &state.captcha_key, &form.captcha, state.now())?;
+    // Counted per address whether or not it is registered: no difference shows.
+    state.limit(
+        "password_resets_email",
+        &email,
+        limits.password_resets_per_email,
+    )?;
+
+    let now = state.now();
+    let sent_at = crate::db::rfc3339(state.clock().now());
+    let conn = state.db();
+    let user: Option<i64> = conn
+        .query_row("SELECT id FROM users WHERE email = ?1", [&email], |row| {
+            row.get(0)
+        })
+        .optional()?;
+    let app_url = &state.config.app_url;
+    match user {
+        Some(user_id) => {
+            conn.execute(
+                "DELETE FROM password_reset_tokens WHERE user_id = ?1 AND used_at IS NULL",
+                [user_id],
+            )?;
+            let token = new_token();
+            conn.execute(
+                "INSERT INTO password_reset_tokens (token_hash, user_id, expires_at) VALUES (?1, ?2, ?3)",
+                params![token_hash(&token), user_id, now + LIFETIME_SECS],
+            )?;
+            let link = format!("{app_url}/recover/confirm?token={token}");
+            let text = format!(
+                "Здравствуйте!\n\n\
+                 Для Вашего Личного кабинета запрошено восстановление пароля. Чтобы задать новый пароль, перейдите по ссылке:\n\
+                 {link}\n\n\
+                 Ссылка действует 1 час и только один раз. Если Вы не запрашивали восстановление пароля, \
+                 просто не отвечайте на это письмо: Ваш пароль не изменится."
+            );
+            crate::mail::send(&conn, sent_at, &email, RESET_SUBJECT, &text, &[link])?;
+        }
+        None => {
+            let register = format!("{app_url}/register");
+            let text = format!(
+                "Здравствуйте!\n\n\
+                 Кто-то (возможно, Вы) запросил восстановление пароля в Личном кабинете для адреса {email}, \
+                 но Личный кабинет с этим адресом не зарегистрирован.\n\n\
+                 Зарегистрироваться: {register}\n\n\
+                 Если Вы не запрашивали восстановление пароля, просто не отвечайте на это письмо."
+            );
+            crate::mail::send(&conn, sent_at, &email, UNKNOWN_SUBJECT, &text, &[register])?;
+        }
+    }
+    Ok(StatusCode::ACCEPTED)
+}
+
+#[derive(Deserialize)]
+pub struct NewPassword {
+    #[serde(default)]
+    token: String,
+    #[serde(default)]
+    password: String,
+}
+
+/// `POST /api/v1/password-resets/confirm`: the token first (404, 410), then
+/// the policy (422, the link stays usable). Following the link proves the
+/// address, so an unconfirmed cabinet becomes confirmed.
+pub async fn confirm(
+    State(state): State<AppState>,
+    Body(form): Body<NewPassword>,
+) -> ApiResult<StatusCode> {
+    let hash = token_hash(form.token.trim());
+    let row: Option<(i64, i64, Option<i64>)> = state
+        .db()
+        .query_row(
+            "SELECT user_id, expires_at, used_at FROM password_reset_tokens WHERE token_hash = ?1",
+            [&hash],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+        )
+        .optional()?;
+    let user_id = match row {
+        None | Some((_, _, Some(_))) => {
+            return Err(Problem::new(
+                StatusCode::NOT_FOUND,
+                "token_invalid",
+                "Ссылка недействительна или уже была использована. Запросите восстановление пароля ещё раз.",
+            ));
+        }
+        Some((user_id, expires_at, None)) if expires_at > state.now() => user_id,
+        Some(_) => {
+            return Err(Problem::new(
+                StatusCode::GONE,
+                "token_expired",
+                "Срок действия ссылки истёк. Запросите восстановление пароля ещё раз.",
+            ));
+        }
+    };
+    if let Err(message) = check_password(&form.password) {
+        return Err(Problem::validation(
+            [("password".to_string(), message.to_string())].into(),
+        ));
+    }
+    let password_hash = validation::hash_password_blocking(form.password).await?;
+    let now = state.now();
+    let conn = state.db();
+    conn.execute(
+        "UPDATE password_reset_tokens SET used_at = ?1 WHERE token_hash = ?2",
+        params![now, hash],
+    )?;
+    conn.execute(
+        "UPDATE users SET password_hash = ?1, password_changed_at = ?2, confirmed = 1,
+             confirm_until = NULL WHERE id = ?3",
+        params![password_hash, now, user_id],
+    )?;
+    conn.execute("DELETE FROM sessions WHERE user_id = ?1", [user_id])?;
+    let email: String =
+        conn.query_row("SELECT email FROM users WHERE id = ?1", [user_id], |r| {
+            r.get(0)
+        })?;
+    state.limiter.reset("login_failures_account", &email);
+    Ok(StatusCode::NO_CONTENT)
+}
