@@ -35,7 +35,8 @@ use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::ops::Deref;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
-use tower_http::trace::TraceLayer;
+use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
+use tracing::Level;
 
 /// Per-client limits of the abuse-prone endpoints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -260,7 +261,10 @@ pub fn build_app(config: Config) -> Result<Router, Error> {
     if let Some(dir) = &state.config.static_dir {
         app = static_files::serve(app, dir)?;
     }
-    Ok(app.layer(TraceLayer::new_for_http()).with_state(state))
+    let trace = TraceLayer::new_for_http()
+        .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+        .on_response(DefaultOnResponse::new().level(Level::INFO));
+    Ok(app.layer(trace).with_state(state))
 }
 
 /// Every state-changing request must carry `X-Requested-With: kabinet`: a

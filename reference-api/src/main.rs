@@ -66,6 +66,7 @@ async fn main() -> Result<(), reference_api::Error> {
             EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| EnvFilter::new("info,tower_http=info")),
         )
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stdout()))
         .init();
 
     let mut config = Config::new(args.database);
