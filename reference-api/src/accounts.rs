@@ -27,7 +27,8 @@ pub struct ReadingsWindow {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct AccountSummary {
-    pub id: i64,
+    /// The link's id in this cabinet, opaque to clients.
+    pub id: String,
     pub supplier: SupplierRef,
     pub number: String,
     pub address: String,
@@ -51,7 +52,7 @@ pub struct LastReading {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Meter {
-    pub id: i64,
+    pub id: String,
     pub serial: String,
     pub service: String,
     pub unit: String,
@@ -74,6 +75,7 @@ pub struct Account {
 /// side's own id and the holder.
 pub struct Linked {
     pub summary: AccountSummary,
+    pub link_id: i64,
     pub account_id: i64,
     pub holder: String,
 }
@@ -87,9 +89,11 @@ const LINKED: &str = "SELECT l.id, s.id, s.name, a.number, a.address, a.balance_
 
 fn linked_from_row(row: &rusqlite::Row<'_>, day: u8) -> rusqlite::Result<Linked> {
     let (from_day, to_day): (u8, u8) = (row.get(6)?, row.get(7)?);
+    let link_id: i64 = row.get(0)?;
     Ok(Linked {
+        link_id,
         summary: AccountSummary {
-            id: row.get(0)?,
+            id: link_id.to_string(),
             supplier: SupplierRef {
                 id: row.get(1)?,
                 name: row.get(2)?,
@@ -262,7 +266,7 @@ pub async fn unlink(
 ) -> ApiResult<StatusCode> {
     let conn = state.db();
     let linked = find_linked(&conn, &state, user.id, &id)?;
-    conn.execute("DELETE FROM links WHERE id = ?1", [linked.summary.id])?;
+    conn.execute("DELETE FROM links WHERE id = ?1", [linked.link_id])?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -305,7 +309,7 @@ pub fn meters(conn: &Connection, account_id: i64) -> rusqlite::Result<Vec<Meter>
         let value: Option<i64> = row.get(4)?;
         let date: Option<String> = row.get(5)?;
         Ok(Meter {
-            id: row.get(0)?,
+            id: row.get::<_, i64>(0)?.to_string(),
             serial: row.get(1)?,
             service: row.get(2)?,
             unit: row.get(3)?,

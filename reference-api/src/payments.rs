@@ -24,7 +24,7 @@ pub const MAX_AMOUNT_KOP: i64 = 10_000_000;
 #[derive(Debug, Clone, Serialize)]
 pub struct Payment {
     pub id: String,
-    pub account_id: i64,
+    pub account_id: String,
     pub amount_kop: i64,
     pub status: String,
     pub created_at: String,
@@ -39,7 +39,7 @@ fn from_row(row: &rusqlite::Row<'_>, app_url: &str) -> rusqlite::Result<Payment>
     let status: String = row.get(3)?;
     Ok(Payment {
         confirmation_url: (status == "pending").then(|| format!("{app_url}/dev/pay/{id}")),
-        account_id: row.get(1)?,
+        account_id: row.get::<_, i64>(1)?.to_string(),
         amount_kop: row.get(2)?,
         created_at: rfc3339_unix(row.get(4)?),
         status,
@@ -173,7 +173,7 @@ pub async fn create(
         params![
             payment_id,
             user.id,
-            linked.summary.id,
+            linked.link_id,
             linked.account_id,
             amount,
             return_url,
@@ -215,7 +215,7 @@ pub async fn history(
     let payments = statement
         .query_map(params![user.id, linked.account_id], |row| {
             from_row(row, &state.config.app_url).map(|p| Payment {
-                account_id: linked.summary.id,
+                account_id: linked.summary.id.clone(),
                 ..p
             })
         })?

@@ -44,19 +44,19 @@ pub fn format_value(thousandths: i64) -> String {
     format!("{}.{:03}", thousandths / 1000, thousandths % 1000)
 }
 
-/// A reading as the request carries it. `value` may come as a string (the
-/// contract) or a number; anything else is a field error.
+/// A reading as the request carries it. `meter_id` and `value` may come as
+/// strings (the contract) or numbers; anything else is a field error.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct ReadingInput {
     #[serde(default)]
-    pub meter_id: Option<i64>,
+    pub meter_id: Option<serde_json::Value>,
     #[serde(default)]
     pub value: Option<serde_json::Value>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Reading {
-    pub meter_id: i64,
+    pub meter_id: String,
     pub value: String,
     pub date: String,
 }
@@ -130,6 +130,12 @@ pub fn check(
     for (i, input) in inputs.iter().enumerate() {
         let meter = input
             .meter_id
+            .as_ref()
+            .and_then(|id| match id {
+                serde_json::Value::Number(n) => n.as_i64(),
+                serde_json::Value::String(s) => s.trim().parse().ok(),
+                _ => None,
+            })
             .and_then(|id| meters.iter().find(|m| m.id == id))
             .filter(|m| !parsed.iter().any(|(_, seen)| seen.id == m.id));
         let Some(meter) = meter else {
@@ -239,7 +245,7 @@ pub fn record(
                 ],
             )?;
             recorded.push(Reading {
-                meter_id,
+                meter_id: meter_id.to_string(),
                 value: format_value(value),
                 date: date.clone(),
             });

@@ -16,13 +16,14 @@ pub async fn link(
 }
 
 /// Links and returns the new account's id.
-pub async fn linked(app: &TestApp, cookie: &str, supplier: &str, number: &str) -> i64 {
+pub async fn linked(app: &TestApp, cookie: &str, supplier: &str, number: &str) -> String {
     link(app, cookie, supplier, number)
         .await
         .expect(StatusCode::CREATED)
         .json()["id"]
-        .as_i64()
+        .as_str()
         .unwrap()
+        .to_string()
 }
 
 #[tokio::test]
@@ -76,7 +77,7 @@ async fn linking_the_demo_account_shows_it_everywhere() {
         .await
         .expect(StatusCode::CREATED)
         .json();
-    let id = summary["id"].as_i64().unwrap();
+    let id = summary["id"].as_str().unwrap().to_string();
     assert_eq!(
         summary,
         json!({
@@ -101,7 +102,7 @@ async fn linking_the_demo_account_shows_it_everywhere() {
     assert_eq!(meters.len(), 1);
     assert_eq!(meters[0]["last_reading"]["value"], "12345.678");
     assert_eq!(meters[0]["unit"], "м³");
-    assert!(meters[0]["id"].is_i64());
+    assert!(meters[0]["id"].is_string());
     assert!(meters[0]["verification_due"].is_string());
 }
 

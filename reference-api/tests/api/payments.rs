@@ -3,7 +3,7 @@ use crate::support::{APP_URL, Resp, TestApp};
 use axum::http::StatusCode;
 use serde_json::{Value, json};
 
-async fn pay(app: &TestApp, cookie: &str, id: i64, key: &str, body: Value) -> Resp {
+async fn pay(app: &TestApp, cookie: &str, id: &str, key: &str, body: Value) -> Resp {
     app.post(&format!("/api/v1/accounts/{id}/payments"))
         .cookie(cookie)
         .header("idempotency-key", key)
@@ -32,7 +32,7 @@ async fn press(app: &TestApp, payment: &str, action: &str) -> String {
 async fn paying_the_debt_through_the_gateway() {
     let app = TestApp::new();
     let (cookie, id, _) = voronezh(&app).await;
-    let payment = pay(&app, &cookie, id, "k1", debt())
+    let payment = pay(&app, &cookie, &id, "k1", debt())
         .await
         .expect(StatusCode::CREATED)
         .json();
@@ -78,7 +78,7 @@ async fn cancelling_at_the_gateway() {
     let app = TestApp::new();
     let (cookie, id, _) = voronezh(&app).await;
     let body = json!({"amount_kop": 10050, "return_url": "/accounts/1/pay/done"});
-    let payment = pay(&app, &cookie, id, "k1", body)
+    let payment = pay(&app, &cookie, &id, "k1", body)
         .await
         .expect(StatusCode::CREATED)
         .json();
@@ -102,18 +102,18 @@ async fn cancelling_at_the_gateway() {
 async fn the_same_key_never_makes_a_second_payment() {
     let app = TestApp::new();
     let (cookie, id, _) = voronezh(&app).await;
-    let first = pay(&app, &cookie, id, "double-click", debt())
+    let first = pay(&app, &cookie, &id, "double-click", debt())
         .await
         .expect(StatusCode::CREATED)
         .json();
-    let again = pay(&app, &cookie, id, "double-click", debt())
+    let again = pay(&app, &cookie, &id, "double-click", debt())
         .await
         .expect(StatusCode::CREATED)
         .json();
     assert_eq!(first, again);
     // After paying, the back button's retry answers the settled payment.
     press(&app, first["id"].as_str().unwrap(), "pay").await;
-    let later = pay(&app, &cookie, id, "double-click", debt())
+    let later = pay(&app, &cookie, &id, "double-click", debt())
         .await
         .expect(StatusCode::CREATED)
         .json();
@@ -123,7 +123,7 @@ async fn the_same_key_never_makes_a_second_payment() {
     pay(
         &app,
         &cookie,
-        id,
+        &id,
         "double-click",
         json!({"amount_kop": 100, "return_url": "/"}),
     )
@@ -135,7 +135,7 @@ async fn the_same_key_never_makes_a_second_payment() {
     assert_eq!(history.as_array().unwrap().len(), 1);
     // A new key is a new payment, listed first.
     app.clock.advance(60);
-    let second = pay(&app, &cookie, id, "other", debt())
+    let second = pay(&app, &cookie, &id, "other", debt())
         .await
         .expect(StatusCode::CREATED)
         .json();
@@ -167,7 +167,7 @@ async fn a_missing_key_or_a_bad_amount_or_return_url_is_refused() {
         let body = pay(
             &app,
             &cookie,
-            id,
+            &id,
             &format!("k{amount}"),
             json!({"amount_kop": amount, "return_url": "/"}),
         )
@@ -179,7 +179,7 @@ async fn a_missing_key_or_a_bad_amount_or_return_url_is_refused() {
         let body = pay(
             &app,
             &cookie,
-            id,
+            &id,
             &format!("u{url}"),
             json!({"amount_kop": 100, "return_url": url}),
         )
@@ -193,7 +193,7 @@ async fn a_missing_key_or_a_bad_amount_or_return_url_is_refused() {
     assert_eq!(history, json!([]));
 }
 
-async fn last(app: &TestApp, cookie: &str, id: i64) -> Value {
+async fn last(app: &TestApp, cookie: &str, id: &str) -> Value {
     app.read(&format!("/api/v1/accounts/{id}"), cookie).await["meters"][0]["last_reading"]["value"]
         .clone()
 }
@@ -205,34 +205,34 @@ async fn readings_sent_with_a_payment_count_when_it_succeeds() {
     let body = json!({"amount_kop": 5000, "return_url": "/", "readings": [{"meter_id": meter, "value": "12350"}]});
     // Bad readings are refused before paying.
     let below = json!({"amount_kop": 5000, "return_url": "/", "readings": [{"meter_id": meter, "value": "1"}]});
-    pay(&app, &cookie, id, "below", below)
+    pay(&app, &cookie, &id, "below", below)
         .await
         .problem(StatusCode::UNPROCESSABLE_ENTITY, "reading_below_previous");
 
-    let cancelled = pay(&app, &cookie, id, "k1", body.clone())
+    let cancelled = pay(&app, &cookie, &id, "k1", body.clone())
         .await
         .expect(StatusCode::CREATED)
         .json();
     press(&app, cancelled["id"].as_str().unwrap(), "cancel").await;
-    assert_eq!(last(&app, &cookie, id).await, "12345.678");
-    let paid = pay(&app, &cookie, id, "k2", body)
+    assert_eq!(last(&app, &cookie, &id).await, "12345.678");
+    let paid = pay(&app, &cookie, &id, "k2", body)
         .await
         .expect(StatusCode::CREATED)
         .json();
     assert_eq!(
-        last(&app, &cookie, id).await,
+        last(&app, &cookie, &id).await,
         "12345.678",
         "not before the payment succeeds"
     );
     press(&app, paid["id"].as_str().unwrap(), "pay").await;
-    assert_eq!(last(&app, &cookie, id).await, "12350.000");
+    assert_eq!(last(&app, &cookie, &id).await, "12350.000");
 }
 
 #[tokio::test]
 async fn payments_are_private_to_their_cabinet() {
     let app = TestApp::new();
     let (cookie, id, _) = voronezh(&app).await;
-    let pid = pay(&app, &cookie, id, "k", debt())
+    let pid = pay(&app, &cookie, &id, "k", debt())
         .await
         .expect(StatusCode::CREATED)
         .json()["id"]
@@ -251,7 +251,7 @@ async fn payments_are_private_to_their_cabinet() {
             .await
             .problem(StatusCode::NOT_FOUND, "not_found");
     }
-    pay(&app, &other, id, "k", debt())
+    pay(&app, &other, &id, "k", debt())
         .await
         .problem(StatusCode::NOT_FOUND, "not_found");
     assert_eq!(

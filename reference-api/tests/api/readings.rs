@@ -4,20 +4,20 @@ use axum::http::StatusCode;
 use serde_json::{Value, json};
 
 /// A confirmed cabinet with Voronezh 3600000001 linked: (cookie, account id, meter id).
-pub async fn voronezh(app: &TestApp) -> (String, i64, i64) {
+pub async fn voronezh(app: &TestApp) -> (String, String, String) {
     let cookie = app.confirmed_user("a@mail.ru").await;
     let id = linked(app, &cookie, "voronezh", "3600000001").await;
     let account = app.read(&format!("/api/v1/accounts/{id}"), &cookie).await;
-    let meter = account["meters"][0]["id"].as_i64().unwrap();
+    let meter = account["meters"][0]["id"].as_str().unwrap().to_string();
     (cookie, id, meter)
 }
 
 /// A request body with one reading.
-pub fn one(meter: i64, value: impl serde::Serialize) -> Value {
+pub fn one(meter: &str, value: impl serde::Serialize) -> Value {
     json!({"readings": [{"meter_id": meter, "value": value}]})
 }
 
-async fn send(app: &TestApp, cookie: &str, id: i64, body: Value) -> Resp {
+async fn send(app: &TestApp, cookie: &str, id: &str, body: Value) -> Resp {
     app.post(&format!("/api/v1/accounts/{id}/readings"))
         .cookie(cookie)
         .json(body)
@@ -29,7 +29,7 @@ async fn send(app: &TestApp, cookie: &str, id: i64, body: Value) -> Resp {
 async fn a_reading_becomes_the_last_one() {
     let app = TestApp::new();
     let (cookie, id, meter) = voronezh(&app).await;
-    let body = send(&app, &cookie, id, one(meter, "12400,5"))
+    let body = send(&app, &cookie, &id, one(&meter, "12400,5"))
         .await
         .expect(StatusCode::CREATED)
         .json();
@@ -43,7 +43,7 @@ async fn a_reading_becomes_the_last_one() {
         json!({"value": "12400.500", "date": "2026-03-10"})
     );
     // The same value again is fine (no consumption).
-    send(&app, &cookie, id, one(meter, "12400.5"))
+    send(&app, &cookie, &id, one(&meter, "12400.5"))
         .await
         .expect(StatusCode::CREATED);
 }
@@ -52,7 +52,7 @@ async fn a_reading_becomes_the_last_one() {
 async fn a_reading_below_the_previous_is_refused() {
     let app = TestApp::new();
     let (cookie, id, meter) = voronezh(&app).await;
-    let body = send(&app, &cookie, id, one(meter, "12345.677"))
+    let body = send(&app, &cookie, &id, one(&meter, "12345.677"))
         .await
         .problem(StatusCode::UNPROCESSABLE_ENTITY, "reading_below_previous");
     assert_eq!(
@@ -63,7 +63,7 @@ async fn a_reading_below_the_previous_is_refused() {
     send(
         &app,
         &cookie,
-        id,
+        &id,
         json!({"readings": [{"meter_id": meter, "value": "1"}], "confirm_anomaly": true}),
     )
     .await
@@ -75,11 +75,11 @@ async fn an_unusual_jump_must_be_confirmed() {
     let app = TestApp::new();
     let (cookie, id, meter) = voronezh(&app).await;
     // The meter's average is 40 m³ a month: up to 200 m³ passes.
-    send(&app, &cookie, id, one(meter, "12545.678"))
+    send(&app, &cookie, &id, one(&meter, "12545.678"))
         .await
         .expect(StatusCode::CREATED);
-    let jump = one(meter, "12745.679");
-    let body = send(&app, &cookie, id, jump.clone())
+    let jump = one(&meter, "12745.679");
+    let body = send(&app, &cookie, &id, jump.clone())
         .await
         .problem(StatusCode::UNPROCESSABLE_ENTITY, "reading_anomaly");
     assert!(
@@ -93,7 +93,7 @@ async fn an_unusual_jump_must_be_confirmed() {
     assert_eq!(account["meters"][0]["last_reading"]["value"], "12545.678");
     let mut confirmed = jump;
     confirmed["confirm_anomaly"] = json!(true);
-    send(&app, &cookie, id, confirmed)
+    send(&app, &cookie, &id, confirmed)
         .await
         .expect(StatusCode::CREATED);
 }
@@ -114,7 +114,7 @@ async fn bad_readings_are_named_by_field() {
             "Введите показания хотя бы одного счетчика.",
         ),
         (
-            one(meter, ""),
+            one(&meter, ""),
             "readings[0].value",
             "Введите показания счетчика.",
         ),
@@ -124,17 +124,17 @@ async fn bad_readings_are_named_by_field() {
             "Введите показания счетчика.",
         ),
         (
-            one(meter, "12 400"),
+            one(&meter, "12 400"),
             "readings[0].value",
             "Показания вводятся числом, не более 3 знаков после запятой.",
         ),
         (
-            one(meter, "12400.1234"),
+            one(&meter, "12400.1234"),
             "readings[0].value",
             "Показания вводятся числом, не более 3 знаков после запятой.",
         ),
         (
-            one(999_999, "1"),
+            json!({"readings": [{"meter_id": 999_999, "value": "1"}]}),
             "readings[0].meter_id",
             "Счетчик не найден на этом лицевом счете (или указан дважды).",
         ),
@@ -145,13 +145,22 @@ async fn bad_readings_are_named_by_field() {
         ),
     ];
     for (body, field, message) in cases {
-        let problem = send(&app, &cookie, id, body)
+        let problem = send(&app, &cookie, &id, body)
             .await
             .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
         assert_eq!(problem["fields"][field], message, "{problem}");
     }
-    // A number instead of a string is accepted.
-    send(&app, &cookie, id, one(meter, 12400.25))
+    // Numbers instead of strings are accepted.
+    let numeric: i64 = meter.parse().unwrap();
+    send(
+        &app,
+        &cookie,
+        &id,
+        json!({"readings": [{"meter_id": numeric, "value": 12400}]}),
+    )
+    .await
+    .expect(StatusCode::CREATED);
+    send(&app, &cookie, &id, one(&meter, 12400.25))
         .await
         .expect(StatusCode::CREATED);
 }
@@ -162,12 +171,12 @@ async fn a_closed_window_refuses_readings() {
     let cookie = app.confirmed_user("a@mail.ru").await;
     let id = linked(&app, &cookie, "voronezh", "3600000002").await;
     let account = app.read(&format!("/api/v1/accounts/{id}"), &cookie).await;
-    let meter = account["meters"][0]["id"].as_i64().unwrap();
+    let meter = account["meters"][0]["id"].as_str().unwrap().to_string();
     let last = account["meters"][0]["last_reading"]["value"]
         .as_str()
         .unwrap()
         .to_string();
-    let body = send(&app, &cookie, id, one(meter, &last))
+    let body = send(&app, &cookie, &id, one(&meter, &last))
         .await
         .problem(StatusCode::CONFLICT, "readings_window_closed");
     assert!(
@@ -176,7 +185,7 @@ async fn a_closed_window_refuses_readings() {
     );
     app.clock.advance(5 * 86_400);
     let cookie = app.login("a@mail.ru", PASSWORD).await;
-    send(&app, &cookie, id, one(meter, &last))
+    send(&app, &cookie, &id, one(&meter, &last))
         .await
         .expect(StatusCode::CREATED);
 }
@@ -186,7 +195,7 @@ async fn readings_need_the_cabinets_own_account() {
     let app = TestApp::new();
     let (_, id, meter) = voronezh(&app).await;
     let other = app.confirmed_user("b@mail.ru").await;
-    send(&app, &other, id, one(meter, "12400"))
+    send(&app, &other, &id, one(&meter, "12400"))
         .await
         .problem(StatusCode::NOT_FOUND, "not_found");
     app.post(&format!("/api/v1/accounts/{id}/readings"))
