@@ -26,7 +26,7 @@ pub fn dev(ctx: &Ctx, trunk_args: &[String]) -> Result<()> {
     process::ensure_port_free(api_addr)?;
     process::ensure_port_free(app_addr)?;
 
-    println!("==> building reference-api");
+    say!("==> building reference-api");
     process::run(ctx.cargo().args(["build", "-p", "reference-api"]))?;
     let database = ctx.target_dir().join("reference-api.sqlite");
     let api = Background::spawn(
@@ -46,7 +46,7 @@ pub fn dev(ctx: &Ctx, trunk_args: &[String]) -> Result<()> {
         "trunk serve",
         ctx.tool_command("trunk").arg("serve").args(trunk_args),
     )?;
-    println!(
+    say!(
         "\n==> app: http://{APP_ADDR} (the first build takes a minute or two)\n    \
          API: http://{API_ADDR} (database {})\n    Ctrl-C stops both\n",
         database.display()

@@ -26,7 +26,7 @@ pub fn dist(ctx: &Ctx) -> Result<()> {
     tools::ensure(ctx, TOOLS)?;
     build_release(ctx)?;
     let table = report(ctx)?;
-    print!("{table}");
+    say_raw!("{table}");
     print_csp(ctx);
     Ok(())
 }
@@ -177,12 +177,10 @@ fn print_csp(ctx: &Ctx) {
     );
     match csp {
         Some(csp) if !csp.trim().is_empty() => {
-            println!(
-                "\nContent-Security-Policy for serving dist/ (from reference-api --print-csp):"
-            );
-            println!("{}", csp.trim());
+            say!("\nContent-Security-Policy for serving dist/ (from reference-api --print-csp):");
+            say!("{}", csp.trim());
         }
-        _ => println!(
+        _ => say!(
             "\n(no CSP printed: `reference-api --print-csp` is not available yet or failed; skipped)"
         ),
     }

@@ -5,6 +5,32 @@
 //! - `dist`: the release build and a table of its sizes.
 //! - `tools`: only install what is missing.
 
+/// `println!` that never panics: when the reader of our output is gone (a
+/// `| tee` or `| less` ended by the same Ctrl-C), the xtask must still stop
+/// its children rather than die on a broken pipe.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+/// `print!` that never panics (see [`say!`]).
+macro_rules! say_raw {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+/// `eprintln!` that never panics (see [`say!`]).
+macro_rules! esay {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod dev;
 mod dist;
 mod process;
@@ -24,11 +50,13 @@ commands:
   dev [TRUNK ARGS]        install missing tools, start the reference API on
                           127.0.0.1:8081 and `trunk serve` on
                           http://127.0.0.1:8080 (Ctrl-C stops both)
-  test [-- PLAYWRIGHT ARGS]
+  test [--only STEP,…] [--from STEP] [-- PLAYWRIGHT ARGS]
                           format, clippy, native tests, browser component
                           tests, release build and Playwright end-to-end tests
-                          (arguments after `--` go to `playwright test`,
-                          e.g. `cargo xtask test -- smoke.spec.ts`)
+                          (steps: fmt, clippy, clippy-wasm, native, browser,
+                          dist, e2e; arguments after `--` go to
+                          `playwright test`, e.g.
+                          `cargo xtask test --only e2e -- smoke.spec.ts`)
   dist                    `trunk build --release` and a table of dist/ sizes
                           (raw and brotli), also written to
                           target/dist-sizes.txt
@@ -106,7 +134,7 @@ fn run(args: &[String]) -> Result<()> {
     let (command, rest) = match args.split_first() {
         Some((c, rest)) => (c.as_str(), rest),
         None => {
-            println!("{USAGE}");
+            say!("{USAGE}");
             return Ok(());
         }
     };
@@ -118,11 +146,11 @@ fn run(args: &[String]) -> Result<()> {
     let ctx = Ctx::new()?;
     match command {
         "dev" => dev::dev(&ctx, &passthrough),
-        "test" => test::test(&ctx, &passthrough),
+        "test" => test::test(&ctx, rest),
         "dist" => dist::dist(&ctx),
         "tools" => tools::ensure(&ctx, tools::ALL),
         "help" | "-h" | "--help" => {
-            println!("{USAGE}");
+            say!("{USAGE}");
             Ok(())
         }
         other => bail!("unknown command `{other}`\n\n{USAGE}"),
@@ -131,19 +159,19 @@ fn run(args: &[String]) -> Result<()> {
 
 fn main() -> ExitCode {
     if let Err(e) = process::install_signal_handler() {
-        eprintln!("xtask: {e:#}");
+        esay!("xtask: {e:#}");
         return ExitCode::FAILURE;
     }
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = run(&args);
     if process::interrupted() {
-        eprintln!("xtask: stopped by signal");
+        esay!("xtask: stopped by signal");
         return ExitCode::from(process::INTERRUPTED_EXIT_CODE as u8);
     }
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("\nxtask: error: {e:#}");
+            esay!("\nxtask: error: {e:#}");
             ExitCode::FAILURE
         }
     }

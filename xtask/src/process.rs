@@ -37,11 +37,11 @@ pub const INTERRUPTED_EXIT_CODE: i32 = 130;
 pub fn install_signal_handler() -> Result<()> {
     ctrlc::set_handler(|| {
         if INTERRUPTED.swap(true, Ordering::SeqCst) {
-            eprintln!("\nxtask: interrupted again, killing everything");
+            esay!("\nxtask: interrupted again, killing everything");
             signal_all(Signal::SIGKILL);
             std::process::exit(INTERRUPTED_EXIT_CODE);
         }
-        eprintln!("\nxtask: interrupted, stopping child processes…");
+        esay!("\nxtask: interrupted, stopping child processes…");
         signal_all(Signal::SIGTERM);
         // Whatever the main thread is doing, do not hang here forever.
         thread::spawn(|| {
@@ -198,7 +198,7 @@ fn stop_group(child: Child) -> Exit {
 /// cannot start, exits non-zero, or the user interrupts it.
 pub fn run(cmd: &mut Command) -> Result<()> {
     let what = describe(cmd);
-    println!("$ {what}");
+    say!("$ {what}");
     let child = spawn_in_group(cmd)?;
     let exit = peek_exit(&child, true).unwrap_or(Exit::Unknown);
     // Anything the command left in its group (a stray helper) goes too.
@@ -214,7 +214,7 @@ pub fn run(cmd: &mut Command) -> Result<()> {
 /// error (which is still shown as it comes), for reading a failure's cause.
 pub fn run_keeping_stderr(cmd: &mut Command) -> (Result<()>, String) {
     let what = describe(cmd);
-    println!("$ {what}");
+    say!("$ {what}");
     cmd.stderr(Stdio::piped());
     let mut child = match spawn_in_group(cmd) {
         Ok(child) => child,
@@ -224,7 +224,7 @@ pub fn run_keeping_stderr(cmd: &mut Command) -> (Result<()>, String) {
         thread::spawn(move || {
             let mut kept = String::new();
             for line in BufReader::new(pipe).lines().map_while(Result::ok) {
-                eprintln!("{line}");
+                esay!("{line}");
                 kept.push_str(&line);
                 kept.push('\n');
             }
@@ -266,7 +266,7 @@ pub struct Background {
 impl Background {
     /// Starts `cmd` in the background; its output goes to the terminal.
     pub fn spawn(name: &str, cmd: &mut Command) -> Result<Self> {
-        println!("$ {}", describe(cmd));
+        say!("$ {}", describe(cmd));
         let child = spawn_in_group(cmd)?;
         Ok(Self {
             name: name.to_owned(),
@@ -279,7 +279,7 @@ impl Background {
         let file = std::fs::File::create(log)
             .with_context(|| format!("creating log file {}", log.display()))?;
         cmd.stdout(file.try_clone()?).stderr(file);
-        println!("$ {}   (log: {})", describe(cmd), log.display());
+        say!("$ {}   (log: {})", describe(cmd), log.display());
         let child = spawn_in_group(cmd)?;
         Ok(Self {
             name: name.to_owned(),
@@ -308,7 +308,7 @@ impl Background {
                 bail!("{} exited before listening on {addr} ({exit})", self.name);
             }
             if TcpStream::connect_timeout(&addr, Duration::from_millis(200)).is_ok() {
-                println!(
+                say!(
                     "{} is listening on {addr} (after {})",
                     self.name,
                     crate::fmt_duration(started.elapsed())
@@ -323,7 +323,7 @@ impl Background {
                 );
             }
             if !told && started.elapsed() > Duration::from_secs(5) {
-                println!("waiting for {} on {addr}…", self.name);
+                say!("waiting for {} on {addr}…", self.name);
                 told = true;
             }
             thread::sleep(Duration::from_millis(200));
@@ -338,8 +338,8 @@ impl Background {
     fn stop_inner(&mut self) {
         if let Some(child) = self.child.take() {
             match stop_group(child) {
-                Exit::Code(0) | Exit::Signal(Signal::SIGTERM) => println!("stopped {}", self.name),
-                exit => println!("stopped {} ({exit})", self.name),
+                Exit::Code(0) | Exit::Signal(Signal::SIGTERM) => say!("stopped {}", self.name),
+                exit => say!("stopped {} ({exit})", self.name),
             }
         }
     }

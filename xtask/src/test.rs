@@ -8,32 +8,50 @@ use anyhow::{Context, Result, anyhow};
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
-/// Where the end-to-end run serves the release build and the API.
+/// Where the end-to-end run serves the release build and the API, unless
+/// something else listens there already (then any free port will do).
 const E2E_ADDR: &str = "127.0.0.1:8090";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
+/// The steps, by the short names `--only` and `--from` take, in order.
+const STEPS: &[&str] = &[
+    "fmt",
+    "clippy",
+    "clippy-wasm",
+    "native",
+    "browser",
+    "dist",
+    "e2e",
+];
 
 /// Runs named steps in order and keeps their times for a closing summary.
 struct Steps {
     started: Instant,
+    selected: Vec<&'static str>,
     done: Vec<(&'static str, Duration)>,
 }
 
 impl Steps {
-    fn new() -> Self {
+    fn new(selected: Vec<&'static str>) -> Self {
         Self {
             started: Instant::now(),
+            selected,
             done: Vec::new(),
         }
     }
 
-    fn run(&mut self, name: &'static str, f: impl FnOnce() -> Result<()>) -> Result<()> {
-        println!("\n==> {name}");
+    /// Runs step `key` (named `name` in the output) if it is selected.
+    fn run(&mut self, key: &str, name: &'static str, f: impl FnOnce() -> Result<()>) -> Result<()> {
+        if key != "tools" && !self.selected.contains(&key) {
+            return Ok(());
+        }
+        say!("\n==> {name}");
         let started = Instant::now();
         let result = f();
         let took = started.elapsed();
         match result {
             Ok(()) => {
-                println!("<== {name}: ok ({})", fmt_duration(took));
+                say!("<== {name}: ok ({})", fmt_duration(took));
                 self.done.push((name, took));
                 Ok(())
             }
@@ -45,37 +63,73 @@ impl Steps {
     }
 
     fn print_summary(&self, failed: Option<(&str, Duration)>) {
-        println!("\n==> summary");
+        say!("\n==> summary");
         for (name, took) in &self.done {
-            println!("    ok      {:>12}  {name}", fmt_duration(*took));
+            say!("    ok      {:>12}  {name}", fmt_duration(*took));
         }
         if let Some((name, took)) = failed {
-            println!("    FAILED  {:>12}  {name}", fmt_duration(took));
+            say!("    FAILED  {:>12}  {name}", fmt_duration(took));
         }
-        println!("    total   {:>12}", fmt_duration(self.started.elapsed()));
+        say!("    total   {:>12}", fmt_duration(self.started.elapsed()));
     }
 }
 
-pub fn test(ctx: &Ctx, playwright_args: &[String]) -> Result<()> {
-    let mut steps = Steps::new();
-    steps.run("tools", || tools::ensure(ctx, tools::ALL))?;
-    steps.run("format: cargo fmt --check", || {
+/// Which steps to run, and what goes to Playwright, from
+/// `[--only STEP[,STEP…]] [--from STEP] [--] [PLAYWRIGHT ARGS]`.
+fn parse_args(args: &[String]) -> Result<(Vec<&'static str>, Vec<String>)> {
+    let step =
+        |name: &str| {
+            STEPS.iter().copied().find(|s| *s == name).ok_or_else(|| {
+                anyhow!("unknown step `{name}`; the steps are: {}", STEPS.join(", "))
+            })
+        };
+    let mut selected: Vec<&'static str> = STEPS.to_vec();
+    let mut args = args.iter();
+    let mut rest = Vec::new();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--only" => {
+                let list = args.next().context("--only needs a step name")?;
+                let only = list.split(',').map(step).collect::<Result<Vec<_>>>()?;
+                selected.retain(|s| only.contains(s));
+            }
+            "--from" => {
+                let from = step(args.next().context("--from needs a step name")?)?;
+                let at = STEPS.iter().position(|s| *s == from).unwrap_or_default();
+                selected.retain(|s| STEPS[at..].contains(s));
+            }
+            "--" => {
+                rest.extend(args.by_ref().cloned());
+            }
+            _ => rest.push(arg.clone()),
+        }
+    }
+    Ok((selected, rest))
+}
+
+pub fn test(ctx: &Ctx, args: &[String]) -> Result<()> {
+    let (selected, playwright_args) = parse_args(args)?;
+    let playwright_args = &playwright_args[..];
+    let mut steps = Steps::new(selected);
+    steps.run("tools", "tools", || tools::ensure(ctx, tools::ALL))?;
+    steps.run("fmt", "format: cargo fmt --check", || {
         process::run(ctx.cargo().args(["fmt", "--all", "--", "--check"]))
             .context("code is not formatted: run `cargo fmt --all`")
     })?;
-    steps.run("clippy (native)", || {
+    steps.run("clippy", "clippy (native)", || {
         cargo(ctx, "clippy --workspace --all-targets -- -D warnings")
     })?;
-    steps.run("clippy (wasm32)", || {
+    steps.run("clippy-wasm", "clippy (wasm32)", || {
         cargo(
             ctx,
             "clippy -p kabinet --target wasm32-unknown-unknown --all-targets -- -D warnings",
         )
     })?;
-    steps.run("native tests: cargo test --workspace", || {
+    steps.run("native", "native tests: cargo test --workspace", || {
         cargo(ctx, "test --workspace")
     })?;
     steps.run(
+        "browser",
         "browser component tests (wasm-bindgen-test, Chromium)",
         || {
             process::run(
@@ -91,16 +145,20 @@ pub fn test(ctx: &Ctx, playwright_args: &[String]) -> Result<()> {
             )
         },
     )?;
-    steps.run("release build: trunk build --release", || {
+    steps.run("dist", "release build: trunk build --release", || {
         dist::build_release(ctx)?;
-        print!("{}", dist::report(ctx)?);
+        say_raw!("{}", dist::report(ctx)?);
         Ok(())
     })?;
-    steps.run("end-to-end tests (Playwright)", || {
+    steps.run("e2e", "end-to-end tests (Playwright)", || {
         end_to_end(ctx, playwright_args)
     })?;
     steps.print_summary(None);
-    println!("\nall checks passed");
+    if steps.done.len() == STEPS.len() + 1 {
+        say!("\nall checks passed");
+    } else {
+        say!("\nthe selected checks passed (not all steps ran)");
+    }
     Ok(())
 }
 
@@ -109,12 +167,23 @@ fn cargo(ctx: &Ctx, args: &str) -> Result<()> {
     process::run(ctx.cargo().args(args.split_whitespace()))
 }
 
+fn e2e_addr() -> Result<SocketAddr> {
+    let preferred: SocketAddr = E2E_ADDR.parse()?;
+    if process::ensure_port_free(preferred).is_ok() {
+        return Ok(preferred);
+    }
+    let free = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .context("finding a free port for the e2e server")?;
+    say!("{preferred} is taken by another program; serving the e2e run on {free}");
+    Ok(free)
+}
+
 /// Serves dist/ and the API from one reference-api on [`E2E_ADDR`] with a
 /// fresh database, runs Playwright against it, and stops the server
 /// whatever happens.
 fn end_to_end(ctx: &Ctx, playwright_args: &[String]) -> Result<()> {
-    let addr: SocketAddr = E2E_ADDR.parse()?;
-    process::ensure_port_free(addr)?;
+    let addr = e2e_addr()?;
     process::run(ctx.cargo().args(["build", "-p", "reference-api"]))?;
 
     let scratch = tempfile::Builder::new()
@@ -123,14 +192,16 @@ fn end_to_end(ctx: &Ctx, playwright_args: &[String]) -> Result<()> {
         .context("creating a temporary folder for the e2e database")?;
     let database = scratch.path().join("reference-api.sqlite");
     let log = ctx.target_dir().join("e2e-reference-api.log");
-    let url = format!("http://{E2E_ADDR}");
+    let url = format!("http://{addr}");
     let api = Background::spawn_logged(
         "reference-api",
         ctx.cargo()
             .args(["run", "--quiet", "-p", "reference-api", "--"])
             .arg("--static-dir")
             .arg(dist::dist_dir(ctx))
-            .args(["--listen", E2E_ADDR, "--app-url", &url])
+            .arg("--listen")
+            .arg(addr.to_string())
+            .args(["--app-url", &url])
             .arg("--database")
             .arg(&database)
             .args(["--limits", "loose", "--captcha-max-number", "1000"])
@@ -153,12 +224,39 @@ fn end_to_end(ctx: &Ctx, playwright_args: &[String]) -> Result<()> {
     if result.is_err() && !process::interrupted() {
         let lines = process::tail(&log, 40);
         if !lines.is_empty() {
-            println!("\n--- last lines of {} ---", log.display());
+            say!("\n--- last lines of {} ---", log.display());
             for line in lines {
-                println!("{line}");
+                say!("{line}");
             }
-            println!("--- end of log ---");
+            say!("--- end of log ---");
         }
     }
     result.map_err(|e| anyhow!(e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(s: &str) -> Vec<String> {
+        s.split_whitespace().map(String::from).collect()
+    }
+
+    #[test]
+    fn everything_runs_by_default_and_the_rest_goes_to_playwright() {
+        let (steps, rest) = parse_args(&args("-- smoke.spec.ts --grep robots")).unwrap();
+        assert_eq!(steps, STEPS);
+        assert_eq!(rest, args("smoke.spec.ts --grep robots"));
+        let (_, rest) = parse_args(&args("smoke.spec.ts")).unwrap();
+        assert_eq!(rest, args("smoke.spec.ts"));
+    }
+
+    #[test]
+    fn steps_can_be_chosen() {
+        let (steps, _) = parse_args(&args("--only dist,e2e")).unwrap();
+        assert_eq!(steps, ["dist", "e2e"]);
+        let (steps, _) = parse_args(&args("--from browser")).unwrap();
+        assert_eq!(steps, ["browser", "dist", "e2e"]);
+        assert!(parse_args(&args("--only lint")).is_err());
+    }
 }

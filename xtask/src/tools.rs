@@ -74,7 +74,7 @@ pub fn e2e_dir(ctx: &Ctx) -> PathBuf {
 /// Makes sure every tool in `tools` is there, installing what is missing.
 pub fn ensure(ctx: &Ctx, tools: &[Tool]) -> Result<()> {
     let started = Instant::now();
-    println!("==> checking tools");
+    say!("==> checking tools");
     for &tool in tools {
         process::check_interrupted()?;
         match tool {
@@ -87,7 +87,7 @@ pub fn ensure(ctx: &Ctx, tools: &[Tool]) -> Result<()> {
         }
         .with_context(|| format!("could not set up {tool:?}"))?;
     }
-    println!(
+    say!(
         "<== tools ready ({})",
         crate::fmt_duration(started.elapsed())
     );
@@ -95,11 +95,11 @@ pub fn ensure(ctx: &Ctx, tools: &[Tool]) -> Result<()> {
 }
 
 fn ok(what: &str) {
-    println!("    ok: {what}");
+    say!("    ok: {what}");
 }
 
 fn installing(what: &str) {
-    println!("    installing {what}");
+    say!("    installing {what}");
 }
 
 /// The first line a `--version` call prints, through the tool PATH.
@@ -161,13 +161,13 @@ fn wait_for_other_install(krate: &str) -> Result<()> {
     let Some(pid) = running_cargo_install(krate) else {
         return Ok(());
     };
-    println!("    another `cargo install {krate}` is running (pid {pid}); waiting for it…");
+    say!("    another `cargo install {krate}` is running (pid {pid}); waiting for it…");
     let started = Instant::now();
     let mut last_note = Instant::now();
     while running_cargo_install(krate).is_some() {
         process::check_interrupted()?;
         if last_note.elapsed() > Duration::from_secs(60) {
-            println!(
+            say!(
                 "    still waiting for `cargo install {krate}` ({} so far)",
                 crate::fmt_duration(started.elapsed())
             );
@@ -228,10 +228,11 @@ fn cargo_install(ctx: &Ctx, krate: &str, version: &str) -> Result<()> {
     };
     match missing_locked_crate(&stderr) {
         Some(missing) => {
-            println!(
+            say!(
                 "    {krate} {version}'s published Cargo.lock pins {} {}, which the registry \
                  does not serve; building it from its source with that crate at an older version…",
-                missing.name, missing.locked
+                missing.name,
+                missing.locked
             );
             install_with_older_pins(ctx, krate, version, missing)
         }
@@ -358,8 +359,37 @@ pub fn locked_wasm_bindgen_version(ctx: &Ctx) -> Result<String> {
     Ok(version)
 }
 
+/// Trunk.toml's `[tools]` pin `key`, if Trunk.toml has one.
+fn trunk_pin(ctx: &Ctx, key: &str) -> Result<Option<String>> {
+    let path = ctx.root.join("Trunk.toml");
+    let Ok(text) = fs::read_to_string(&path) else {
+        return Ok(None);
+    };
+    let table: toml::Table = text
+        .parse()
+        .with_context(|| format!("reading {}", path.display()))?;
+    Ok(table
+        .get("tools")
+        .and_then(|tools| tools.get(key))
+        .and_then(|v| v.as_str())
+        .map(str::to_owned))
+}
+
+/// Trunk never downloads a tool here (`offline = true`), so its pins must name
+/// exactly the tools that are installed.
+fn check_trunk_pin(ctx: &Ctx, key: &str, want: &str, why: &str) -> Result<()> {
+    match trunk_pin(ctx, key)? {
+        Some(pinned) if pinned != want => bail!(
+            "Trunk.toml pins [tools] {key} = \"{pinned}\", but {why} is \"{want}\": \
+             make them agree"
+        ),
+        _ => Ok(()),
+    }
+}
+
 fn ensure_wasm_bindgen(ctx: &Ctx) -> Result<()> {
     let version = locked_wasm_bindgen_version(ctx)?;
+    check_trunk_pin(ctx, "wasm_bindgen", &version, "Cargo.lock's wasm-bindgen")?;
     ensure_cargo_tool(ctx, "wasm-bindgen-cli", "wasm-bindgen", &version, "~3 min")?;
     // The test runner comes from the same package; check it is there too.
     if version_line(ctx, "wasm-bindgen-test-runner").is_none() {
@@ -376,6 +406,12 @@ fn ensure_npm() -> Result<()> {
 }
 
 fn ensure_wasm_opt(ctx: &Ctx) -> Result<()> {
+    check_trunk_pin(
+        ctx,
+        "wasm_opt",
+        &WASM_OPT_VERSION.replace(' ', "_"),
+        &format!("npm binaryen@{BINARYEN_NPM_VERSION}'s"),
+    )?;
     let wasm_opt = binaryen_bin_dir(ctx).join("wasm-opt");
     let check = || {
         output_of(Command::new(&wasm_opt).arg("--version"))
@@ -505,5 +541,25 @@ candidate versions found which didn't match: 1.0.10, 1.0.9, 1.0.8, ...
             })
         );
         assert_eq!(missing_locked_crate("error: linker `cc` not found"), None);
+    }
+
+    #[test]
+    fn trunk_pins_must_match() {
+        let dir = tempfile::tempdir().unwrap();
+        let ctx = Ctx {
+            root: dir.path().to_path_buf(),
+            path: Default::default(),
+        };
+        // No Trunk.toml: nothing to check.
+        check_trunk_pin(&ctx, "wasm_bindgen", "0.2.130", "Cargo.lock").unwrap();
+        fs::write(
+            dir.path().join("Trunk.toml"),
+            "[build]\noffline = true\n[tools]\nwasm_bindgen = \"0.2.130\"\n",
+        )
+        .unwrap();
+        check_trunk_pin(&ctx, "wasm_bindgen", "0.2.130", "Cargo.lock").unwrap();
+        check_trunk_pin(&ctx, "wasm_opt", "version_132", "binaryen").unwrap();
+        let err = check_trunk_pin(&ctx, "wasm_bindgen", "0.2.131", "Cargo.lock").unwrap_err();
+        assert!(err.to_string().contains("0.2.130"), "{err}");
     }
 }
