@@ -221,7 +221,16 @@ fn ensure_cargo_tool(
 
 fn cargo_install(ctx: &Ctx, krate: &str, version: &str) -> Result<()> {
     let mut cmd = ctx.cargo();
-    cmd.args(["install", krate, "--version", version, "--locked"]);
+    // --force: a binary of another version (or one cargo did not install)
+    // is in the way, and the check above already found it wrong.
+    cmd.args([
+        "install",
+        krate,
+        "--version",
+        version,
+        "--locked",
+        "--force",
+    ]);
     let (result, stderr) = process::run_keeping_stderr(&mut cmd);
     let Err(error) = result else {
         return Ok(());
@@ -332,7 +341,7 @@ fn install_with_older_pins(
     process::run(
         ctx.cargo()
             .current_dir(&source)
-            .args(["install", "--locked", "--path"])
+            .args(["install", "--locked", "--force", "--path"])
             .arg(&source),
     )
 }
