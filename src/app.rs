@@ -73,8 +73,10 @@ fn Layout(children: Children) -> impl IntoView {
             match auth::logout().await {
                 Ok(()) => {
                     logout_error.set(None);
-                    session.signed_out();
+                    // Leave first: a signed-in page that saw the session end
+                    // would send the subscriber to login with a way back to it.
                     navigate("/login", Default::default());
+                    session.signed_out();
                 }
                 Err(error) => logout_error.set(Some(format!("Выйти не удалось. {error}"))),
             }
@@ -95,6 +97,11 @@ fn Layout(children: Children) -> impl IntoView {
 /// `/login?next=<where the subscriber was>`, for pages that need a session.
 fn login_path() -> String {
     let location = window().location();
-    let here = location.pathname().unwrap_or_default() + &location.search().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    // Already on the way to login (after «Выход»): no way back to ask for.
+    if path == "/login" {
+        return path;
+    }
+    let here = path + &location.search().unwrap_or_default();
     format!("/login?next={}", js_sys::encode_uri_component(&here))
 }

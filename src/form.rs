@@ -24,6 +24,28 @@ impl Field {
         }
     }
 
+    /// A field whose value outlives the page in this browser tab
+    /// (`sessionStorage`, under `form/id`): when the session ends mid-form and
+    /// the subscriber logs in again, it is still there. Never for passwords.
+    pub fn kept(form: &'static str, id: &'static str) -> Self {
+        let key = format!("{form}/{id}");
+        let field = Self::new(id);
+        if let Some(saved) = draft_store().and_then(|s| s.get_item(&key).ok().flatten()) {
+            field.value.set(saved);
+        }
+        Effect::new(move || {
+            let value = field.value.get();
+            if let Some(store) = draft_store() {
+                let _ = if value.is_empty() {
+                    store.remove_item(&key)
+                } else {
+                    store.set_item(&key, &value)
+                };
+            }
+        });
+        field
+    }
+
     /// Shows the outcome of a rule on the field; returns the summary line when
     /// the value is invalid.
     pub fn check<M: Into<String>>(self, outcome: Result<(), M>) -> Option<FormError> {
@@ -70,4 +92,15 @@ pub fn show_field_error(field: Field, message: String, summary: RwSignal<Vec<For
         field: Some(field.id),
         message,
     }]);
+}
+
+/// Forgets the kept values of a form once it has done its work.
+pub fn forget_kept(fields: &[Field]) {
+    for field in fields {
+        field.value.set(String::new());
+    }
+}
+
+fn draft_store() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
 }

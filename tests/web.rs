@@ -303,3 +303,150 @@ async fn hint_opens_on_hover_and_on_tap() {
     tick().await;
     assert!(!hint_open("section-help"), "a second tap closes");
 }
+
+fn supplier(id: &str, name: &str, hint: &str) -> kabinet::api::types::Supplier {
+    kabinet::api::types::Supplier {
+        id: id.into(),
+        name: name.into(),
+        account_rule: kabinet::api::types::AccountRule {
+            max_digits: 10,
+            hint: hint.into(),
+            example: None,
+        },
+    }
+}
+
+#[wasm_bindgen_test]
+async fn supplier_select_starts_unchosen_and_reports_the_choice() {
+    use kabinet::components::supplier_select::SupplierSelect;
+    let field = Field::new("supplier_id");
+    let checks = RwSignal::new(0);
+    let _page = mount(move || {
+        let list = vec![
+            supplier("voronezh", "Межрегионгаз Воронеж", ""),
+            supplier("kirov", "Межрегионгаз Киров", ""),
+        ];
+        view! { <SupplierSelect field=field suppliers=list validate=move || checks.update(|n| *n += 1) /> }
+    });
+    let select: web_sys::HtmlSelectElement = by_id("supplier_id");
+    let options: Vec<String> = (0..select.length())
+        .map(|i| select.item(i).unwrap().text_content().unwrap())
+        .collect();
+    assert_eq!(
+        options,
+        ["<не выбрана>", "Межрегионгаз Воронеж", "Межрегионгаз Киров"]
+    );
+    assert_eq!(select.value(), "");
+
+    select.set_value("kirov");
+    fire("supplier_id", "change");
+    tick().await;
+    assert_eq!(field.value.get_untracked(), "kirov");
+    assert_eq!(checks.get_untracked(), 1, "a choice is checked at once");
+
+    field.error.set(Some("Выберите поставщика.".into()));
+    tick().await;
+    assert_eq!(attr("supplier_id", "aria-invalid").as_deref(), Some("true"));
+    assert_eq!(
+        attr("supplier_id", "aria-describedby").as_deref(),
+        Some("supplier_id-help supplier_id-error")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn number_hint_shows_the_suppliers_text_and_the_receipt_under_the_field() {
+    let field = Field::new("number");
+    let text = RwSignal::new("Номер указан вверху справа.".to_string());
+    let help: Signal<String> = text.into();
+    let _page = mount(move || {
+        view! {
+            <TextField field=field label="Лицевой счет:" validate=|| {} help=help
+                help_extra=ViewFn::from(|| view! { <img src="/receipt.svg" alt="Пример квитанции" /> }) />
+        }
+    });
+    hint_button().focus().unwrap();
+    tick().await;
+    let help: HtmlElement = by_id("number-help");
+    assert!(!help.hidden());
+    assert!(
+        help.query_selector("img[alt='Пример квитанции']")
+            .unwrap()
+            .is_some()
+    );
+    // The text follows the chosen supplier.
+    text.set("Номер указан в шапке квитанции.".into());
+    tick().await;
+    assert!(help.text_content().unwrap().contains("в шапке квитанции"));
+    // Under the input, so opening it never moves the field.
+    let input: HtmlElement = by_id("number");
+    assert_eq!(
+        input.next_element_sibling().map(|e| e.id()).as_deref(),
+        Some("number-help")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn unlink_confirmation_asks_before_doing_anything() {
+    use kabinet::components::confirm_dialog::ConfirmDialog;
+    let question = RwSignal::new(None::<String>);
+    let answers = RwSignal::new(Vec::<&'static str>::new());
+    let _page = mount(move || {
+        view! {
+            <ConfirmDialog question=question confirm_label="Отключить"
+                on_confirm=move || { answers.update(|a| a.push("yes")); question.set(None); }
+                on_cancel=move || { answers.update(|a| a.push("no")); question.set(None); } />
+        }
+    });
+    let dialog: web_sys::HtmlDialogElement = document()
+        .query_selector("dialog")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert!(!dialog.open());
+
+    question.set(Some("Отключить лицевой счет № 3600000001?".into()));
+    tick().await;
+    assert!(dialog.open(), "shown as a modal");
+    assert_eq!(
+        by_id::<HtmlElement>("dialog-question")
+            .text_content()
+            .as_deref(),
+        Some("Отключить лицевой счет № 3600000001?")
+    );
+    let buttons = dialog.query_selector_all("button").unwrap();
+    let cancel: HtmlElement = buttons.item(1).unwrap().unchecked_into();
+    assert_eq!(cancel.text_content().as_deref(), Some("Отмена"));
+    cancel.click();
+    tick().await;
+    assert!(!dialog.open());
+    assert_eq!(answers.get_untracked(), ["no"]);
+
+    question.set(Some("Ещё раз?".into()));
+    tick().await;
+    let confirm: HtmlElement = buttons.item(0).unwrap().unchecked_into();
+    confirm.click();
+    tick().await;
+    assert!(!dialog.open());
+    assert_eq!(answers.get_untracked(), ["no", "yes"]);
+}
+
+#[wasm_bindgen_test]
+async fn leaving_a_field_for_the_submit_button_does_not_move_the_button() {
+    let field = Field::new("email");
+    let _page = mount(move || {
+        view! {
+            <form>
+                <TextField field=field label="E-mail (логин)" validate=move || field.error.set(Some("Ошибка".into())) />
+                <button id="go" type="submit">"Войти"</button>
+            </form>
+        }
+    });
+    let input: HtmlInputElement = by_id("email");
+    input.set_value("x");
+    fire("email", "input");
+    input.focus().unwrap();
+    // Focus moves to the submit button: no message yet, the submit checks all.
+    by_id::<HtmlElement>("go").focus().unwrap();
+    tick().await;
+    assert_eq!(attr("email", "aria-invalid"), None);
+}

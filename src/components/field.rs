@@ -1,6 +1,7 @@
-use leptos::prelude::*;
+use leptos::{ev::FocusEvent, prelude::*};
+use wasm_bindgen::JsCast;
 
-use crate::components::hint::Hint;
+use crate::components::hint::{HintButton, HintState, HintText};
 use crate::form::Field;
 
 /// A labelled input with its messages.
@@ -48,19 +49,31 @@ pub fn TextField(
         // `None` removes the attribute instead of leaving it empty.
         (!ids.is_empty()).then(|| ids.join(" "))
     };
-    let on_blur = move |_| {
+    let on_blur = move |ev: FocusEvent| {
+        // Leaving for the submit button: the submit checks every field. A
+        // message appearing now would move the button away from under the
+        // pointer between press and release, and the click would be lost.
+        if going_to_submit(&ev) {
+            return;
+        }
         if !value.read().is_empty() || error.read().is_some() {
             validate.run(());
         }
     };
-    let label_view = move || view! { <label for=id>{label}</label> };
+    let hint = HintState::new();
+    let help_id = format!("{id}-help");
 
     view! {
-        <div class="field" class:field-invalid=move || error.read().is_some()>
-            {match help {
-                Some(text) => view! { <Hint id=format!("{id}-help") topic=label text=text extra=help_extra>{label_view()}</Hint> }.into_any(),
-                None => label_view().into_any(),
-            }}
+        <div
+            class="field"
+            class:field-invalid=move || error.read().is_some()
+            on:mouseleave=hint.on_leave()
+            on:keydown=hint.on_keydown()
+        >
+            <div class="hint-head">
+                <label for=id>{label}</label>
+                {has_help.then(|| view! { <HintButton state=hint topic=label controls=help_id.clone() /> })}
+            </div>
             {note.map(|note| view! { <p id=format!("{id}-note") class="note">{note}</p> })}
             {move || error.get().map(|msg| view! { <p id=format!("{id}-error") class="error">{msg}</p> })}
             <input
@@ -76,6 +89,14 @@ pub fn TextField(
                 bind:value=value
                 on:blur=on_blur
             />
+            // Under the input: opening the hint never moves the field.
+            {help.map(|text| view! { <HintText state=hint id=help_id text=text extra=help_extra /> })}
         </div>
     }
+}
+
+fn going_to_submit(ev: &FocusEvent) -> bool {
+    ev.related_target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| el.get_attribute("type").as_deref() == Some("submit"))
 }

@@ -2,15 +2,110 @@ use leptos::{ev, prelude::*};
 
 /// The «?» hint of a field or a section.
 ///
-/// `children` is what the hint explains (a `<label>` or a heading); the «?»
-/// button sits beside it and the text opens below it, in the flow of the page,
-/// so it never covers the field being typed into. It opens on mouse hover, on
-/// keyboard focus and on tap; Escape, leaving it with the mouse or moving focus
-/// away close it. The field points at `id` with `aria-describedby`, so a
-/// screen reader reads the text with the field even while it is closed.
+/// It opens on mouse hover, on keyboard focus and on tap; Escape, leaving it
+/// with the mouse or moving focus away close it. Its text opens in the flow of
+/// the page — for a field, under the input — so it never covers or moves the
+/// field being typed into. The described element lists the text's id in
+/// `aria-describedby`, so a screen reader reads it even while it is closed.
+///
+/// The pieces: [`HintState`] (open or not), [`HintButton`] (the «?»),
+/// [`HintText`], and the wrapper's mouse-leave and Escape handlers from
+/// [`HintState::on_leave`] and [`HintState::on_keydown`]. [`Hint`] puts them
+/// together around a heading or a label.
+#[derive(Clone, Copy)]
+pub struct HintState {
+    open: RwSignal<bool>,
+    /// A tap focuses the button (which opens the hint) and then clicks it: the
+    /// click must not close what the focus just opened, so it looks at the
+    /// state from before the press.
+    open_before_press: StoredValue<bool>,
+}
+
+impl HintState {
+    pub fn new() -> Self {
+        Self {
+            open: RwSignal::new(false),
+            open_before_press: StoredValue::new(false),
+        }
+    }
+
+    pub fn is_open(self) -> bool {
+        self.open.get()
+    }
+
+    /// For the wrapper of the button and the text: the pointer may travel
+    /// from one to the other without the hint closing.
+    pub fn on_leave(self) -> impl Fn(ev::MouseEvent) + Copy + 'static {
+        move |_| self.open.set(false)
+    }
+
+    pub fn on_keydown(self) -> impl Fn(ev::KeyboardEvent) + Copy + 'static {
+        move |ev| {
+            if ev.key() == "Escape" && self.open.get_untracked() {
+                ev.stop_propagation();
+                self.open.set(false);
+            }
+        }
+    }
+}
+
+impl Default for HintState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The «?» button. `controls` is the id of the hint text.
+#[component]
+pub fn HintButton(state: HintState, topic: &'static str, controls: String) -> impl IntoView {
+    let open = state.open;
+    let on_click = move |ev: ev::MouseEvent| {
+        // `detail() == 0`: Enter or Space on the keyboard, no pointer press.
+        let was_open = if ev.detail() == 0 {
+            open.get_untracked()
+        } else {
+            state.open_before_press.get_value()
+        };
+        open.set(!was_open);
+    };
+    view! {
+        <button
+            type="button"
+            class="hint-button"
+            aria-label=format!("Подсказка: {topic}")
+            aria-expanded=move || if open.get() { "true" } else { "false" }
+            aria-controls=controls
+            on:mouseenter=move |_| open.set(true)
+            on:pointerdown=move |_| state.open_before_press.set_value(open.get_untracked())
+            on:focus=move |_| open.set(true)
+            on:blur=move |_| open.set(false)
+            on:click=on_click
+        >
+            "?"
+        </button>
+    }
+}
+
+/// The text of a hint, with optional extra content (a picture) under it.
+#[component]
+pub fn HintText(
+    state: HintState,
+    id: String,
+    #[prop(into)] text: Signal<String>,
+    #[prop(optional_no_strip)] extra: Option<ViewFn>,
+) -> impl IntoView {
+    view! {
+        <div id=id class="hint-text" role="tooltip" hidden=move || !state.is_open()>
+            <p>{text}</p>
+            {extra.map(|extra| extra.run())}
+        </div>
+    }
+}
+
+/// A hint beside a heading or a label (`children`), its text right below.
 #[component]
 pub fn Hint(
-    /// Id of the hint text; the described field lists it in `aria-describedby`.
+    /// Id of the hint text; the described element lists it in `aria-describedby`.
     #[prop(into)]
     id: String,
     /// What the hint is about, for the button's accessible name («Подсказка: …»).
@@ -18,56 +113,16 @@ pub fn Hint(
     /// The hint text, written for a subscriber.
     #[prop(into)]
     text: Signal<String>,
-    /// Extra content of the hint under the text (a picture of a receipt).
-    #[prop(optional_no_strip)]
-    extra: Option<ViewFn>,
     children: Children,
 ) -> impl IntoView {
-    let open = RwSignal::new(false);
-    // A tap focuses the button (which opens the hint) and then clicks it: the
-    // click must not close what the focus just opened, so it looks at the
-    // state from before the press.
-    let open_before_press = StoredValue::new(false);
-    let on_click = move |ev: ev::MouseEvent| {
-        // `detail() == 0`: Enter or Space on the keyboard, no pointer press.
-        let was_open = if ev.detail() == 0 {
-            open.get_untracked()
-        } else {
-            open_before_press.get_value()
-        };
-        open.set(!was_open);
-    };
-    let on_keydown = move |ev: ev::KeyboardEvent| {
-        if ev.key() == "Escape" && open.get_untracked() {
-            ev.stop_propagation();
-            open.set(false);
-        }
-    };
-    let text_id = id.clone();
-
+    let state = HintState::new();
     view! {
-        <div class="hint" on:mouseleave=move |_| open.set(false) on:keydown=on_keydown>
+        <div class="hint" on:mouseleave=state.on_leave() on:keydown=state.on_keydown()>
             <div class="hint-head">
                 {children()}
-                <button
-                    type="button"
-                    class="hint-button"
-                    aria-label=format!("Подсказка: {topic}")
-                    aria-expanded=move || if open.get() { "true" } else { "false" }
-                    aria-controls=id.clone()
-                    on:mouseenter=move |_| open.set(true)
-                    on:pointerdown=move |_| open_before_press.set_value(open.get_untracked())
-                    on:focus=move |_| open.set(true)
-                    on:blur=move |_| open.set(false)
-                    on:click=on_click
-                >
-                    "?"
-                </button>
+                <HintButton state=state topic=topic controls=id.clone() />
             </div>
-            <div id=text_id class="hint-text" role="tooltip" hidden=move || !open.get()>
-                <p>{text}</p>
-                {extra.map(|extra| extra.run())}
-            </div>
+            <HintText state=state id=id text=text />
         </div>
     }
 }

@@ -1,7 +1,10 @@
 use leptos::prelude::*;
 
 use crate::api::types::Supplier;
+use crate::components::hint::{HintButton, HintState, HintText};
 use crate::form::Field;
+
+const SUPPLIER_HELP: &str = "Выберите организацию, которая присылает Вам квитанции за газ: её название напечатано в шапке квитанции. Если у Вас несколько квартир или домов в разных регионах, подключите каждый лицевой счет отдельно.";
 
 /// «Поставщик:» — the suppliers from the API, starting at «<не выбрана>».
 /// The value is the supplier's id; empty while none is chosen.
@@ -12,15 +15,19 @@ pub fn SupplierSelect(
     #[prop(into)] validate: Callback<()>,
 ) -> impl IntoView {
     let Field { id, value, error } = field;
+    let hint = HintState::new();
     view! {
-        <div class="field" class:field-invalid=move || error.read().is_some()>
-            <label for=id>"Поставщик:"</label>
+        <div class="field" class:field-invalid=move || error.read().is_some() on:mouseleave=hint.on_leave() on:keydown=hint.on_keydown()>
+            <div class="hint-head">
+                <label for=id>"Поставщик:"</label>
+                <HintButton state=hint topic="Поставщик:" controls=format!("{id}-help") />
+            </div>
             {move || error.get().map(|msg| view! { <p id=format!("{id}-error") class="error">{msg}</p> })}
             <select
                 id=id
                 name=id
                 aria-invalid=move || error.read().is_some().then_some("true")
-                aria-describedby=move || error.read().is_some().then(|| format!("{id}-error"))
+                aria-describedby=move || if error.read().is_some() { format!("{id}-help {id}-error") } else { format!("{id}-help") }
                 on:change=move |ev| {
                     value.set(event_target_value(&ev));
                     validate.run(());
@@ -32,6 +39,7 @@ pub fn SupplierSelect(
                     <option value=supplier.id.clone() selected=move || value.get() == supplier.id>{supplier.name.clone()}</option>
                 </For>
             </select>
+            <HintText state=hint id=format!("{id}-help") text=SUPPLIER_HELP />
         </div>
     }
 }

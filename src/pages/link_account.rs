@@ -8,7 +8,7 @@ use crate::components::field::TextField;
 use crate::components::hint::Hint;
 use crate::components::remote::Remote;
 use crate::components::supplier_select::SupplierSelect;
-use crate::form::{Field, show_api_error, show_field_error};
+use crate::form::{Field, forget_kept, show_api_error, show_field_error};
 use crate::routes;
 use crate::rules::account_number::{account_number, supplier_chosen, without_spaces};
 
@@ -31,8 +31,8 @@ pub fn LinkAccountPage() -> impl IntoView {
 #[component]
 fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
     let suppliers = StoredValue::new(suppliers);
-    let supplier = Field::new("supplier_id");
-    let number = Field::new("number");
+    let supplier = Field::kept("link", "supplier_id");
+    let number = Field::kept("link", "number");
     let summary = RwSignal::new(Vec::<FormError>::new());
     // Said aloud when pasted spaces were taken out of the number.
     let spaces_removed = RwSignal::new(false);
@@ -58,25 +58,25 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
     let link = Action::new_local(|(supplier_id, number): &(String, String)| {
         accounts::link(supplier_id.clone(), number.clone())
     });
-    Effect::new(move || {
-        if let Some(Err(error)) = link.value().get() {
-            match error.code() {
-                Some("account_not_found") => {
-                    let name = chosen().map(|s| s.name).unwrap_or_default();
-                    let message = format!(
-                        "Лицевой счет № {} не найден у поставщика «{name}». Проверьте номер по квитанции и выбранного поставщика.",
-                        number.value.get_untracked()
-                    );
-                    show_field_error(number, message, summary);
-                }
-                Some("already_linked") => show_field_error(
-                    number,
-                    "Этот лицевой счет уже подключен к Вашему Личному кабинету.".into(),
-                    summary,
-                ),
-                _ => show_api_error(&error, &[supplier, number], summary),
+    Effect::new(move || match link.value().get() {
+        Some(Ok(_)) => forget_kept(&[supplier, number]),
+        Some(Err(error)) => match error.code() {
+            Some("account_not_found") => {
+                let name = chosen().map(|s| s.name).unwrap_or_default();
+                let message = format!(
+                    "Лицевой счет № {} не найден у поставщика «{name}». Проверьте номер по квитанции и выбранного поставщика.",
+                    number.value.get_untracked()
+                );
+                show_field_error(number, message, summary);
             }
-        }
+            Some("already_linked") => show_field_error(
+                number,
+                "Этот лицевой счет уже подключен к Вашему Личному кабинету.".into(),
+                summary,
+            ),
+            _ => show_api_error(&error, &[supplier, number], summary),
+        },
+        None => {}
     });
 
     let on_submit = move |ev: SubmitEvent| {
@@ -121,9 +121,6 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
                     inputmode="numeric"
                     autocomplete="off"
                 />
-                <Show when=move || spaces_removed.get()>
-                    <p class="note" role="status">"Пробелы из номера убраны: номер состоит только из цифр."</p>
-                </Show>
                 <div class="form-actions">
                     <button type="submit" class="primary" disabled=link.pending()>"Подключить"</button>
                     <button type="button" on:click=cancel.clone()>"Отмена"</button>
@@ -132,7 +129,7 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
         }
     };
 
-    move || match link.value().get() {
+    let outcome = move || match link.value().get() {
         Some(Ok(account)) => Either::Left(view! {
             <div class="success" role="status">
                 <p>"Поздравляем! Все шаги пройдены, Вы можете пользоваться Личным кабинетом клиента."</p>
@@ -145,5 +142,12 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
             </ul>
         }),
         _ => Either::Right(form()),
+    };
+    view! {
+        // Outside the form: still said once the account is linked.
+        <Show when=move || spaces_removed.get()>
+            <p class="note" role="status">"Пробелы из номера убраны: номер лицевого счета состоит только из цифр."</p>
+        </Show>
+        {outcome}
     }
 }

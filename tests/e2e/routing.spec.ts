@@ -49,7 +49,7 @@ test('the app runs under a strict Content-Security-Policy', async ({ page }) => 
   const csp = answer?.headers()['content-security-policy'] ?? '';
   expect(csp).toContain("default-src 'self'");
   expect(csp).not.toContain('unsafe-inline');
-  expect(csp).not.toMatch(/script-src[^;]*unsafe-eval[^-]/);
+  expect(csp).not.toContain("'unsafe-eval'");
   await expect(page.getByRole('heading', { level: 1, name: 'Регистрация' })).toBeVisible();
   expect(violations).toEqual([]);
 });

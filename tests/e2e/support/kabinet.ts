@@ -126,3 +126,41 @@ export async function confirmedSubscriber(page: Page, request: APIRequestContext
   await expect(page.getByText('Вы успешно зарегистрированы в Системе. Для Вас создан Личный кабинет!')).toBeVisible();
   return email;
 }
+
+export class LinkAccountPage {
+  constructor(readonly page: Page) {}
+  supplier = () => this.page.getByLabel('Поставщик:', { exact: true });
+  number = () => this.page.getByLabel('Лицевой счет:', { exact: true });
+  submit = () => this.page.getByRole('button', { name: 'Подключить' });
+  summary = () => this.page.getByRole('alert').filter({ hasText: 'Проверьте введённые данные' });
+
+  async open(): Promise<void> {
+    await this.page.goto('/accounts/link');
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Подключение лицевых счетов' })).toBeVisible();
+    await expect(this.supplier()).toBeVisible();
+  }
+
+  async link(supplier: string, number: string): Promise<void> {
+    await this.supplier().selectOption({ label: supplier });
+    await this.number().fill(number);
+    await this.submit().click();
+  }
+}
+
+export const LINKED = 'Поздравляем! Все шаги пройдены, Вы можете пользоваться Личным кабинетом клиента.';
+
+/** A confirmed subscriber with the given accounts linked, signed in. */
+export async function subscriberWithAccounts(
+  page: Page,
+  request: APIRequestContext,
+  accounts: [string, string][],
+): Promise<string> {
+  const email = await confirmedSubscriber(page, request);
+  const form = new LinkAccountPage(page);
+  for (const [supplier, number] of accounts) {
+    await form.open();
+    await form.link(supplier, number);
+    await expect(page.getByText(LINKED)).toBeVisible();
+  }
+  return email;
+}

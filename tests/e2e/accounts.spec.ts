@@ -1,0 +1,185 @@
+// Issue 3: linking accounts from the receipt, the cards, the account page.
+import { expect, test } from '@playwright/test';
+import {
+  LINKED, LinkAccountPage, confirmedSubscriber, expectAccessible, subscriberWithAccounts, recordRequests,
+} from './support/kabinet';
+
+const VORONEZH = 'Межрегионгаз Воронеж';
+const KIROV = 'Межрегионгаз Киров';
+
+test('a subscriber links an account from the receipt and sees it on the home page', async ({ page, request }) => {
+  await confirmedSubscriber(page, request);
+  await page.getByRole('link', { name: 'Главная' }).click();
+  await expect(page.getByText('Для начала работы с Личным кабинетом Вам необходимо подключить к нему Ваши лицевые счета.')).toBeVisible();
+  await page.getByRole('link', { name: 'Подключить ЛС' }).click();
+
+  const form = new LinkAccountPage(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Подключение лицевых счетов' })).toBeVisible();
+  await expect(page.getByText('Уважаемый абонент! В данном разделе Вы можете подключить Ваши Лицевые счета')).toBeVisible();
+  await expect(page.getByText('Уважаемый абонент! Для подключения лицевого счета укажите его номер указанный на квитанции.')).toBeVisible();
+  // «<не выбрана>» first, then the nine suppliers of the seed.
+  const options = await form.supplier().locator('option').allTextContents();
+  expect(options[0]).toBe('<не выбрана>');
+  expect(options.slice(1)).toHaveLength(9);
+  expect(options.slice(1).every((o) => o.startsWith('Межрегионгаз '))).toBe(true);
+  expect(options).toContain(VORONEZH);
+  expect(options).toContain(KIROV);
+  await expectAccessible(page);
+
+  await form.link(VORONEZH, '3600000001');
+  await expect(page.getByText(LINKED)).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole('link', { name: 'Главная' }).click();
+  const card = page.getByRole('article').filter({ hasText: 'Лицевой счет № 3600000001' });
+  await expect(card).toContainText(VORONEZH);
+  await expect(card).toContainText('Задолженность: 1 234,56 ₽');
+  await expect(card).toContainText('г. Воронеж');
+  await expect(card.getByRole('link', { name: 'Оплата онлайн' })).toBeVisible();
+  await expect(card.getByRole('link', { name: 'Передать показания' })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('the «?» hint shows where the number is on the chosen supplier\'s receipt', async ({ page, request }) => {
+  await confirmedSubscriber(page, request);
+  const form = new LinkAccountPage(page);
+  await form.open();
+  await form.supplier().selectOption({ label: VORONEZH });
+  const help = page.getByRole('button', { name: 'Подсказка: Лицевой счет:' });
+  await help.hover();
+  const tooltip = page.getByRole('tooltip').filter({ hasText: 'Номер лицевого счета указан' });
+  await expect(tooltip).toBeVisible();
+  await expect(tooltip).toContainText('начинается с 36');
+  const picture = tooltip.getByRole('img', { name: /номер лицевого счета/ });
+  await expect(picture).toBeVisible();
+  expect(await picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  // The field stays visible and usable with the hint open.
+  await expect(form.number()).toBeInViewport();
+  await expect(form.number()).toHaveAccessibleDescription(/Номер лицевого счета указан/);
+  await expectAccessible(page);
+
+  await page.keyboard.press('Escape');
+  await expect(tooltip).toBeHidden();
+  // Keyboard: focus opens it, Escape closes it.
+  await help.focus();
+  await expect(tooltip).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(tooltip).toBeHidden();
+  // Another supplier, another text.
+  await form.supplier().selectOption({ label: KIROV });
+  await help.focus();
+  await expect(page.getByRole('tooltip').filter({ hasText: 'начинается с 43' })).toBeVisible();
+});
+
+test('«Отмена» goes back without linking anything', async ({ page, request }) => {
+  await confirmedSubscriber(page, request);
+  await page.getByRole('link', { name: 'Главная' }).click();
+  await page.getByRole('link', { name: 'Подключить ЛС' }).click();
+  const form = new LinkAccountPage(page);
+  await form.supplier().selectOption({ label: VORONEZH });
+  await form.number().fill('3600000001');
+  await page.getByRole('button', { name: 'Отмена' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByText('Для начала работы с Личным кабинетом Вам необходимо подключить к нему Ваши лицевые счета.')).toBeVisible();
+});
+
+test('bad input when linking is explained and kept', async ({ page, request }) => {
+  await subscriberWithAccounts(page, request, [[VORONEZH, '3600000001']]);
+  const sent = recordRequests(page, '/api/v1/accounts');
+  const form = new LinkAccountPage(page);
+  await form.open();
+
+  await form.submit().click();
+  await expect(form.summary().getByRole('link', { name: 'Выберите поставщика.' })).toBeVisible();
+  await expect(form.summary().getByRole('link', { name: 'Введите номер лицевого счета, он указан на квитанции.' })).toBeVisible();
+  await expect(form.summary()).toBeFocused();
+  await expectAccessible(page);
+
+  await form.link(VORONEZH, '36A0000001');
+  await expect(form.summary().getByRole('link', { name: 'Лицевой счет может содержать только цифры.' })).toBeVisible();
+  await expect(form.number()).toHaveValue('36A0000001');
+
+  await form.link(VORONEZH, '36000000011');
+  await expect(form.summary().getByRole('link', { name: 'Лицевой счет должен содержать не более 10 цифр.' })).toBeVisible();
+  await expect(form.number()).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.number()).toHaveValue('36000000011');
+  expect(sent).toEqual([]);
+
+  // Not known at that supplier: said on the field, the number kept.
+  await form.link(VORONEZH, '3699999999');
+  await expect(form.summary()).toContainText('Лицевой счет № 3699999999 не найден у поставщика «Межрегионгаз Воронеж».');
+  await expect(form.number()).toHaveValue('3699999999');
+  await expect(form.supplier()).toHaveValue('voronezh');
+
+  // Already linked to this cabinet.
+  await form.link(VORONEZH, '3600000001');
+  await expect(form.summary()).toContainText('Этот лицевой счет уже подключен к Вашему Личному кабинету.');
+  await expectAccessible(page);
+});
+
+test('spaces pasted from a receipt are taken out, and the subscriber is told', async ({ page, request }) => {
+  await confirmedSubscriber(page, request);
+  const form = new LinkAccountPage(page);
+  await form.open();
+  await form.link(KIROV, '4300 000 002');
+  await expect(page.getByText('Пробелы из номера убраны')).toBeVisible();
+  await expect(page.getByText(LINKED)).toBeVisible();
+  await page.getByRole('link', { name: 'Главная' }).click();
+  await expect(page.getByRole('article').filter({ hasText: 'Лицевой счет № 4300000002' })).toContainText('Переплата: 100,00 ₽');
+});
+
+test('the account page shows holder, address, balance, tariffs and meters', async ({ page, request }) => {
+  await subscriberWithAccounts(page, request, [[VORONEZH, '3600000001']]);
+  await page.getByRole('link', { name: 'Главная' }).click();
+  await page.getByRole('link', { name: 'Лицевой счет № 3600000001' }).click();
+  await expect(page).toHaveURL(/\/accounts\/[^/]+$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Лицевой счет № 3600000001' })).toBeVisible();
+  await expect(page.getByText(VORONEZH)).toBeVisible();
+  await expect(page.locator('dd').filter({ hasText: '*' })).toBeVisible(); // the holder, masked
+  await expect(page.getByText('Задолженность: 1 234,56 ₽')).toBeVisible();
+  await expect(page.getByRole('table')).toContainText('₽ за');
+  await expect(page.getByText(/Последние показания: 12345,678/)).toBeVisible();
+  await expect(page.getByText(/Поверка до \d\d\.\d\d\.\d{4}/)).toBeVisible();
+  await expectAccessible(page);
+  // A deep link reloads into the same account.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Лицевой счет № 3600000001' })).toBeVisible();
+});
+
+test('a session that ended while the form was open: login, then back with the input kept', async ({ page, request, context }) => {
+  const email = await confirmedSubscriber(page, request);
+  const form = new LinkAccountPage(page);
+  await form.open();
+  await form.supplier().selectOption({ label: VORONEZH });
+  await form.number().fill('3600000001');
+  await context.clearCookies();
+  await form.submit().click();
+  await expect(page).toHaveURL(/\/login\?next=%2Faccounts%2Flink$/);
+  await expect(page.getByText('Сеанс работы завершён. Войдите снова, чтобы продолжить с того же места.')).toBeVisible();
+  await page.getByLabel('E-mail (логин)').fill(email);
+  await page.getByLabel('Пароль', { exact: true }).fill('Gaz2026ok');
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page).toHaveURL(/\/accounts\/link$/);
+  await expect(form.number()).toHaveValue('3600000001');
+  await expect(form.supplier()).toHaveValue('voronezh');
+  await form.submit().click();
+  await expect(page.getByText(LINKED)).toBeVisible();
+});
+
+test('signed-in pages fit a 320 px wide screen', async ({ page, request }) => {
+  await subscriberWithAccounts(page, request, [[VORONEZH, '3600000001']]);
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const name of ['Главная', 'Лицевые счета', 'Настройки']) {
+    await page.getByRole('link', { name, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, name).toBeLessThanOrEqual(0);
+  }
+  await page.goto('/accounts/link');
+  await page.getByRole('button', { name: 'Подсказка: Лицевой счет:' }).click();
+  await page.getByRole('link', { name: 'Лицевые счета', exact: true }).click();
+  await page.getByRole('link', { name: 'Лицевой счет № 3600000001' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Лицевой счет № 3600000001' })).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});

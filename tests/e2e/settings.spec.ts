@@ -1,0 +1,108 @@
+// Issue 3: «Настройки абонента»: login, password change, linked accounts.
+import { expect, test } from '@playwright/test';
+import { LoginPage, PASSWORD, WELCOME, expectAccessible, subscriberWithAccounts, confirmedSubscriber } from './support/kabinet';
+
+test('the password is changed; the old one stops working and other sessions end', async ({ page, request, browser }) => {
+  const email = await confirmedSubscriber(page, request);
+  // A second device, signed in before the change.
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  const otherLogin = new LoginPage(otherPage);
+  await otherLogin.open();
+  await otherLogin.login(email);
+  await expect(otherPage.getByRole('heading', { level: 1, name: WELCOME })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Настройки' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Настройки абонента' })).toBeVisible();
+  const masked = email[0] + '***@example.ru';
+  await expect(page.getByText(`Логин: ${masked}`)).toBeVisible();
+  await expect(page.getByText(`Введите новый пароль для ${masked}. Желательно, чтобы он отличался от ваших паролей для других веб-сайтов.`)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Забыли пароль?' })).toBeVisible();
+  await expectAccessible(page);
+
+  const current = page.getByLabel('Текущий пароль:');
+  const fresh = page.getByLabel('Новый пароль:');
+  const repeat = page.getByLabel('Повторите пароль:');
+  const submit = page.getByRole('button', { name: 'Сменить пароль' });
+
+  // Wrong current password.
+  await current.fill('Wrong1234');
+  await fresh.fill('Newpass1');
+  await repeat.fill('Newpass1');
+  await submit.click();
+  await expect(page.getByRole('link', { name: 'Текущий пароль введён неверно.' })).toBeVisible();
+  await expect(fresh).toHaveValue('Newpass1');
+  // Against the policy, and not repeated.
+  await current.fill(PASSWORD);
+  await fresh.fill('новый1');
+  await repeat.fill('другой');
+  await submit.click();
+  await expect(page.getByRole('link', { name: /только латинские буквы/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Пароли не совпадают.' })).toBeVisible();
+  await expectAccessible(page);
+  // «Показать пароль» shows all three.
+  await page.getByLabel('Показать пароль').check();
+  await expect(current).toHaveAttribute('type', 'text');
+  await expect(repeat).toHaveAttribute('type', 'text');
+
+  await fresh.fill('Newpass1');
+  await repeat.fill('Newpass1');
+  await submit.click();
+  await expect(page.getByText('Пароль изменён.')).toBeVisible();
+  await expect(current).toHaveValue('');
+
+  // The other device is signed out at its next request.
+  await otherPage.reload();
+  await expect(otherPage).toHaveURL(/\/login/);
+  await other.close();
+
+  await page.getByRole('button', { name: 'Выход' }).click();
+  const login = new LoginPage(page);
+  await login.login(email, PASSWORD);
+  await expect(page.getByText('Неверный e-mail или пароль.')).toBeVisible();
+  await login.login(email, 'Newpass1');
+  await expect(page.getByRole('heading', { level: 1, name: WELCOME })).toBeVisible();
+});
+
+test('an account is unlinked only after a confirmation', async ({ page, request }) => {
+  await subscriberWithAccounts(page, request, [['Межрегионгаз Воронеж', '3600000001'], ['Межрегионгаз Киров', '4300000002']]);
+  await page.getByRole('link', { name: 'Настройки' }).click();
+  await expect(page.getByRole('heading', { name: 'Текущие Лицевые счета' })).toBeVisible();
+  await expect(page.getByText(/№ 3600000001 — Межрегионгаз Воронеж/)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Отключить лицевой счет № 3600000001' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('Отключить лицевой счет № 3600000001');
+  await expectAccessible(page);
+  await dialog.getByRole('button', { name: 'Отмена' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(/№ 3600000001 — /)).toBeVisible();
+
+  // Escape is «Отмена» too.
+  await page.getByRole('button', { name: 'Отключить лицевой счет № 3600000001' }).click();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  await page.getByRole('button', { name: 'Отключить лицевой счет № 3600000001' }).click();
+  await dialog.getByRole('button', { name: 'Отключить' }).click();
+  await expect(page.getByText(/№ 3600000001 — /)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Отключить лицевой счет № 4300000002' }).click();
+  await dialog.getByRole('button', { name: 'Отключить' }).click();
+  await expect(page.getByText('Нет подключенных ЛС')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Подключение ЛС', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Подключение лицевых счетов' })).toBeVisible();
+});
+
+test('every section of settings has its hint', async ({ page, request }) => {
+  await confirmedSubscriber(page, request);
+  await page.getByRole('link', { name: 'Настройки' }).click();
+  for (const topic of ['Логин', 'Смена пароля', 'Подключение ЛС']) {
+    const button = page.getByRole('button', { name: `Подсказка: ${topic}` });
+    await button.focus();
+    await expect(page.getByRole('tooltip').filter({ visible: true })).toHaveCount(1);
+    await expectAccessible(page);
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('tooltip').filter({ visible: true })).toHaveCount(0);
+  }
+});
