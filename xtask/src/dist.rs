@@ -3,12 +3,13 @@
 //! first visit loads (index.html, JS, wasm, CSS).
 
 use crate::Ctx;
-use crate::process::{self, output_of};
+use crate::process::{self, Background, output_of};
 use crate::tools::{self, Tool};
 use anyhow::{Context, Result};
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 pub const TOOLS: &[Tool] = &[
     Tool::WasmTarget,
@@ -164,6 +165,73 @@ fn render(rows: &[Row]) -> String {
     let (raw, br) = total(&|r| r.first_load);
     line(&mut s, "*", "first load", raw, br);
     s
+}
+
+/// The release build and the API served on one origin by reference-api
+/// `--static-dir dist`, with a fresh database, as the e2e tests and the
+/// benchmarks use it.
+pub struct Served {
+    pub url: String,
+    log: PathBuf,
+    server: Background,
+    _scratch: tempfile::TempDir,
+}
+
+/// Builds and starts reference-api on `preferred` (or a free port), logging
+/// to `target/<name>-reference-api.log`, and waits until it listens.
+pub fn serve_release(ctx: &Ctx, preferred: &str, name: &str, extra: &[&str]) -> Result<Served> {
+    let addr = process::free_addr(preferred)?;
+    process::run(ctx.cargo().args(["build", "-p", "reference-api"]))?;
+    let scratch = tempfile::Builder::new()
+        .prefix(&format!("kabinet-{name}-"))
+        .tempdir()
+        .context("creating a temporary folder for the database")?;
+    let log = ctx.target_dir().join(format!("{name}-reference-api.log"));
+    let url = format!("http://{addr}");
+    let server = Background::spawn_logged(
+        "reference-api",
+        ctx.cargo()
+            .args(["run", "--quiet", "-p", "reference-api", "--"])
+            .arg("--static-dir")
+            .arg(dist_dir(ctx))
+            .arg("--listen")
+            .arg(addr.to_string())
+            .args(["--app-url", &url])
+            .arg("--database")
+            .arg(scratch.path().join("reference-api.sqlite"))
+            .args(["--limits", "loose"])
+            .args(extra),
+        &log,
+    )?;
+    let served = Served {
+        url,
+        log,
+        server,
+        _scratch: scratch,
+    };
+    match served.server.wait_for_port(addr, Duration::from_secs(60)) {
+        Ok(()) => Ok(served),
+        Err(e) => served.finish(Err(e)),
+    }
+}
+
+impl Served {
+    /// Stops the server; on failure shows the end of its log, whose lines
+    /// are what explains most failures of a browser run.
+    pub fn finish<T>(self, result: Result<T>) -> Result<T> {
+        self.server.stop();
+        if result.is_err() && !process::interrupted() {
+            let lines = process::tail(&self.log, 30);
+            if !lines.is_empty() {
+                say!("\n--- last lines of {} ---", self.log.display());
+                for line in lines {
+                    say!("{line}");
+                }
+                say!("--- end of log ---");
+            }
+        }
+        result
+    }
 }
 
 /// The Content-Security-Policy that fits this build, for whoever serves

@@ -3,6 +3,7 @@
 //! - `dev`: install what is missing, run the reference API and `trunk serve`.
 //! - `test`: everything CI checks, in order, failing fast.
 //! - `dist`: the release build and a table of its sizes.
+//! - `bench`: sizes and Lighthouse scores of the release build.
 //! - `tools`: only install what is missing.
 
 /// `println!` that never panics: when the reader of our output is gone (a
@@ -31,6 +32,7 @@ macro_rules! esay {
     }};
 }
 
+mod bench;
 mod dev;
 mod dist;
 mod process;
@@ -60,6 +62,9 @@ commands:
   dist                    `trunk build --release` and a table of dist/ sizes
                           (raw and brotli), also written to
                           target/dist-sizes.txt
+  bench                   the dist table, then Lighthouse (mobile) on /register
+                          and /login served by reference-api; reports in
+                          target/lighthouse/
   tools                   only check and install the tools";
 
 /// What every command needs: where the project is, and a PATH on which the
@@ -148,6 +153,7 @@ fn run(args: &[String]) -> Result<()> {
         "dev" => dev::dev(&ctx, &passthrough),
         "test" => test::test(&ctx, rest),
         "dist" => dist::dist(&ctx),
+        "bench" => bench::bench(&ctx),
         "tools" => tools::ensure(&ctx, tools::ALL),
         "help" | "-h" | "--help" => {
             say!("{USAGE}");

@@ -351,6 +351,20 @@ impl Drop for Background {
     }
 }
 
+/// `preferred` when nothing listens there, or else any free port (a server
+/// of someone else's may hold the usual one on a shared machine).
+pub fn free_addr(preferred: &str) -> Result<SocketAddr> {
+    let preferred: SocketAddr = preferred.parse()?;
+    if ensure_port_free(preferred).is_ok() {
+        return Ok(preferred);
+    }
+    let free = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .context("finding a free port")?;
+    say!("{preferred} is taken by another program; using {free} instead");
+    Ok(free)
+}
+
 /// Fails when something already answers on `addr`: a stale server there
 /// would be tested instead of ours.
 pub fn ensure_port_free(addr: SocketAddr) -> Result<()> {

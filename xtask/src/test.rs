@@ -1,11 +1,10 @@
 //! `cargo xtask test`: every check CI makes, in order, failing fast, with the
 //! time each step took.
 
-use crate::process::{self, Background};
+use crate::process;
 use crate::tools::{self, CHROMEDRIVER};
 use crate::{Ctx, dist, fmt_duration};
 use anyhow::{Context, Result, anyhow};
-use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
 /// Where the end-to-end run serves the release build and the API, unless
@@ -167,71 +166,24 @@ fn cargo(ctx: &Ctx, args: &str) -> Result<()> {
     process::run(ctx.cargo().args(args.split_whitespace()))
 }
 
-fn e2e_addr() -> Result<SocketAddr> {
-    let preferred: SocketAddr = E2E_ADDR.parse()?;
-    if process::ensure_port_free(preferred).is_ok() {
-        return Ok(preferred);
-    }
-    let free = std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .context("finding a free port for the e2e server")?;
-    say!("{preferred} is taken by another program; serving the e2e run on {free}");
-    Ok(free)
-}
-
 /// Serves dist/ and the API from one reference-api on [`E2E_ADDR`] with a
 /// fresh database, runs Playwright against it, and stops the server
 /// whatever happens.
 fn end_to_end(ctx: &Ctx, playwright_args: &[String]) -> Result<()> {
-    let addr = e2e_addr()?;
-    process::run(ctx.cargo().args(["build", "-p", "reference-api"]))?;
-
-    let scratch = tempfile::Builder::new()
-        .prefix("kabinet-e2e-")
-        .tempdir()
-        .context("creating a temporary folder for the e2e database")?;
-    let database = scratch.path().join("reference-api.sqlite");
-    let log = ctx.target_dir().join("e2e-reference-api.log");
-    let url = format!("http://{addr}");
-    let api = Background::spawn_logged(
-        "reference-api",
-        ctx.cargo()
-            .args(["run", "--quiet", "-p", "reference-api", "--"])
-            .arg("--static-dir")
-            .arg(dist::dist_dir(ctx))
-            .arg("--listen")
-            .arg(addr.to_string())
-            .args(["--app-url", &url])
-            .arg("--database")
-            .arg(&database)
-            .args(["--limits", "loose", "--captcha-max-number", "1000"])
-            .arg("--dev-clock"),
-        &log,
+    let served = dist::serve_release(
+        ctx,
+        E2E_ADDR,
+        "e2e",
+        &["--captcha-max-number", "1000", "--dev-clock"],
     )?;
-
-    let result = api
-        .wait_for_port(addr, Duration::from_secs(60))
-        .and_then(|()| {
-            process::run(
-                ctx.tool_command("npx")
-                    .current_dir(tools::e2e_dir(ctx))
-                    .args(["--no-install", "playwright", "test"])
-                    .args(playwright_args)
-                    .env("BASE_URL", &url),
-            )
-        });
-    api.stop();
-    if result.is_err() && !process::interrupted() {
-        let lines = process::tail(&log, 40);
-        if !lines.is_empty() {
-            say!("\n--- last lines of {} ---", log.display());
-            for line in lines {
-                say!("{line}");
-            }
-            say!("--- end of log ---");
-        }
-    }
-    result.map_err(|e| anyhow!(e))
+    let result = process::run(
+        ctx.tool_command("npx")
+            .current_dir(tools::e2e_dir(ctx))
+            .args(["--no-install", "playwright", "test"])
+            .args(playwright_args)
+            .env("BASE_URL", &served.url),
+    );
+    served.finish(result)
 }
 
 #[cfg(test)]
