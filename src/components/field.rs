@@ -68,7 +68,7 @@ pub fn TextField(
             class="field"
             class:field-invalid=move || error.read().is_some()
             on:mouseleave=hint.on_leave()
-            on:keydown=hint.on_keydown()
+
         >
             <div class="hint-head">
                 <label for=id>{label}</label>

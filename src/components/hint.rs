@@ -9,8 +9,8 @@ use leptos::{ev, prelude::*};
 /// `aria-describedby`, so a screen reader reads it even while it is closed.
 ///
 /// The pieces: [`HintState`] (open or not), [`HintButton`] (the «?»),
-/// [`HintText`], and the wrapper's mouse-leave and Escape handlers from
-/// [`HintState::on_leave`] and [`HintState::on_keydown`]. [`Hint`] puts them
+/// [`HintText`], and the wrapper's mouse-leave handler from
+/// [`HintState::on_leave`]. [`Hint`] puts them
 /// together around a heading or a label.
 #[derive(Clone, Copy)]
 pub struct HintState {
@@ -37,15 +37,6 @@ impl HintState {
     /// from one to the other without the hint closing.
     pub fn on_leave(self) -> impl Fn(ev::MouseEvent) + Copy + 'static {
         move |_| self.open.set(false)
-    }
-
-    pub fn on_keydown(self) -> impl Fn(ev::KeyboardEvent) + Copy + 'static {
-        move |ev| {
-            if ev.key() == "Escape" && self.open.get_untracked() {
-                ev.stop_propagation();
-                self.open.set(false);
-            }
-        }
     }
 }
 
@@ -117,7 +108,7 @@ pub fn Hint(
 ) -> impl IntoView {
     let state = HintState::new();
     view! {
-        <div class="hint" on:mouseleave=state.on_leave() on:keydown=state.on_keydown()>
+        <div class="hint" on:mouseleave=state.on_leave()>
             <div class="hint-head">
                 {children()}
                 <HintButton state=state topic=topic controls=id.clone() />
