@@ -11,9 +11,11 @@ use leptos_router::{
 use crate::api::auth;
 use crate::components::{banner::UnconfirmedBanner, footer::Footer, nav::Nav};
 use crate::pages::{
-    account::AccountPage, accounts::AccountsPage, agreement::AgreementPage, confirm::ConfirmPage,
-    home::HomePage, link_account::LinkAccountPage, login::LoginPage, not_found::NotFoundPage,
-    register::RegisterPage, register_done::RegisterDonePage, settings::SettingsPage,
+    account::AccountPage, accounts::AccountsPage, accounts::ChooseAccountToPay,
+    agreement::AgreementPage, confirm::ConfirmPage, home::HomePage, link_account::LinkAccountPage,
+    login::LoginPage, not_found::NotFoundPage, pay::PayPage, payment_status::PaymentStatusPage,
+    readings::ReadingsPage, register::RegisterPage, register_done::RegisterDonePage,
+    settings::SettingsPage,
 };
 use crate::session::{Session, use_session};
 
@@ -54,6 +56,10 @@ pub fn App() -> impl IntoView {
                     <ProtectedRoute path=path!("/accounts") view=AccountsPage condition=confirmed redirect_path=home_or_login />
                     <ProtectedRoute path=path!("/accounts/link") view=LinkAccountPage condition=confirmed redirect_path=home_or_login />
                     <ProtectedRoute path=path!("/accounts/:id") view=AccountPage condition=confirmed redirect_path=home_or_login />
+                    <ProtectedRoute path=path!("/accounts/:id/pay") view=PayPage condition=confirmed redirect_path=home_or_login />
+                    <ProtectedRoute path=path!("/accounts/:id/readings") view=ReadingsPage condition=confirmed redirect_path=home_or_login />
+                    <ProtectedRoute path=path!("/payments/:id") view=PaymentStatusPage condition=confirmed redirect_path=home_or_login />
+                    <ProtectedRoute path=path!("/pay") view=ChooseAccountToPay condition=confirmed redirect_path=home_or_login />
                     <ProtectedRoute path=path!("/settings") view=SettingsPage condition=signed_in redirect_path=login_path />
                 </Routes>
             </Layout>

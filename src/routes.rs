@@ -13,3 +13,7 @@ pub fn readings(id: &str) -> String {
 }
 
 pub const LINK_ACCOUNT: &str = "/accounts/link";
+
+pub fn payment(id: &str) -> String {
+    format!("/payments/{id}")
+}

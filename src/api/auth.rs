@@ -68,3 +68,25 @@ pub async fn current_user() -> Result<User, ApiError> {
 pub async fn logout() -> Result<(), ApiError> {
     send_empty(Method::DELETE, "/session").await
 }
+
+#[derive(Serialize)]
+struct ResetRequest {
+    email: String,
+    captcha: String,
+}
+
+/// «Выслать ссылку» of /recover: 202 whether or not the address is registered.
+pub async fn request_password_reset(email: String, captcha: String) -> Result<(), ApiError> {
+    post("/password-resets", &ResetRequest { email, captcha }).await
+}
+
+#[derive(Serialize)]
+struct ResetConfirm {
+    token: String,
+    password: String,
+}
+
+/// Sets the new password with the mailed token; every session of the cabinet ends.
+pub async fn confirm_password_reset(token: String, password: String) -> Result<(), ApiError> {
+    post("/password-resets/confirm", &ResetConfirm { token, password }).await
+}

@@ -105,6 +105,36 @@ pub fn retry_in(seconds: u32) -> String {
     }
 }
 
+/// «через 42 с», «через 14 мин 5 с»: to the second, for a countdown.
+pub fn retry_in_exact(seconds: u32) -> String {
+    match (seconds / 60, seconds % 60) {
+        (0, s) => format!("через {s} с"),
+        (m, 0) => format!("через {m} мин"),
+        (m, s) => format!("через {m} мин {s} с"),
+    }
+}
+
+/// The line of a rate-limit countdown with `seconds` still to wait; at 0 the
+/// form may be sent again. It never says whether an account exists.
+pub fn retry_countdown(seconds: u32) -> String {
+    if seconds == 0 {
+        "Можно повторить попытку.".to_owned()
+    } else {
+        format!("Слишком много попыток. Повторите {}.", retry_in_exact(seconds))
+    }
+}
+
+/// Whole seconds left until `deadline_ms` (rounded up, so «1 с» lasts until
+/// the very end), from clock readings in milliseconds.
+pub fn seconds_left(deadline_ms: f64, now_ms: f64) -> u32 {
+    let left = ((deadline_ms - now_ms) / 1000.0).ceil();
+    if left.is_nan() || left <= 0.0 {
+        0
+    } else {
+        left.min(u32::MAX as f64) as u32
+    }
+}
+
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -199,6 +229,37 @@ mod tests {
             .to_string(),
             "Слишком много попыток. Повторите через 42 с."
         );
+    }
+
+    #[test]
+    fn countdown_says_when_to_try_again_to_the_second() {
+        assert_eq!(
+            retry_countdown(42),
+            "Слишком много попыток. Повторите через 42 с."
+        );
+        assert_eq!(
+            retry_countdown(1),
+            "Слишком много попыток. Повторите через 1 с."
+        );
+        assert_eq!(
+            retry_countdown(60),
+            "Слишком много попыток. Повторите через 1 мин."
+        );
+        assert_eq!(
+            retry_countdown(899),
+            "Слишком много попыток. Повторите через 14 мин 59 с."
+        );
+        assert_eq!(retry_countdown(0), "Можно повторить попытку.");
+    }
+
+    #[test]
+    fn seconds_left_rounds_up_and_stops_at_zero() {
+        assert_eq!(seconds_left(3000.0, 0.0), 3);
+        assert_eq!(seconds_left(3000.0, 1.0), 3);
+        assert_eq!(seconds_left(3000.0, 2000.5), 1);
+        assert_eq!(seconds_left(3000.0, 3000.0), 0);
+        assert_eq!(seconds_left(3000.0, 9000.0), 0);
+        assert_eq!(seconds_left(f64::NAN, 0.0), 0);
     }
 
     #[test]

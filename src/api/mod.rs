@@ -13,6 +13,7 @@ pub mod accounts;
 pub mod auth;
 pub mod error;
 pub mod me;
+pub mod payments;
 pub mod types;
 
 pub use error::ApiError;
@@ -28,21 +29,39 @@ pub fn on_unauthenticated(handler: impl Fn() + 'static) {
 }
 
 pub(crate) async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    decode(send(Method::GET, path, None).await?)
+    decode(send(Method::GET, path, None, None).await?)
 }
 
 pub(crate) async fn post<T: DeserializeOwned>(
     path: &str,
     body: &impl Serialize,
 ) -> Result<T, ApiError> {
-    decode(send(Method::POST, path, Some(to_json(body))).await?)
+    decode(send(Method::POST, path, Some(to_json(body)), None).await?)
+}
+
+/// A POST the API must perform at most once: retries with the same
+/// `Idempotency-Key` get the first answer back.
+pub(crate) async fn post_once<T: DeserializeOwned>(
+    path: &str,
+    body: &impl Serialize,
+    idempotency_key: &str,
+) -> Result<T, ApiError> {
+    decode(
+        send(
+            Method::POST,
+            path,
+            Some(to_json(body)),
+            Some(idempotency_key),
+        )
+        .await?,
+    )
 }
 
 pub(crate) async fn put<T: DeserializeOwned>(
     path: &str,
     body: &impl Serialize,
 ) -> Result<T, ApiError> {
-    decode(send(Method::PUT, path, Some(to_json(body))).await?)
+    decode(send(Method::PUT, path, Some(to_json(body)), None).await?)
 }
 
 /// A write without a body (`POST /registrations/resend`, `DELETE /session`).
@@ -50,7 +69,7 @@ pub(crate) async fn send_empty<T: DeserializeOwned>(
     method: Method,
     path: &str,
 ) -> Result<T, ApiError> {
-    decode(send(method, path, None).await?)
+    decode(send(method, path, None, None).await?)
 }
 
 fn to_json(body: &impl Serialize) -> String {
@@ -58,7 +77,12 @@ fn to_json(body: &impl Serialize) -> String {
 }
 
 /// The one request helper: deliberately not generic, so the wasm holds one copy.
-async fn send(method: Method, path: &str, json: Option<String>) -> Result<String, ApiError> {
+async fn send(
+    method: Method,
+    path: &str,
+    json: Option<String>,
+    idempotency_key: Option<&str>,
+) -> Result<String, ApiError> {
     let is_get = method == Method::GET;
     // `include`: the session cookie travels also when the API is another origin.
     let mut request = RequestBuilder::new(&format!("{}/api/v1{path}", config().api_base))
@@ -68,6 +92,9 @@ async fn send(method: Method, path: &str, json: Option<String>) -> Result<String
         // CSRF guard: a custom header cannot be sent cross-site without a CORS
         // preflight, which the API refuses for foreign origins.
         request = request.header("X-Requested-With", "kabinet");
+    }
+    if let Some(key) = idempotency_key {
+        request = request.header("Idempotency-Key", key);
     }
     let request = match json {
         Some(json) => request

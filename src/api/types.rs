@@ -74,6 +74,15 @@ pub struct AccountSummary {
     pub address: String,
     /// > 0 a debt, < 0 an overpayment.
     pub balance_kop: i64,
+    pub readings_window: ReadingsWindow,
+}
+
+/// The days of the month when the supplier takes readings.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct ReadingsWindow {
+    pub open: bool,
+    pub from_day: u8,
+    pub to_day: u8,
 }
 
 /// One account in full (`Account`).
@@ -111,4 +120,25 @@ pub struct Reading {
     /// A decimal with up to 3 decimals, as a string: "12345.678".
     pub value: String,
     pub date: String,
+}
+
+/// A payment made from the cabinet.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Payment {
+    pub id: String,
+    pub account_id: String,
+    pub amount_kop: i64,
+    pub status: PaymentStatus,
+    /// RFC 3339, UTC.
+    pub created_at: String,
+    /// The payment page of the gateway, while the payment is pending.
+    pub confirmation_url: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PaymentStatus {
+    Pending,
+    Succeeded,
+    Canceled,
 }

@@ -15,6 +15,7 @@ pub fn AccountCard(account: AccountSummary) -> impl IntoView {
         number,
         address,
         balance_kop,
+        ..
     } = account;
     let balance = balance(balance_kop);
     let debt = matches!(balance, Balance::Debt(_));

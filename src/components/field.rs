@@ -13,14 +13,14 @@ use crate::form::Field;
 #[component]
 pub fn TextField(
     field: Field,
-    label: &'static str,
+    #[prop(into)] label: String,
     /// Re-checks the value. Runs on blur, once the user has typed something or
     /// an error is shown: tabbing through a fresh form must not light it red.
     #[prop(into)]
     validate: Callback<()>,
     /// Passed as an `Option`, so wrappers can hand theirs on.
     #[prop(optional_no_strip)]
-    note: Option<&'static str>,
+    note: Option<String>,
     /// Text of the «?» hint.
     #[prop(optional, into)]
     help: Option<Signal<String>>,
@@ -35,9 +35,10 @@ pub fn TextField(
 ) -> impl IntoView {
     let Field { id, value, error } = field;
     let has_help = help.is_some();
+    let has_note = note.is_some();
     let described_by = move || {
         let mut ids = Vec::new();
-        if note.is_some() {
+        if has_note {
             ids.push(format!("{id}-note"));
         }
         if has_help {
@@ -71,10 +72,10 @@ pub fn TextField(
 
         >
             <div class="hint-head">
-                <label for=id>{label}</label>
+                <label for=id>{label.clone()}</label>
                 {has_help.then(|| view! { <HintButton state=hint topic=label controls=help_id.clone() /> })}
             </div>
-            {note.map(|note| view! { <p id=format!("{id}-note") class="note">{note}</p> })}
+            {note.clone().map(|note| view! { <p id=format!("{id}-note") class="note">{note}</p> })}
             {move || error.get().map(|msg| view! { <p id=format!("{id}-error") class="error">{msg}</p> })}
             <input
                 id=id

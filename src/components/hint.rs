@@ -48,7 +48,11 @@ impl Default for HintState {
 
 /// The «?» button. `controls` is the id of the hint text.
 #[component]
-pub fn HintButton(state: HintState, topic: &'static str, controls: String) -> impl IntoView {
+pub fn HintButton(
+    state: HintState,
+    #[prop(into)] topic: String,
+    controls: String,
+) -> impl IntoView {
     let open = state.open;
     let on_click = move |ev: ev::MouseEvent| {
         // `detail() == 0`: Enter or Space on the keyboard, no pointer press.

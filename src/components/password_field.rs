@@ -21,7 +21,7 @@ pub fn PasswordField(
             field=field
             label=label
             validate=validate
-            note=note
+            note=note.map(String::from)
             input_type=Signal::derive(move || if revealed.get() { "text" } else { "password" })
             autocomplete=autocomplete
         />

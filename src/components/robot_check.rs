@@ -2,6 +2,7 @@ use leptos::{prelude::*, task::spawn_local};
 
 use crate::api::auth;
 use crate::captcha;
+use crate::components::error_summary::FormError;
 
 /// Where «Защита от роботов» stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -62,6 +63,23 @@ impl RobotCheck {
     /// The solution to send; `None` while checking or after a failure.
     pub fn solution(self) -> Option<String> {
         self.solution.get_untracked()
+    }
+
+    /// The solution to send, or the error summary's line saying why there
+    /// is none yet.
+    pub fn solution_or_error(self) -> Result<String, FormError> {
+        self.solution().ok_or_else(|| {
+            let message = match self.status.get_untracked() {
+                CheckStatus::Failed(_) => {
+                    "Проверка «Защита от роботов» не пройдена: нажмите «Повторить проверку»."
+                }
+                _ => "Дождитесь окончания проверки «Защита от роботов» и отправьте форму ещё раз.",
+            };
+            FormError {
+                field: Some("captcha"),
+                message: message.into(),
+            }
+        })
     }
 }
 

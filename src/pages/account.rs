@@ -2,12 +2,16 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_params_map};
 
-use crate::api::{accounts, types::Account};
+use crate::api::{
+    accounts, payments,
+    types::{Account, PaymentStatus},
+};
 use crate::components::{hint::Hint, remote::Remote};
 use crate::routes;
 use crate::rules::{
     date::format_date,
-    money::{balance, format_rub},
+    money::{balance, format_rub, paid_on},
+    reading::display,
 };
 
 /// `/accounts/{id}` — one account in full.
@@ -31,6 +35,10 @@ fn AccountDetails(account: Account) -> impl IntoView {
         meters,
     } = account;
     let id = summary.id.clone();
+    let history = LocalResource::new({
+        let id = id.clone();
+        move || payments::history(id.clone())
+    });
     view! {
         <h1>{format!("Лицевой счет № {}", summary.number)}</h1>
         <dl class="facts">
@@ -42,6 +50,12 @@ fn AccountDetails(account: Account) -> impl IntoView {
             <h2>"Баланс"</h2>
         </Hint>
         <p class="balance">{balance(summary.balance_kop).text()}</p>
+        {move || history.get().and_then(Result::ok).map(|list| {
+            let today = paid_on(&list, &today_utc());
+            (today > 0).then(|| view! {
+                <p class="note">{format!("Оплачено сегодня через Личный кабинет: {}. Поставщик учтёт платёж в течение нескольких дней.", format_rub(today))}</p>
+            })
+        })}
         <p class="card-actions">
             <A href=routes::pay(&id) attr:class="button primary">"Оплата онлайн"</A>
             <A href=routes::readings(&id) attr:class="button">"Передать показания"</A>
@@ -77,7 +91,7 @@ fn AccountDetails(account: Account) -> impl IntoView {
                         <li class="card">
                             <h3>{format!("{} — счётчик № {}", m.service, m.serial)}</h3>
                             <p>{match m.last_reading {
-                                Some(r) => format!("Последние показания: {} {} от {}", r.value.replace('.', ","), m.unit, format_date(&r.date)),
+                                Some(r) => format!("Последние показания: {} {} от {}", display(&r.value), m.unit, format_date(&r.date)),
                                 None => "Показания ещё не передавались.".to_owned(),
                             }}</p>
                             <p>{m.verification_due.map(|d| format!("Поверка до {}", format_date(&d))).unwrap_or_else(|| "Дата поверки не указана.".to_owned())}</p>
@@ -86,5 +100,37 @@ fn AccountDetails(account: Account) -> impl IntoView {
                 </ul>
             }.into_any()
         }}
+        <Hint id="payments-help" topic="Платежи" text="Платежи, сделанные через этот Личный кабинет по этому лицевому счёту, начиная с последнего. Платежи через банк или кассу здесь не показаны.">
+            <h2>"Платежи"</h2>
+        </Hint>
+        <Remote resource=history children=|list| {
+            if list.is_empty() {
+                view! { <p>"Платежей через Личный кабинет ещё не было."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="payments">
+                        {list.into_iter().map(|p| view! {
+                            <li>{format!("{} — {} — {}", format_date(&p.created_at), format_rub(p.amount_kop), status_text(p.status))}</li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }
+        } />
     }
+}
+
+fn status_text(status: PaymentStatus) -> &'static str {
+    match status {
+        PaymentStatus::Pending => "ожидает подтверждения",
+        PaymentStatus::Succeeded => "оплачен",
+        PaymentStatus::Canceled => "отменён",
+    }
+}
+
+/// Today's date in UTC, `YYYY-MM-DD`, as the API dates payments.
+fn today_utc() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+        .chars()
+        .take(10)
+        .collect()
 }

@@ -9,10 +9,23 @@ use crate::routes::LINK_ACCOUNT;
 /// `/accounts` — «Лицевые счета»: every linked account.
 #[component]
 pub fn AccountsPage() -> impl IntoView {
+    view! { <AccountList title="Лицевые счета" /> }
+}
+
+/// `/pay` — «Оплата онлайн» from the navigation: which account to pay for.
+#[component]
+pub fn ChooseAccountToPay() -> impl IntoView {
+    view! {
+        <AccountList title="Оплата онлайн" />
+    }
+}
+
+#[component]
+fn AccountList(title: &'static str) -> impl IntoView {
     let list = LocalResource::new(accounts::list);
     view! {
-        <Title text="Лицевые счета" />
-        <h1>"Лицевые счета"</h1>
+        <Title text=title />
+        <h1>{title}</h1>
         <Remote resource=list children=|list| {
             if list.is_empty() {
                 Either::Left(view! { <p>"Нет подключенных ЛС"</p> })

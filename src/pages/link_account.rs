@@ -117,7 +117,7 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
                         <img src="/receipt.svg" width="320" height="200" loading="lazy" class="receipt"
                             alt="Пример квитанции: номер лицевого счета напечатан в правом верхнем углу и обведён рамкой." />
                     })
-                    note=Some("Только цифры, как на квитанции.")
+                    note=Some("Только цифры, как на квитанции.".to_owned())
                     inputmode="numeric"
                     autocomplete="off"
                 />

@@ -9,6 +9,7 @@ use crate::api::auth;
 use crate::components::error_summary::{ErrorSummary, FormError};
 use crate::components::field::TextField;
 use crate::components::password_field::{PasswordField, RevealPasswords};
+use crate::components::retry_countdown::{RetryCountdown, RetryNotice};
 use crate::form::{Field, show_api_error};
 use crate::rules::{email::email as email_rule, return_path::safe_next};
 use crate::session::use_session;
@@ -21,6 +22,7 @@ pub fn LoginPage() -> impl IntoView {
     let pass = Field::new("password");
     let revealed = RwSignal::new(false);
     let summary = RwSignal::new(Vec::<FormError>::new());
+    let wait = RetryCountdown::new();
 
     // At login only presence is checked: the policy may have changed since
     // the password was set, and the API has the final word.
@@ -45,12 +47,19 @@ pub fn LoginPage() -> impl IntoView {
             let next = query.read_untracked().get("next");
             navigate(safe_next(next.as_deref()), Default::default());
         }
-        Some(Err(error)) => show_api_error(&error, &[email, pass], summary),
+        Some(Err(error)) => {
+            if !wait.show(&error) {
+                show_api_error(&error, &[email, pass], summary)
+            }
+        }
         None => {}
     });
 
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
+        if !wait.allows_submit() {
+            return;
+        }
         let errors: Vec<FormError> = [check_email(), check_password()]
             .into_iter()
             .flatten()
@@ -65,9 +74,10 @@ pub fn LoginPage() -> impl IntoView {
         <Title text="Вход" />
         <h1>"Вход в Личный кабинет"</h1>
         <Show when=move || session.expired.get()>
-            <p class="alert" role="status">"Сеанс работы завершён. Войдите снова, чтобы продолжить с того же места."</p>
+            <p class="alert" role="status">"Сеанс работы завершён. Войдите снова, чтобы продолжить с того же места. Заполненные поля вернутся, кроме паролей: их нужно будет ввести заново."</p>
         </Show>
         <ErrorSummary errors=summary />
+        <RetryNotice countdown=wait />
         <form novalidate on:submit=on_submit class="form">
             <TextField
                 field=email

@@ -6,7 +6,8 @@ use crate::api::auth;
 use crate::components::error_summary::{ErrorSummary, FormError};
 use crate::components::field::TextField;
 use crate::components::password_field::{PasswordField, RevealPasswords};
-use crate::components::robot_check::{CheckStatus, RobotCheck, RobotCheckField};
+use crate::components::retry_countdown::{RetryCountdown, RetryNotice};
+use crate::components::robot_check::{RobotCheck, RobotCheckField};
 use crate::form::{Field, show_api_error};
 use crate::rules::{email::email as email_rule, password};
 
@@ -19,6 +20,7 @@ pub fn RegisterPage() -> impl IntoView {
     let revealed = RwSignal::new(false);
     let summary = RwSignal::new(Vec::<FormError>::new());
     let robot = RobotCheck::start_new();
+    let wait = RetryCountdown::new();
 
     let check_email = move || email.check(email_rule(&email.value.read()));
     let check_password = move || pass.check(password::password(&pass.value.read()));
@@ -39,7 +41,9 @@ pub fn RegisterPage() -> impl IntoView {
             navigate(&query, Default::default());
         }
         Some(Err(error)) => {
-            show_api_error(&error, &[email, pass], summary);
+            if !wait.show(&error) {
+                show_api_error(&error, &[email, pass], summary);
+            }
             // The API takes a solution once: solve a fresh challenge for the next try.
             robot.restart();
         }
@@ -48,24 +52,18 @@ pub fn RegisterPage() -> impl IntoView {
 
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
+        if !wait.allows_submit() {
+            return;
+        }
         let mut errors: Vec<FormError> = [check_email(), check_password(), check_repeat()]
             .into_iter()
             .flatten()
             .collect();
-        let solution = robot.solution();
-        if solution.is_none() {
-            let message = match robot.status.get_untracked() {
-                CheckStatus::Failed(_) => {
-                    "Проверка «Защита от роботов» не пройдена: нажмите «Повторить проверку»."
-                }
-                _ => "Дождитесь окончания проверки «Защита от роботов» и отправьте форму ещё раз.",
-            };
-            errors.push(FormError {
-                field: Some("captcha"),
-                message: message.into(),
-            });
+        let solution = robot.solution_or_error();
+        if let Err(missing) = &solution {
+            errors.push(missing.clone());
         }
-        if let (true, Some(captcha)) = (errors.is_empty(), solution) {
+        if let (true, Ok(captcha)) = (errors.is_empty(), solution) {
             register.dispatch((
                 email.value.read().trim().to_owned(),
                 pass.value.get(),
@@ -81,6 +79,7 @@ pub fn RegisterPage() -> impl IntoView {
         <p>"Адрес электронной почты в Личном кабинете будет использоваться в качестве Вашего имени пользователя (логина) для доступа к услугам Личного кабинета."</p>
         <p>"Дополнительные данные Вы сможете заполнить в своем Личном кабинете после регистрации."</p>
         <ErrorSummary errors=summary />
+        <RetryNotice countdown=wait />
         <form novalidate on:submit=on_submit class="form">
             <TextField
                 field=email

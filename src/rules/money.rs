@@ -1,5 +1,7 @@
 //! Money is integer kopecks end to end; this is where it meets the eye.
 
+use crate::api::types::{Payment, PaymentStatus};
+
 /// A no-break space: `1 234,56 ₽` never breaks across lines.
 const NBSP: char = '\u{a0}';
 
@@ -45,6 +47,72 @@ impl Balance {
     }
 }
 
+/// The largest payment the cabinet takes: 100 000,00 ₽ (the API's limit too).
+pub const MAX_PAYMENT_KOP: i64 = 10_000_000;
+
+/// An amount typed in rubles (`100`, `100,50`, `1 234.5`, `1 234,56 ₽`) → kopecks.
+pub fn parse_rub(input: &str) -> Result<i64, &'static str> {
+    // Spaces group thousands; a trailing ₽ may come from a copied amount.
+    let cleaned: String = input
+        .trim()
+        .trim_end_matches('₽')
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    if cleaned.is_empty() {
+        return Err("Введите сумму оплаты.");
+    }
+    if cleaned.starts_with('-') {
+        return Err("Сумма оплаты должна быть больше нуля.");
+    }
+    let (rubles, kopecks) = match cleaned.split_once([',', '.']) {
+        Some((r, k)) => (r, k),
+        None => (cleaned.as_str(), ""),
+    };
+    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    if rubles.is_empty() && kopecks.is_empty() || !digits(rubles) || !digits(kopecks) {
+        return Err("Введите сумму числом, например 100,50.");
+    }
+    if kopecks.len() > 2 {
+        return Err("После запятой — не больше двух цифр (копейки), например 100,50.");
+    }
+    // More than 9 digits of rubles is far above the maximum anyway.
+    if rubles.trim_start_matches('0').len() > 9 {
+        return Err("Сумма оплаты не может превышать 100 000,00 ₽.");
+    }
+    let rubles: i64 = if rubles.is_empty() {
+        0
+    } else {
+        rubles
+            .parse()
+            .map_err(|_| "Введите сумму числом, например 100,50.")?
+    };
+    let kopecks: i64 = format!("{kopecks:0<2}").parse().unwrap_or(0);
+    let total = rubles * 100 + kopecks;
+    if total == 0 {
+        Err("Сумма оплаты должна быть больше нуля.")
+    } else if total > MAX_PAYMENT_KOP {
+        Err("Сумма оплаты не может превышать 100 000,00 ₽.")
+    } else {
+        Ok(total)
+    }
+}
+
+/// `123456` → `1234,56`: the amount as it is typed into a field.
+pub fn to_input(kop: i64) -> String {
+    format!("{},{:02}", kop / 100, kop % 100)
+}
+
+/// The sum of payments that succeeded on `day` (`YYYY-MM-DD`, UTC), which
+/// the supplier has not booked yet: shown beside the balance.
+pub fn paid_on(payments: &[Payment], day: &str) -> i64 {
+    payments
+        .iter()
+        .filter(|p| p.status == PaymentStatus::Succeeded && p.created_at.starts_with(day))
+        .map(|p| p.amount_kop)
+        .sum()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -62,6 +130,88 @@ mod tests {
         assert_eq!(plain(format_rub(12_345_678_901)), "123 456 789,01 ₽");
         assert_eq!(plain(format_rub(-21_237)), "-212,37 ₽");
         assert!(!format_rub(123_456).contains(' '), "only no-break spaces");
+    }
+
+    #[test]
+    fn amounts_in_rubles_and_kopecks_are_read() {
+        assert_eq!(parse_rub("100"), Ok(10_000));
+        assert_eq!(parse_rub("100,50"), Ok(10_050));
+        assert_eq!(parse_rub("100.5"), Ok(10_050));
+        assert_eq!(parse_rub(" 1 234,56 ₽ "), Ok(123_456));
+        assert_eq!(parse_rub("0,01"), Ok(1));
+        assert_eq!(parse_rub(",5"), Ok(50));
+        assert_eq!(parse_rub("100 000"), Ok(MAX_PAYMENT_KOP));
+    }
+
+    #[test]
+    fn bad_amounts_are_explained() {
+        assert_eq!(parse_rub(""), Err("Введите сумму оплаты."));
+        assert_eq!(parse_rub("  "), Err("Введите сумму оплаты."));
+        assert_eq!(parse_rub("0"), Err("Сумма оплаты должна быть больше нуля."));
+        assert_eq!(
+            parse_rub("0,00"),
+            Err("Сумма оплаты должна быть больше нуля.")
+        );
+        assert_eq!(
+            parse_rub("-5"),
+            Err("Сумма оплаты должна быть больше нуля.")
+        );
+        for not_a_number in ["abc", "1,2,3", "1.2.3", "12р", ",", "1e5", "+5"] {
+            assert_eq!(
+                parse_rub(not_a_number),
+                Err("Введите сумму числом, например 100,50."),
+                "{not_a_number:?}"
+            );
+        }
+        assert_eq!(
+            parse_rub("1,234"),
+            Err("После запятой — не больше двух цифр (копейки), например 100,50.")
+        );
+        assert_eq!(
+            parse_rub("100000,01"),
+            Err("Сумма оплаты не может превышать 100 000,00 ₽.")
+        );
+        assert_eq!(
+            parse_rub("99999999999999999999"),
+            Err("Сумма оплаты не может превышать 100 000,00 ₽.")
+        );
+    }
+
+    #[test]
+    fn paid_today_counts_succeeded_payments_of_that_day() {
+        let payment = |amount_kop, status, created_at: &str| Payment {
+            id: "p".into(),
+            account_id: "a".into(),
+            amount_kop,
+            status,
+            created_at: created_at.into(),
+            confirmation_url: None,
+        };
+        let list = [
+            payment(10_000, PaymentStatus::Succeeded, "2026-11-25T08:00:00Z"),
+            payment(5_050, PaymentStatus::Succeeded, "2026-11-25T21:30:00Z"),
+            payment(99_999, PaymentStatus::Canceled, "2026-11-25T09:00:00Z"),
+            payment(77_777, PaymentStatus::Pending, "2026-11-25T09:00:00Z"),
+            payment(123, PaymentStatus::Succeeded, "2026-11-24T23:59:59Z"),
+        ];
+        assert_eq!(paid_on(&list, "2026-11-25"), 15_050);
+        assert_eq!(paid_on(&list, "2026-11-23"), 0);
+    }
+
+    #[test]
+    fn input_form_of_an_amount() {
+        assert_eq!(to_input(123_456), "1234,56");
+        assert_eq!(to_input(5), "0,05");
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// Formatting then parsing gives back the kopecks, for every payable amount.
+        #[test]
+        fn format_then_parse_is_identity(kop in 1..=MAX_PAYMENT_KOP) {
+            proptest::prop_assert_eq!(parse_rub(&format_rub(kop)), Ok(kop));
+            proptest::prop_assert_eq!(parse_rub(&to_input(kop)), Ok(kop));
+        }
     }
 
     #[test]

@@ -1,0 +1,169 @@
+use leptos::prelude::*;
+
+use crate::api::ApiError;
+use crate::api::payments::NewReading;
+use crate::api::types::Meter;
+use crate::components::error_summary::FormError;
+use crate::components::field::TextField;
+use crate::form::Field;
+use crate::rules::date::format_date;
+use crate::rules::reading::{display, not_below, parse_reading, to_api};
+
+/// Input ids of the meters of one account, in order. A household has one or
+/// two gas meters; ten is far beyond any account of the supplier's data.
+const IDS: [&str; 10] = [
+    "reading-1",
+    "reading-2",
+    "reading-3",
+    "reading-4",
+    "reading-5",
+    "reading-6",
+    "reading-7",
+    "reading-8",
+    "reading-9",
+    "reading-10",
+];
+
+/// The reading inputs of an account's meters: one per meter.
+#[derive(Clone, Copy)]
+pub struct MeterInputs {
+    inputs: StoredValue<Vec<(Meter, Field)>>,
+}
+
+impl MeterInputs {
+    pub fn new(meters: Vec<Meter>) -> Self {
+        let inputs = meters
+            .into_iter()
+            .zip(IDS)
+            .map(|(meter, id)| (meter, Field::new(id)))
+            .collect();
+        Self {
+            inputs: StoredValue::new(inputs),
+        }
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.inputs.with_value(Vec::is_empty)
+    }
+
+    fn check_one(meter: &Meter, field: Field) -> Option<FormError> {
+        let outcome = parse_reading(&field.value.read_untracked())
+            .map_err(String::from)
+            .and_then(|value| {
+                not_below(value, meter.last_reading.as_ref().map(|r| r.value.as_str()))
+            });
+        field.check(outcome)
+    }
+
+    /// Checks the filled inputs (at least one must be): the summary lines, and
+    /// the readings to send with the input each came from.
+    pub fn check(self) -> (Vec<FormError>, Vec<(Field, NewReading)>) {
+        self.inputs.with_value(|inputs| {
+            let filled: Vec<&(Meter, Field)> = inputs
+                .iter()
+                .filter(|(_, f)| !f.value.read_untracked().trim().is_empty())
+                .collect();
+            if filled.is_empty() {
+                let first = inputs.first().map(|(_, f)| *f);
+                return (
+                    first
+                        .and_then(|f| f.check(Err("Введите показания счетчика.")))
+                        .into_iter()
+                        .collect(),
+                    Vec::new(),
+                );
+            }
+            for (_, field) in inputs {
+                field.error.set(None);
+            }
+            let errors: Vec<FormError> = filled
+                .iter()
+                .filter_map(|(meter, field)| Self::check_one(meter, *field))
+                .collect();
+            let readings = filled
+                .iter()
+                .filter_map(|(meter, field)| {
+                    let value = parse_reading(&field.value.read_untracked()).ok()?;
+                    Some((
+                        *field,
+                        NewReading {
+                            meter_id: meter.id.clone(),
+                            value: to_api(value),
+                        },
+                    ))
+                })
+                .collect();
+            (errors, readings)
+        })
+    }
+
+    /// The API names a reading `readings[i].value` by its place in what was sent.
+    pub fn field_errors(error: &ApiError, sent: &[Field]) -> Vec<FormError> {
+        let ApiError::Problem { fields, .. } = error else {
+            return Vec::new();
+        };
+        fields
+            .iter()
+            .filter_map(|(name, message)| {
+                let index: usize = name
+                    .strip_prefix("readings[")?
+                    .split(']')
+                    .next()?
+                    .parse()
+                    .ok()?;
+                let field = sent.get(index)?;
+                field.error.set(Some(message.clone()));
+                Some(FormError {
+                    field: Some(field.id),
+                    message: message.clone(),
+                })
+            })
+            .collect()
+    }
+
+    pub fn clear(self) {
+        self.inputs.with_value(|inputs| {
+            for (_, field) in inputs {
+                field.value.set(String::new());
+                field.error.set(None);
+            }
+        });
+    }
+}
+
+/// One input per meter, its previous reading under the label.
+#[component]
+pub fn MeterReadingFields(inputs: MeterInputs) -> impl IntoView {
+    inputs.inputs.with_value(|list| {
+        list.iter()
+            .map(|(meter, field)| {
+                let field = *field;
+                let meter_for_check = meter.clone();
+                let label = format!(
+                    "{}, счетчик № {} ({})",
+                    meter.service, meter.serial, meter.unit
+                );
+                let note = match &meter.last_reading {
+                    Some(r) => format!(
+                        "Предыдущие показания: {} {} от {}. Дробную часть можно отделить запятой.",
+                        display(&r.value),
+                        meter.unit,
+                        format_date(&r.date)
+                    ),
+                    None => "Показания ещё не передавались. Дробную часть можно отделить запятой."
+                        .to_owned(),
+                };
+                view! {
+                    <TextField
+                        field=field
+                        label=label
+                        note=Some(note)
+                        validate=move || { MeterInputs::check_one(&meter_for_check, field); }
+                        inputmode="decimal"
+                        autocomplete="off"
+                    />
+                }
+            })
+            .collect_view()
+    })
+}

@@ -1,0 +1,255 @@
+use leptos::{either::Either, ev::SubmitEvent, prelude::*};
+use leptos_meta::Title;
+use leptos_router::{
+    components::A,
+    hooks::{use_navigate, use_params_map},
+};
+
+use crate::api::payments::{self, PaymentIntent};
+use crate::api::types::{Account, Payment, PaymentStatus};
+use crate::api::{ApiError, accounts};
+use crate::components::error_summary::{ErrorSummary, FormError};
+use crate::components::field::TextField;
+use crate::components::hint::Hint;
+use crate::components::meter_readings::{MeterInputs, MeterReadingFields};
+use crate::components::remote::Remote;
+use crate::form::{Field, show_api_error};
+use crate::routes;
+use crate::rules::money::{Balance, balance, parse_rub};
+
+/// `/accounts/{id}/pay` — «Оплата онлайн».
+#[component]
+pub fn PayPage() -> impl IntoView {
+    let params = use_params_map();
+    let account =
+        LocalResource::new(move || accounts::account(params.read().get("id").unwrap_or_default()));
+    view! {
+        <Title text="Оплата онлайн" />
+        <Hint id="pay-help" topic="Оплата онлайн" text="Оплата банковской картой на защищённой странице платёжной системы. Деньги поступят поставщику, а он учтёт платёж в течение нескольких дней — до тех пор он показан на странице лицевого счета отдельно.">
+            <h1>"Оплата онлайн"</h1>
+        </Hint>
+        <Remote resource=account children=|account| view! { <PayForm account=account /> } />
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Choice {
+    Debt,
+    Own,
+}
+
+#[component]
+fn PayForm(account: Account) -> impl IntoView {
+    let account_id = account.summary.id.clone();
+    let debt_kop = account.summary.balance_kop.max(0);
+    let state = balance(account.summary.balance_kop);
+    let heading = format!(
+        "Лицевой счет № {}, {}",
+        account.summary.number, account.summary.address
+    );
+    let choice = RwSignal::new(if debt_kop > 0 {
+        Choice::Debt
+    } else {
+        Choice::Own
+    });
+    let amount = Field::new("amount_kop");
+    let with_readings = RwSignal::new(false);
+    let has_meters = !account.meters.is_empty();
+    let inputs = MeterInputs::new(account.meters);
+    let summary = RwSignal::new(Vec::<FormError>::new());
+    let anomaly = RwSignal::new(false);
+    let sent = StoredValue::new(Vec::<Field>::new());
+
+    let pay = Action::new_local({
+        let account_id = account_id.clone();
+        move |(intent, key): &(PaymentIntent, String)| {
+            payments::pay(account_id.clone(), intent.clone(), key.clone())
+        }
+    });
+    let navigate = use_navigate();
+    Effect::new(move || match pay.value().get() {
+        Some(Ok(payment)) => go_on(&payment, &navigate),
+        Some(Err(error)) => {
+            let mut lines = MeterInputs::field_errors(&error, &sent.get_value());
+            match error.code() {
+                Some("reading_anomaly") => {
+                    anomaly.set(true);
+                    lines.push(FormError::form(
+                        "Если показания верны, нажмите «Подтвердить показания и перейти к оплате».",
+                    ));
+                }
+                _ if !lines.is_empty() => {}
+                Some(_) => return show_api_error(&error, &[amount], summary),
+                None => lines.push(FormError::form(unsure_message(&error))),
+            }
+            summary.set(lines);
+        }
+        None => {}
+    });
+
+    let check_amount = move || amount.check(parse_rub(&amount.value.read()).map(|_| ()));
+    let submit = {
+        let account_id = account_id.clone();
+        move |confirm_anomaly: bool| {
+            let mut errors = Vec::new();
+            let amount_kop = match choice.get_untracked() {
+                Choice::Debt => Some(debt_kop),
+                Choice::Own => {
+                    errors.extend(check_amount());
+                    parse_rub(&amount.value.read_untracked()).ok()
+                }
+            };
+            let mut readings = Vec::new();
+            if with_readings.get_untracked() {
+                let (reading_errors, checked) = inputs.check();
+                errors.extend(reading_errors);
+                sent.set_value(checked.iter().map(|(field, _)| *field).collect());
+                readings = checked.into_iter().map(|(_, r)| r).collect();
+            }
+            if let (true, Some(amount_kop)) = (errors.is_empty(), amount_kop) {
+                let intent = PaymentIntent {
+                    amount_kop,
+                    readings,
+                    confirm_anomaly,
+                    return_url: "/payments/{id}".into(),
+                };
+                let key = idempotency_key(&account_id, &intent);
+                pay.dispatch((intent, key));
+            } else {
+                anomaly.set(false);
+            }
+            summary.set(errors);
+        }
+    };
+    let on_submit = {
+        let submit = submit.clone();
+        move |ev: SubmitEvent| {
+            ev.prevent_default();
+            submit(false);
+        }
+    };
+    // Busy from the press until the gateway page opens: no second press.
+    let busy = move || pay.pending().get() || matches!(pay.value().get(), Some(Ok(_)));
+
+    view! {
+        <p>{heading}</p>
+        <p class="balance">{state.text()}</p>
+        <ErrorSummary errors=summary />
+        <form novalidate on:submit=on_submit class="form">
+            <fieldset>
+                <legend>"Что оплатить"</legend>
+                {match &state {
+                    Balance::Debt(sum) => Either::Left(view! {
+                        <div class="radio">
+                            <input type="radio" id="pay-debt" name="choice" checked=move || choice.get() == Choice::Debt on:change=move |_| choice.set(Choice::Debt) />
+                            <label for="pay-debt">{format!("оплата по текущему долгу: {sum}")}</label>
+                        </div>
+                    }),
+                    _ => Either::Right(view! {
+                        <p class="note">"Задолженности нет, оплата по текущему долгу не требуется. Можно внести сумму заранее: она пойдёт в счёт следующих начислений."</p>
+                    }),
+                }}
+                <div class="radio">
+                    <input type="radio" id="pay-own" name="choice" checked=move || choice.get() == Choice::Own on:change=move |_| choice.set(Choice::Own) />
+                    <label for="pay-own">"по самостоятельно внесённой сумме"</label>
+                </div>
+            </fieldset>
+            <Show when=move || choice.get() == Choice::Own>
+                <TextField
+                    field=amount
+                    label="Сумма, ₽"
+                    note=Some("Рубли и копейки через запятую, например 100,50. Не больше 100 000 ₽.".to_owned())
+                    validate=move || { check_amount(); }
+                    inputmode="decimal"
+                    autocomplete="off"
+                />
+            </Show>
+            {has_meters.then(|| view! {
+                <div class="checkbox">
+                    <input id="pay-readings" type="checkbox" bind:checked=with_readings />
+                    <label for="pay-readings">"передать показания при оплате"</label>
+                </div>
+                <Show when=move || with_readings.get()>
+                    <MeterReadingFields inputs=inputs />
+                </Show>
+            })}
+            <div class="form-actions">
+                <Show
+                    when=move || anomaly.get()
+                    fallback=move || view! { <button type="submit" class="primary" disabled=busy>"Перейти к оплате"</button> }
+                >
+                    {
+                        let submit = submit.clone();
+                        view! { <button type="button" class="primary" disabled=busy on:click=move |_| submit(true)>"Подтвердить показания и перейти к оплате"</button> }
+                    }
+                </Show>
+                <A href=routes::account(&account_id)>"Отмена"</A>
+            </div>
+        </form>
+    }
+}
+
+/// Where a created payment leads: the gateway while it waits for the card,
+/// its status page when this very payment was already settled (a repeat of
+/// a payment made before, e.g. after «Назад»).
+fn go_on(payment: &Payment, navigate: &impl Fn(&str, leptos_router::NavigateOptions)) {
+    match (&payment.status, &payment.confirmation_url) {
+        (PaymentStatus::Pending, Some(url)) => {
+            let _ = window().location().assign(url);
+        }
+        _ => navigate(&routes::payment(&payment.id), Default::default()),
+    }
+}
+
+/// Without an answer we cannot know whether the payment was created; the
+/// same key makes pressing again safe, and the subscriber is told so.
+fn unsure_message(error: &ApiError) -> String {
+    match error {
+        ApiError::Network | ApiError::Unexpected(_) => format!(
+            "{error} Если платёж успел создаться, повторное нажатие «Перейти к оплате» откроет его же: второй платёж не создаётся."
+        ),
+        _ => error.to_string(),
+    }
+}
+
+/// The `Idempotency-Key` of this intent: the same account and the same
+/// amount, readings and choice keep their key for the life of the browser
+/// tab, so a double click, a retry after a failure or a return by «Назад»
+/// never make a second payment; anything changed is a new payment.
+fn idempotency_key(account_id: &str, intent: &PaymentIntent) -> String {
+    let body = serde_json::to_string(intent).unwrap_or_default();
+    let slot = format!("pay/{account_id}/{body}");
+    let store = window().session_storage().ok().flatten();
+    if let Some(key) = store
+        .as_ref()
+        .and_then(|s| s.get_item(&slot).ok().flatten())
+    {
+        return key;
+    }
+    let key = window()
+        .crypto()
+        .map(|c| c.random_uuid())
+        .unwrap_or_else(|_| format!("{}-{body}", js_sys::Date::now()));
+    if let Some(store) = store {
+        let _ = store.set_item(&slot, &key);
+    }
+    key
+}
+
+/// After a cancelled payment the same choice must start a new one: the
+/// account's keys are forgotten. (A succeeded payment keeps them, so a return
+/// to the form by «Назад» finds that payment instead of paying again.)
+pub fn forget_payment_keys(account_id: &str) {
+    let Some(store) = window().session_storage().ok().flatten() else {
+        return;
+    };
+    let prefix = format!("pay/{account_id}/");
+    let count = store.length().unwrap_or(0);
+    let slots: Vec<String> = (0..count)
+        .filter_map(|i| store.key(i).ok().flatten())
+        .filter(|k| k.starts_with(&prefix))
+        .collect();
+    for slot in slots {
+        let _ = store.remove_item(&slot);
+    }
+}

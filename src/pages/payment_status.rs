@@ -1,0 +1,66 @@
+use std::time::Duration;
+
+use leptos::{either::EitherOf3, prelude::*};
+use leptos_meta::Title;
+use leptos_router::{components::A, hooks::use_params_map};
+
+use crate::api::payments;
+use crate::api::types::{Payment, PaymentStatus};
+use crate::components::remote::Remote;
+use crate::pages::pay::forget_payment_keys;
+use crate::routes;
+use crate::rules::money::format_rub;
+
+/// How often a pending payment is asked about again.
+const POLL: Duration = Duration::from_secs(2);
+
+/// `/payments/{id}` — where the gateway sends the subscriber back.
+#[component]
+pub fn PaymentStatusPage() -> impl IntoView {
+    let params = use_params_map();
+    let payment =
+        LocalResource::new(move || payments::payment(params.read().get("id").unwrap_or_default()));
+    // While pending, ask again after a pause; the page updates by itself.
+    Effect::new(move || {
+        if let Some(Ok(p)) = payment.get()
+            && p.status == PaymentStatus::Pending
+        {
+            set_timeout(move || payment.refetch(), POLL);
+        }
+    });
+    view! {
+        <Title text="Оплата" />
+        <h1>"Оплата онлайн"</h1>
+        <Remote resource=payment children=|payment| view! { <Status payment=payment /> } />
+    }
+}
+
+#[component]
+fn Status(payment: Payment) -> impl IntoView {
+    let sum = format_rub(payment.amount_kop);
+    let account = routes::account(&payment.account_id);
+    let again = routes::pay(&payment.account_id);
+    let state = match payment.status {
+        PaymentStatus::Pending => EitherOf3::A(view! {
+            <p role="status">{format!("Платёж на {sum} ожидает подтверждения платёжной системой. Страница обновится сама.")}</p>
+            {payment.confirmation_url.map(|url| view! { <p><a href=url>"Вернуться на страницу оплаты"</a></p> })}
+        }),
+        PaymentStatus::Succeeded => EitherOf3::B(view! {
+            <div class="success" role="status">
+                <p>{format!("Оплата прошла успешно: {sum}.")}</p>
+                <p>"Поставщик учтёт платёж в течение нескольких дней; до тех пор он показан на странице лицевого счета отдельно от баланса."</p>
+            </div>
+        }),
+        PaymentStatus::Canceled => {
+            forget_payment_keys(&payment.account_id);
+            EitherOf3::C(view! {
+                <div class="alert" role="status"><p>{format!("Оплата на {sum} отменена. Деньги не списаны.")}</p></div>
+                <p><A href=again attr:class="button primary">"Попробовать ещё раз"</A></p>
+            })
+        }
+    };
+    view! {
+        {state}
+        <p><A href=account>"← к лицевому счету"</A></p>
+    }
+}

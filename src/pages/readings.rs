@@ -1,0 +1,119 @@
+use leptos::{either::Either, ev::SubmitEvent, prelude::*};
+use leptos_meta::Title;
+use leptos_router::{components::A, hooks::use_params_map};
+
+use crate::api::payments::{self, NewReading};
+use crate::api::{accounts, types::Account};
+use crate::components::error_summary::{ErrorSummary, FormError};
+use crate::components::hint::Hint;
+use crate::components::meter_readings::{MeterInputs, MeterReadingFields};
+use crate::components::remote::Remote;
+use crate::form::Field;
+use crate::routes;
+use crate::rules::reading::display;
+
+/// `/accounts/{id}/readings` — «Передача показаний».
+#[component]
+pub fn ReadingsPage() -> impl IntoView {
+    let params = use_params_map();
+    let account =
+        LocalResource::new(move || accounts::account(params.read().get("id").unwrap_or_default()));
+    view! {
+        <Title text="Передача показаний" />
+        <Hint id="readings-help" topic="Передача показаний" text="Перепишите цифры со счётчика газа слева направо, включая нули в начале можно не писать. Красные цифры после запятой (литры) можно указать через запятую или не указывать. Показания не могут быть меньше предыдущих.">
+            <h1>"Передача показаний"</h1>
+        </Hint>
+        <Remote resource=account children=|account| view! { <ReadingsForm account=account /> } />
+    }
+}
+
+#[component]
+fn ReadingsForm(account: Account) -> impl IntoView {
+    let id = account.summary.id.clone();
+    let window = account.summary.readings_window.clone();
+    let heading = format!(
+        "Лицевой счет № {}, {}",
+        account.summary.number, account.summary.address
+    );
+    let back = routes::account(&id);
+    if account.meters.is_empty() {
+        return Either::Left(view! {
+            <p>{heading}</p>
+            <p>"По этому лицевому счету нет приборов учёта: начисление идёт по нормативу, показания передавать не нужно."</p>
+            <p><A href=back>"← к лицевому счету"</A></p>
+        });
+    }
+    if !window.open {
+        return Either::Left(view! {
+            <p>{heading}</p>
+            <p class="warning">{format!("Показания по этому лицевому счету принимаются с {} по {} число месяца. Передайте их в эти дни.", window.from_day, window.to_day)}</p>
+            <p><A href=back>"← к лицевому счету"</A></p>
+        });
+    }
+    let inputs = MeterInputs::new(account.meters);
+    let summary = RwSignal::new(Vec::<FormError>::new());
+    // The API found an unusually large reading: asked to confirm before sending.
+    let anomaly = RwSignal::new(false);
+    let sent = StoredValue::new(Vec::<Field>::new());
+    let send = Action::new_local(move |(readings, confirm): &(Vec<NewReading>, bool)| {
+        payments::send_readings(id.clone(), readings.clone(), *confirm)
+    });
+    Effect::new(move || {
+        let Some(Err(error)) = send.value().get() else {
+            return;
+        };
+        let mut lines = MeterInputs::field_errors(&error, &sent.get_value());
+        if error.code() == Some("reading_anomaly") {
+            anomaly.set(true);
+            lines.push(FormError::form(
+                "Если показания верны, нажмите «Подтвердить и отправить».",
+            ));
+        } else if lines.is_empty() {
+            lines.push(FormError::form(error.to_string()));
+        }
+        summary.set(lines);
+    });
+
+    let submit = move |confirm: bool| {
+        let (errors, readings) = inputs.check();
+        if errors.is_empty() {
+            sent.set_value(readings.iter().map(|(field, _)| *field).collect());
+            send.dispatch((readings.into_iter().map(|(_, r)| r).collect(), confirm));
+        } else {
+            anomaly.set(false);
+        }
+        summary.set(errors);
+    };
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        submit(false);
+    };
+
+    Either::Right(view! {
+        <p>{heading.clone()}</p>
+        {move || match send.value().get() {
+            Some(Ok(accepted)) => Either::Left(view! {
+                <div class="success" role="status">
+                    <p>"Показания приняты. Спасибо!"</p>
+                    <ul>{accepted.into_iter().map(|r| view! { <li>{display(&r.value)}</li> }).collect_view()}</ul>
+                </div>
+                <p><A href=back.clone()>"← к лицевому счету"</A></p>
+            }),
+            _ => Either::Right(view! {
+                <ErrorSummary errors=summary />
+                <form novalidate on:submit=on_submit class="form">
+                    <MeterReadingFields inputs=inputs />
+                    <div class="form-actions">
+                        <Show
+                            when=move || anomaly.get()
+                            fallback=move || view! { <button type="submit" class="primary" disabled=send.pending()>"Передать показания"</button> }
+                        >
+                            <button type="button" class="primary" disabled=send.pending() on:click=move |_| submit(true)>"Подтвердить и отправить"</button>
+                            <button type="submit" disabled=send.pending()>"Проверить ещё раз"</button>
+                        </Show>
+                    </div>
+                </form>
+            }),
+        }}
+    })
+}

@@ -1,0 +1,115 @@
+//! Meter readings: decimals with up to three places, typed with a comma or a
+//! point, never below the previous reading. Kept as integer thousandths.
+
+/// `12345,678` / `12345.678` / `12345` → thousandths (`12345678`).
+pub fn parse_reading(input: &str) -> Result<i64, &'static str> {
+    let value = input.trim();
+    if value.is_empty() {
+        return Err("Введите показания счетчика.");
+    }
+    let (whole, fraction) = value.split_once([',', '.']).unwrap_or((value, ""));
+    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    if whole.is_empty() || !digits(whole) || !digits(fraction) {
+        return Err("Введите показания числом, например 12345,678.");
+    }
+    if fraction.len() > 3 {
+        return Err("После запятой — не больше трёх цифр.");
+    }
+    if whole.trim_start_matches('0').len() > 12 {
+        return Err("Слишком большое число. Проверьте показания.");
+    }
+    let whole: i64 = whole
+        .parse()
+        .map_err(|_| "Введите показания числом, например 12345,678.")?;
+    let fraction: i64 = format!("{fraction:0<3}").parse().unwrap_or(0);
+    Ok(whole * 1000 + fraction)
+}
+
+/// The new reading against the meter's last one (as the API sends it, `"12345.678"`).
+pub fn not_below(value: i64, previous: Option<&str>) -> Result<(), String> {
+    match previous.and_then(|p| parse_reading(p).ok()) {
+        Some(previous) if value < previous => Err(format!(
+            "Показания не могут быть меньше предыдущих ({}).",
+            format_reading(previous)
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Thousandths → `12345,678` (trailing zeros of the fraction dropped: `12345,5`).
+pub fn format_reading(thousandths: i64) -> String {
+    let whole = thousandths / 1000;
+    let fraction = thousandths % 1000;
+    if fraction == 0 {
+        return whole.to_string();
+    }
+    let fraction = format!("{fraction:03}");
+    format!("{whole},{}", fraction.trim_end_matches('0'))
+}
+
+/// The API's form of a reading: `12345.678`.
+pub fn to_api(thousandths: i64) -> String {
+    format!("{}.{:03}", thousandths / 1000, thousandths % 1000)
+}
+
+/// `"12345.678"` from the API → `12345,678` for the eye.
+pub fn display(api_value: &str) -> String {
+    parse_reading(api_value)
+        .map(format_reading)
+        .unwrap_or_else(|_| api_value.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_with_comma_or_point() {
+        assert_eq!(parse_reading("12345,678"), Ok(12_345_678));
+        assert_eq!(parse_reading("12345.678"), Ok(12_345_678));
+        assert_eq!(parse_reading(" 12400 "), Ok(12_400_000));
+        assert_eq!(parse_reading("12400,5"), Ok(12_400_500));
+        assert_eq!(parse_reading("0"), Ok(0));
+    }
+
+    #[test]
+    fn bad_readings_are_explained() {
+        assert_eq!(parse_reading(""), Err("Введите показания счетчика."));
+        for bad in ["abc", "12,3,4", "-5", ",5", "1e3", "12 400"] {
+            assert_eq!(
+                parse_reading(bad),
+                Err("Введите показания числом, например 12345,678."),
+                "{bad:?}"
+            );
+        }
+        assert_eq!(
+            parse_reading("1,2345"),
+            Err("После запятой — не больше трёх цифр.")
+        );
+        assert_eq!(
+            parse_reading("9999999999999"),
+            Err("Слишком большое число. Проверьте показания.")
+        );
+    }
+
+    #[test]
+    fn never_below_the_previous() {
+        assert_eq!(not_below(12_345_678, Some("12345.678")), Ok(()));
+        assert_eq!(not_below(12_400_000, Some("12345.678")), Ok(()));
+        assert_eq!(
+            not_below(12_345_000, Some("12345.678")),
+            Err("Показания не могут быть меньше предыдущих (12345,678).".into())
+        );
+        assert_eq!(not_below(1, None), Ok(()));
+    }
+
+    #[test]
+    fn formats_for_the_eye_and_for_the_api() {
+        assert_eq!(format_reading(12_345_678), "12345,678");
+        assert_eq!(format_reading(12_400_500), "12400,5");
+        assert_eq!(format_reading(12_400_000), "12400");
+        assert_eq!(to_api(12_400_500), "12400.500");
+        assert_eq!(display("12345.678"), "12345,678");
+        assert_eq!(display("n/a"), "n/a");
+    }
+}
