@@ -41,14 +41,14 @@ fn ReadingsForm(account: Account) -> impl IntoView {
             <p>{heading}</p>
             <p>"По этому лицевому счету нет приборов учёта: начисление идёт по нормативу, показания передавать не нужно."</p>
             <p><A href=back>"← к лицевому счету"</A></p>
-        });
+        }.into_any());
     }
     if !window.open {
         return Either::Left(view! {
             <p>{heading}</p>
             <p class="warning">{format!("Показания по этому лицевому счету принимаются с {} по {} число месяца. Передайте их в эти дни.", window.from_day, window.to_day)}</p>
             <p><A href=back>"← к лицевому счету"</A></p>
-        });
+        }.into_any());
     }
     let inputs = MeterInputs::new(account.meters);
     let summary = RwSignal::new(Vec::<FormError>::new());
