@@ -164,3 +164,71 @@ export async function subscriberWithAccounts(
   }
   return email;
 }
+
+export class RecoverPage {
+  constructor(readonly page: Page) {}
+  email = () => this.page.getByLabel('E-mail (логин)');
+  submit = () => this.page.getByRole('button', { name: 'Выслать ссылку' });
+
+  async open(): Promise<void> {
+    await this.page.goto('/recover');
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Восстановление пароля' })).toBeVisible();
+  }
+
+  /** Asks for a reset link for `email` and waits for the «check your mail» answer. */
+  async request(email: string): Promise<void> {
+    await this.email().fill(email);
+    await expect(this.page.getByText('✓ Проверка пройдена')).toBeVisible({ timeout: 15_000 });
+    await this.submit().click();
+    await expect(this.page.getByText('на него отправлено письмо со ссылкой для смены пароля')).toBeVisible();
+  }
+}
+
+export class NewPasswordPage {
+  constructor(readonly page: Page) {}
+  password = () => this.page.getByLabel('Новый пароль', { exact: true });
+  repeat = () => this.page.getByLabel('Повторите пароль', { exact: true });
+  submit = () => this.page.getByRole('button', { name: 'Сохранить пароль' });
+
+  async set(password: string, repeat = password): Promise<void> {
+    await this.password().fill(password);
+    await this.repeat().fill(repeat);
+    await this.submit().click();
+  }
+}
+
+/** Moves the reference API's clock forward (needs `--dev-clock`); only in `*.clock.spec.ts`. */
+export async function advanceClock(request: APIRequestContext, seconds: number): Promise<void> {
+  const answer = await request.post('/api/dev/clock', {
+    data: { advance_seconds: seconds },
+    headers: { 'X-Requested-With': 'kabinet' },
+  });
+  expect(answer.status()).toBe(200);
+}
+
+/** A 429 answer of the API with `Retry-After`, for `page.route`. */
+export function rateLimited(retryAfter: number) {
+  return {
+    status: 429,
+    headers: { 'Content-Type': 'application/problem+json', 'Retry-After': String(retryAfter) },
+    body: JSON.stringify({ type: 'about:blank', title: 'Too Many Requests', status: 429, code: 'rate_limited', detail: 'Слишком много запросов.' }),
+  };
+}
+
+/**
+ * The meter's previous reading shown on the form, in thousandths. Supplier
+ * accounts are shared by every cabinet that links them (a family), so tests
+ * running side by side move the same meter: each starts from what it sees.
+ */
+export async function previousReading(page: Page): Promise<number> {
+  const note = await page.getByText(/Предыдущие показания: [\d,]+/).first().innerText();
+  const [whole, fraction = ''] = /Предыдущие показания: ([\d,]+)/.exec(note)![1].split(',');
+  return Number(whole) * 1000 + Number(fraction.padEnd(3, '0'));
+}
+
+/** Thousandths as the app writes them: `12350,25`. */
+export function readingText(thousandths: number): string {
+  const whole = Math.floor(thousandths / 1000);
+  const fraction = String(thousandths % 1000).padStart(3, '0').replace(/0+$/, '');
+  return fraction ? `${whole},${fraction}` : String(whole);
+}

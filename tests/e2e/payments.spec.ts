@@ -1,0 +1,170 @@
+// Issue 4: online payment through the reference server's fake gateway.
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, previousReading, readingText, subscriberWithAccounts } from './support/kabinet';
+
+const VORONEZH = 'Межрегионгаз Воронеж';
+const KIROV = 'Межрегионгаз Киров';
+
+async function openPay(page: Page, number: string): Promise<void> {
+  await page.getByRole('link', { name: 'Главная' }).click();
+  const card = page.getByRole('article').filter({ hasText: `Лицевой счет № ${number}` });
+  await card.getByRole('link', { name: 'Оплата онлайн' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Оплата онлайн' })).toBeVisible();
+}
+
+/** Counts the payments the app creates. */
+function countPayments(page: Page): { created: number } {
+  const seen = { created: 0 };
+  page.on('response', (r) => {
+    if (/\/api\/v1\/accounts\/[^/]+\/payments$/.test(new URL(r.url()).pathname) && r.request().method() === 'POST' && r.status() === 201) {
+      seen.created += 1;
+    }
+  });
+  return seen;
+}
+
+test('pay the debt: the gateway, then back to a paid status, and the account shows it', async ({ page, request }) => {
+  await subscriberWithAccounts(page, request, [[VORONEZH, '3600000001']]);
+  await openPay(page, '3600000001');
+  const debt = page.getByLabel('оплата по текущему долгу');
+  await expect(debt).toBeChecked();
+  await expect(page.getByText('оплата по текущему долгу: 1 234,56 ₽')).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Перейти к оплате' }).click();
+
+  // The fake gateway of the reference server.
+  await expect(page).toHaveURL(/\/dev\/pay\//);
+  await expect(page.getByText('1 234,56')).toBeVisible();
+  await page.getByRole('button', { name: 'Оплатить' }).click();
+
+  await expect(page).toHaveURL(/\/payments\/[^/]+$/);
+  await expect(page.getByText('Оплата прошла успешно: 1 234,56 ₽.')).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole('link', { name: '← к лицевому счету' }).click();
+  await expect(page.getByText('Оплачено сегодня через Личный кабинет: 1 234,56 ₽.')).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: '1 234,56 ₽ — оплачен' })).toBeVisible();
+  // The supplier books it later: the balance itself is unchanged.
+  await expect(page.getByText('Задолженность: 1 234,56 ₽')).toBeVisible();
+});
+
+test('pay an own amount; bad amounts are explained and kept', async ({ page, request }) => {
+  await subscriberWithAccounts(page, request, [[VORONEZH, '3600000001']]);
+  await openPay(page, '3600000001');
+  await page.getByLabel('по самостоятельно внесённой сумме').check();
+  const amount = page.getByLabel('Сумма, ₽');
+  const go = page.getByRole('button', { name: 'Перейти к оплате' });
+  const summary = page.getByRole('alert').filter({ hasText: 'Проверьте введённые данные' });
+  for (const [typed, message] of [
+    ['', 'Введите сумму оплаты.'],
+    ['0', 'Сумма оплаты должна быть больше нуля.'],
+    ['-5', 'Сумма оплаты должна быть больше нуля.'],
+    ['сто', 'Введите сумму числом, например 100,50.'],
+    ['1,234', 'После запятой — не больше двух цифр (копейки), например 100,50.'],
+    ['100000,01', 'Сумма оплаты не может превышать 100 000,00 ₽.'],
+  ]) {
+    await amount.fill(typed);
+    await go.click();
+    await expect(summary.getByRole('link', { name: message })).toBeVisible();
+    await expect(amount).toHaveAttribute('aria-invalid', 'true');
+    await expect(amount).toHaveValue(typed);
+  }
+  await expectAccessible(page);
+  await amount.fill('100,50');
+  await go.click();
+  await expect(page).toHaveURL(/\/dev\/pay\//);
+  await page.getByRole('button', { name: 'Оплатить' }).click();
+  await expect(page.getByText('Оплата прошла успешно: 100,50 ₽.')).toBeVisible();
+});
+
+test('no debt: the debt option says so and is not offered', async ({ page, request }) => {
+  await subscriberWithAccounts(page, request, [[KIROV, '4300000002']]);
+  await openPay(page, '4300000002');
+  await expect(page.getByText('Переплата: 100,00 ₽')).toBeVisible();
+  await expect(page.getByText('Задолженности нет, оплата по текущему долгу не требуется.')).toBeVisible();
+  await expect(page.getByLabel('оплата по текущему долгу')).toHaveCount(0);
+  await expect(page.getByLabel('по самостоятельно внесённой сумме')).toBeChecked();
+  await expectAccessible(page);
+});
+
+test('pay with readings: the reading is recorded when the payment succeeds', async ({ page, request }) => {
+  await subscriberWithAccounts(page, request, [[VORONEZH, '3600000001']]);
+  await openPay(page, '3600000001');
+  await page.getByLabel('передать показания при оплате').check();
+  const reading = page.getByLabel(/счетчик №/);
+  const next = readingText((await previousReading(page)) + 4500);
+  await reading.fill(next);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Перейти к оплате' }).click();
+  await page.getByRole('button', { name: 'Оплатить' }).click();
+  await expect(page.getByText('Оплата прошла успешно')).toBeVisible();
+  await page.getByRole('link', { name: '← к лицевому счету' }).click();
+  await expect(page.getByText(`Последние показания: ${next} м³`, { exact: false })).toBeVisible();
+});
+
+test('cancel at the gateway: nothing paid, and a new try is possible', async ({ page, request }) => {
+  await subscriberWithAccounts(page, request, [[VORONEZH, '3600000001']]);
+  await openPay(page, '3600000001');
+  await page.getByRole('button', { name: 'Перейти к оплате' }).click();
+  await page.getByRole('button', { name: 'Отменить' }).click();
+  await expect(page.getByText('Оплата на 1 234,56 ₽ отменена. Деньги не списаны.')).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Попробовать ещё раз' }).click();
+  await page.getByRole('button', { name: 'Перейти к оплате' }).click();
+  await expect(page).toHaveURL(/\/dev\/pay\//);
+  await page.getByRole('button', { name: 'Оплатить' }).click();
+  await expect(page.getByText('Оплата прошла успешно: 1 234,56 ₽.')).toBeVisible();
+});
+
+test('a double click makes one payment', async ({ page, request }) => {
+  await subscriberWithAccounts(page, request, [[VORONEZH, '3600000001']]);
+  await openPay(page, '3600000001');
+  const seen = countPayments(page);
+  // Slow the API down so that the second click lands while the first is in flight.
+  await page.route('**/api/v1/accounts/*/payments', async (route) => {
+    await new Promise((r) => setTimeout(r, 400));
+    await route.continue();
+  });
+  await page.getByRole('button', { name: 'Перейти к оплате' }).dblclick();
+  await expect(page).toHaveURL(/\/dev\/pay\//);
+  expect(seen.created).toBe(1);
+  await page.getByRole('button', { name: 'Оплатить' }).click();
+  await page.getByRole('link', { name: '← к лицевому счету' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: '— оплачен' })).toHaveCount(1);
+});
+
+test('a network failure while paying: told it is safe to retry, and the retry makes no second payment', async ({ page, request }) => {
+  await subscriberWithAccounts(page, request, [[VORONEZH, '3600000001']]);
+  await openPay(page, '3600000001');
+  // The payment is made, but the answer never reaches the browser.
+  let dropped = false;
+  await page.route('**/api/v1/accounts/*/payments', async (route) => {
+    if (route.request().method() !== 'POST' || dropped) return route.continue();
+    dropped = true;
+    await route.fetch();
+    await route.abort('connectionreset');
+  });
+  await page.getByRole('button', { name: 'Перейти к оплате' }).click();
+  await expect(page.getByText(/второй платёж не создаётся/)).toBeVisible();
+  await page.getByRole('button', { name: 'Перейти к оплате' }).click();
+  await expect(page).toHaveURL(/\/dev\/pay\//);
+  await page.getByRole('button', { name: 'Оплатить' }).click();
+  await page.getByRole('link', { name: '← к лицевому счету' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: '1 234,56 ₽' })).toHaveCount(1);
+});
+
+test('the back button after paying never pays twice', async ({ page, request }) => {
+  await subscriberWithAccounts(page, request, [[VORONEZH, '3600000001']]);
+  await openPay(page, '3600000001');
+  await page.getByRole('button', { name: 'Перейти к оплате' }).click();
+  await page.getByRole('button', { name: 'Оплатить' }).click();
+  await expect(page.getByText('Оплата прошла успешно')).toBeVisible();
+  await page.goBack();
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: 'Оплата онлайн' })).toBeVisible();
+  await page.getByRole('button', { name: 'Перейти к оплате' }).click();
+  // The same payment again, already paid: no gateway, its status.
+  await expect(page.getByText('Оплата прошла успешно: 1 234,56 ₽.')).toBeVisible();
+  await page.getByRole('link', { name: '← к лицевому счету' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: '— оплачен' })).toHaveCount(1);
+});

@@ -1,0 +1,72 @@
+// Too many attempts: the form says when to try again, counting down from the
+// API's Retry-After. Real limits need the strict server settings, so the 429
+// is injected with page.route.
+import { expect, test, type Page } from '@playwright/test';
+import { LoginPage, PASSWORD, RecoverPage, RegisterPage, expectAccessible, freshEmail, rateLimited } from './support/kabinet';
+
+/** Answers every non-GET request to `path` with 429 and counts them. */
+async function limit(page: Page, path: string, retryAfter: number): Promise<string[]> {
+  const seen: string[] = [];
+  await page.route(`**/api/v1${path}`, (route) => {
+    if (route.request().method() === 'GET') return route.continue();
+    seen.push(route.request().method());
+    return route.fulfill(rateLimited(retryAfter));
+  });
+  return seen;
+}
+
+const notice = (page: Page) => page.locator('#retry-notice');
+
+test('login: the wait counts down each second, early presses send nothing, then a retry goes through', async ({ page }) => {
+  const seen = await limit(page, '/session', 3);
+  const login = new LoginPage(page);
+  await login.open();
+  await login.login('ivan@example.ru', PASSWORD);
+  await expect(notice(page)).toHaveText('Слишком много попыток. Повторите через 3 с.');
+  await expect(notice(page)).toBeFocused();
+  await expect(notice(page)).toHaveAttribute('role', 'alert');
+  await expectAccessible(page);
+  // Nothing says whether the account exists.
+  await expect(page.getByRole('main')).not.toContainText('Неверный');
+
+  await login.submit().click();
+  await expect(notice(page)).toBeFocused();
+  expect(seen).toEqual(['POST']);
+
+  const shown: string[] = [];
+  for (const text of ['Повторите через 2 с.', 'Повторите через 1 с.', 'Можно повторить попытку.']) {
+    await expect(notice(page)).toContainText(text, { timeout: 2_000 });
+    shown.push(text);
+  }
+  expect(shown).toHaveLength(3);
+  await expect(login.email()).toHaveValue('ivan@example.ru');
+  await expect(login.password()).toHaveValue(PASSWORD);
+
+  // Limited no more: the next press reaches the API again.
+  await page.unroute('**/api/v1/session');
+  await login.submit().click();
+  await expect(notice(page)).toHaveCount(0);
+  await expect(page.getByRole('alert').filter({ hasText: 'Неверный e-mail или пароль.' })).toBeVisible();
+});
+
+test('registration and recovery count down the same way', async ({ page }) => {
+  await limit(page, '/registrations', 3);
+  const register = new RegisterPage(page);
+  await register.open();
+  await register.fill(freshEmail(), PASSWORD);
+  await register.robotCheckPassed();
+  await register.submit().click();
+  await expect(notice(page)).toHaveText('Слишком много попыток. Повторите через 3 с.');
+  await expect(notice(page)).toContainText('через 2 с.', { timeout: 2_000 });
+  await expectAccessible(page);
+
+  await limit(page, '/password-resets', 75);
+  const recover = new RecoverPage(page);
+  await recover.open();
+  await recover.email().fill('ivan@example.ru');
+  await expect(page.getByText('✓ Проверка пройдена')).toBeVisible({ timeout: 15_000 });
+  await recover.submit().click();
+  await expect(notice(page)).toHaveText('Слишком много попыток. Повторите через 1 мин 15 с.');
+  await expect(notice(page)).toHaveText('Слишком много попыток. Повторите через 1 мин 14 с.', { timeout: 2_000 });
+  await expectAccessible(page);
+});
