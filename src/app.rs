@@ -17,6 +17,7 @@ use crate::pages::{
     readings::ReadingsPage, register::RegisterPage, register_done::RegisterDonePage,
     settings::SettingsPage,
 };
+use crate::pages::{recover::RecoverPage, recover_confirm::RecoverConfirmPage};
 use crate::session::{Session, use_session};
 
 #[component]
@@ -52,6 +53,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/confirm") view=ConfirmPage />
                     <Route path=path!("/login") view=LoginPage />
                     <Route path=path!("/agreement") view=AgreementPage />
+                    <Route path=path!("/recover") view=RecoverPage />
+                    <Route path=path!("/recover/confirm") view=RecoverConfirmPage />
                     <ProtectedRoute path=path!("/") view=HomePage condition=signed_in redirect_path=login_path />
                     <ProtectedRoute path=path!("/accounts") view=AccountsPage condition=confirmed redirect_path=home_or_login />
                     <ProtectedRoute path=path!("/accounts/link") view=LinkAccountPage condition=confirmed redirect_path=home_or_login />

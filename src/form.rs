@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::api::ApiError;
 use crate::components::error_summary::FormError;
+use crate::components::retry_countdown::RetryCountdown;
 
 /// One input: its value and the message shown under it. `id` is the input's
 /// id and the API's field name, so a server field error finds its input.
@@ -83,6 +84,18 @@ pub fn show_api_error(error: &ApiError, fields: &[Field], summary: RwSignal<Vec<
         lines.push(FormError::form(error.to_string()));
     }
     summary.set(lines);
+}
+
+/// Like [`show_api_error`], except that a 429 shows the form's countdown.
+pub fn show_failure(
+    error: &ApiError,
+    fields: &[Field],
+    summary: RwSignal<Vec<FormError>>,
+    wait: RetryCountdown,
+) {
+    if !wait.show(error) {
+        show_api_error(error, fields, summary);
+    }
 }
 
 /// A refusal about one field: under the field and, alone, in the summary.

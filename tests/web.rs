@@ -450,3 +450,89 @@ async fn leaving_a_field_for_the_submit_button_does_not_move_the_button() {
     tick().await;
     assert_eq!(attr("email", "aria-invalid"), None);
 }
+
+/// Waits `ms` of real time (the countdown follows the clock).
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn text_of(id: &str) -> Option<String> {
+    document()
+        .get_element_by_id(id)
+        .and_then(|el| el.text_content())
+}
+
+#[wasm_bindgen_test]
+async fn rate_limit_notice_counts_down_each_second_then_allows_a_retry() {
+    use kabinet::api::ApiError;
+    use kabinet::components::retry_countdown::{RetryCountdown, RetryNotice};
+    use std::{cell::Cell, rc::Rc};
+
+    let made = Rc::new(Cell::new(None));
+    let _page = mount({
+        let made = made.clone();
+        move || {
+            let wait = RetryCountdown::new();
+            made.set(Some(wait));
+            view! { <RetryNotice countdown=wait /> <button id="send">"Войти"</button> }
+        }
+    });
+    let wait = made.get().unwrap();
+    assert_eq!(text_of("retry-notice"), None, "hidden until a 429");
+    assert!(wait.allows_submit());
+
+    // Other failures are not the countdown's to show.
+    assert!(!wait.show(&ApiError::Network));
+    tick().await;
+    assert_eq!(text_of("retry-notice"), None);
+
+    assert!(wait.show(&ApiError::TooManyRequests {
+        retry_after: Some(2)
+    }));
+    tick().await;
+    assert_eq!(
+        text_of("retry-notice").as_deref(),
+        Some("Слишком много попыток. Повторите через 2 с.")
+    );
+    assert_eq!(focused_id(), "retry-notice", "the notice takes focus");
+    assert_eq!(attr("retry-notice", "role").as_deref(), Some("alert"));
+    // The ticking line is a timer: not read out every second.
+    let timer = document()
+        .query_selector("#retry-notice [role=timer]")
+        .unwrap();
+    assert!(timer.is_some());
+
+    // Pressing early sends nothing and reads the notice out again.
+    by_id::<HtmlElement>("send").focus().unwrap();
+    assert!(!wait.allows_submit());
+    tick().await;
+    assert_eq!(focused_id(), "retry-notice");
+
+    sleep(1100).await;
+    assert_eq!(
+        text_of("retry-notice").as_deref(),
+        Some("Слишком много попыток. Повторите через 1 с.")
+    );
+    sleep(1100).await;
+    assert_eq!(
+        text_of("retry-notice").as_deref(),
+        Some("Можно повторить попытку.")
+    );
+    assert!(wait.allows_submit());
+    tick().await;
+    assert_eq!(text_of("retry-notice"), None, "gone with the next submit");
+
+    // Without a usable Retry-After: a plain «later», and no countdown.
+    assert!(wait.show(&ApiError::TooManyRequests { retry_after: None }));
+    tick().await;
+    assert_eq!(
+        text_of("retry-notice").as_deref(),
+        Some("Слишком много попыток. Повторите через несколько минут.")
+    );
+    assert!(wait.allows_submit());
+}

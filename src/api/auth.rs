@@ -88,5 +88,9 @@ struct ResetConfirm {
 
 /// Sets the new password with the mailed token; every session of the cabinet ends.
 pub async fn confirm_password_reset(token: String, password: String) -> Result<(), ApiError> {
-    post("/password-resets/confirm", &ResetConfirm { token, password }).await
+    post(
+        "/password-resets/confirm",
+        &ResetConfirm { token, password },
+    )
+    .await
 }

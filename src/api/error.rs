@@ -120,7 +120,10 @@ pub fn retry_countdown(seconds: u32) -> String {
     if seconds == 0 {
         "Можно повторить попытку.".to_owned()
     } else {
-        format!("Слишком много попыток. Повторите {}.", retry_in_exact(seconds))
+        format!(
+            "Слишком много попыток. Повторите {}.",
+            retry_in_exact(seconds)
+        )
     }
 }
 

@@ -10,7 +10,7 @@ use crate::components::error_summary::{ErrorSummary, FormError};
 use crate::components::field::TextField;
 use crate::components::password_field::{PasswordField, RevealPasswords};
 use crate::components::retry_countdown::{RetryCountdown, RetryNotice};
-use crate::form::{Field, show_api_error};
+use crate::form::{Field, show_failure};
 use crate::rules::{email::email as email_rule, return_path::safe_next};
 use crate::session::use_session;
 
@@ -48,9 +48,7 @@ pub fn LoginPage() -> impl IntoView {
             navigate(safe_next(next.as_deref()), Default::default());
         }
         Some(Err(error)) => {
-            if !wait.show(&error) {
-                show_api_error(&error, &[email, pass], summary)
-            }
+            show_failure(&error, &[email, pass], summary, wait);
         }
         None => {}
     });

@@ -11,6 +11,8 @@ pub mod not_found;
 pub mod pay;
 pub mod payment_status;
 pub mod readings;
+pub mod recover;
+pub mod recover_confirm;
 pub mod register;
 pub mod register_done;
 pub mod settings;

@@ -8,7 +8,7 @@ use crate::components::field::TextField;
 use crate::components::password_field::{PasswordField, RevealPasswords};
 use crate::components::retry_countdown::{RetryCountdown, RetryNotice};
 use crate::components::robot_check::{RobotCheck, RobotCheckField};
-use crate::form::{Field, show_api_error};
+use crate::form::{Field, show_failure};
 use crate::rules::{email::email as email_rule, password};
 
 /// `/register` — «Регистрация».
@@ -41,9 +41,7 @@ pub fn RegisterPage() -> impl IntoView {
             navigate(&query, Default::default());
         }
         Some(Err(error)) => {
-            if !wait.show(&error) {
-                show_api_error(&error, &[email, pass], summary);
-            }
+            show_failure(&error, &[email, pass], summary, wait);
             // The API takes a solution once: solve a fresh challenge for the next try.
             robot.restart();
         }

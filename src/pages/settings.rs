@@ -8,7 +8,8 @@ use crate::components::error_summary::{ErrorSummary, FormError};
 use crate::components::hint::Hint;
 use crate::components::password_field::{PasswordField, RevealPasswords};
 use crate::components::remote::Remote;
-use crate::form::{Field, show_api_error, show_field_error};
+use crate::components::retry_countdown::{RetryCountdown, RetryNotice};
+use crate::form::{Field, show_failure, show_field_error};
 use crate::routes::LINK_ACCOUNT;
 use crate::rules::password;
 use crate::session::use_session;
@@ -42,6 +43,7 @@ fn PasswordChange(masked: Signal<String>) -> impl IntoView {
     let repeat = Field::new("new_password_repeat");
     let revealed = RwSignal::new(false);
     let summary = RwSignal::new(Vec::<FormError>::new());
+    let wait = RetryCountdown::new();
 
     let check_current = move || {
         current.check(if current.value.read().is_empty() {
@@ -67,11 +69,14 @@ fn PasswordChange(masked: Signal<String>) -> impl IntoView {
         Some(Err(error)) if error.code() == Some("wrong_password") => {
             show_field_error(current, "Текущий пароль введён неверно.".into(), summary)
         }
-        Some(Err(error)) => show_api_error(&error, &[current, new], summary),
+        Some(Err(error)) => show_failure(&error, &[current, new], summary, wait),
         None => {}
     });
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
+        if !wait.allows_submit() {
+            return;
+        }
         let errors: Vec<FormError> = [check_current(), check_new(), check_repeat()]
             .into_iter()
             .flatten()
@@ -89,6 +94,7 @@ fn PasswordChange(masked: Signal<String>) -> impl IntoView {
             </Hint>
             <p>"Введите новый пароль для " {masked} ". Желательно, чтобы он отличался от ваших паролей для других веб-сайтов."</p>
             <ErrorSummary errors=summary />
+            <RetryNotice countdown=wait />
             <Show when=move || matches!(change.value().get(), Some(Ok(())))>
                 <p class="success" role="status">"Пароль изменён. Другие входы в Личный кабинет завершены."</p>
             </Show>

@@ -37,4 +37,11 @@ export default defineConfig({
       ],
     },
   },
+  // Tests that move the reference API's clock (`*.clock.spec.ts`) would end
+  // the sessions and captchas of every test running beside them: they run
+  // alone, after all the others, one at a time.
+  projects: [
+    { name: 'main', testIgnore: ['node_modules/**', '**/*.clock.spec.ts'] },
+    { name: 'clock', testMatch: '**/*.clock.spec.ts', dependencies: ['main'], workers: 1 },
+  ],
 });

@@ -1,0 +1,93 @@
+use leptos::{either::Either, ev::SubmitEvent, prelude::*};
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+use crate::api::auth;
+use crate::components::error_summary::{ErrorSummary, FormError};
+use crate::components::field::TextField;
+use crate::components::retry_countdown::{RetryCountdown, RetryNotice};
+use crate::components::robot_check::{RobotCheck, RobotCheckField};
+use crate::form::{Field, show_failure};
+use crate::rules::email::email as email_rule;
+
+/// `/recover` — «Восстановление пароля»: the e-mail and the robot check, then
+/// «check your mail», worded the same whether or not the address is registered.
+#[component]
+pub fn RecoverPage() -> impl IntoView {
+    let email = Field::new("email");
+    let summary = RwSignal::new(Vec::<FormError>::new());
+    let robot = RobotCheck::start_new();
+    let wait = RetryCountdown::new();
+    // The address the link went to, once the API has accepted the request.
+    let sent_to = RwSignal::new(None::<String>);
+
+    let check_email = move || email.check(email_rule(&email.value.read()));
+
+    let request = Action::new_local(|(email, captcha): &(String, String)| {
+        auth::request_password_reset(email.clone(), captcha.clone())
+    });
+    Effect::new(move || match request.value().get() {
+        Some(Ok(())) => sent_to.set(Some(email.value.get_untracked().trim().to_owned())),
+        Some(Err(error)) => {
+            show_failure(&error, &[email], summary, wait);
+            // The API takes a solution once: solve a fresh one for the next try.
+            robot.restart();
+        }
+        None => {}
+    });
+
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if !wait.allows_submit() {
+            return;
+        }
+        let mut errors: Vec<FormError> = check_email().into_iter().collect();
+        let solution = robot.solution_or_error();
+        if let Err(missing) = &solution {
+            errors.push(missing.clone());
+        }
+        if let (true, Ok(captcha)) = (errors.is_empty(), solution) {
+            request.dispatch((email.value.read().trim().to_owned(), captcha));
+        }
+        summary.set(errors);
+    };
+    let ask_again = move |_| {
+        sent_to.set(None);
+        robot.restart();
+    };
+
+    view! {
+        <Title text="Восстановление пароля" />
+        <h1>"Восстановление пароля"</h1>
+        {move || match sent_to.get() {
+            None => Either::Left(view! {
+                <p>"Укажите адрес электронной почты, который служит логином в Личном кабинете. Мы вышлем на него письмо со ссылкой для смены пароля."</p>
+                <ErrorSummary errors=summary />
+                <RetryNotice countdown=wait />
+                <form novalidate on:submit=on_submit class="form">
+                    <TextField
+                        field=email
+                        label="E-mail (логин)"
+                        validate=move || { check_email(); }
+                        input_type="email"
+                        autocomplete="email"
+                        inputmode="email"
+                    />
+                    <RobotCheckField check=robot />
+                    <button type="submit" class="primary" disabled=request.pending()>"Выслать ссылку"</button>
+                </form>
+            }),
+            Some(address) => Either::Right(view! {
+                <div role="status" class="success">
+                    <p>
+                        "Если адрес " <strong>{address}</strong>
+                        " зарегистрирован в Личном кабинете, на него отправлено письмо со ссылкой для смены пароля. Ссылка действительна 1 час."
+                    </p>
+                </div>
+                <p>"Откройте письмо и перейдите по ссылке. Если письма нет через несколько минут, проверьте папку «Спам» и правильность адреса, затем запросите ссылку ещё раз. Действует только ссылка из последнего письма."</p>
+                <p><button type="button" on:click=ask_again>"Запросить ссылку ещё раз"</button></p>
+            }),
+        }}
+        <p><A href="/login">"← вход в Личный кабинет"</A></p>
+    }
+}

@@ -1,0 +1,154 @@
+use leptos::{either::EitherOf3, ev::SubmitEvent, prelude::*};
+use leptos_meta::Title;
+use leptos_router::{components::A, hooks::use_query_map};
+
+use crate::api::{ApiError, auth};
+use crate::components::error_summary::{ErrorSummary, FormError};
+use crate::components::password_field::{PasswordField, RevealPasswords};
+use crate::components::retry_countdown::{RetryCountdown, RetryNotice};
+use crate::form::{Field, show_failure};
+use crate::rules::password;
+use crate::session::use_session;
+
+/// What became of the link.
+#[derive(Clone, PartialEq)]
+enum Outcome {
+    /// The form is open (also after a fixable error).
+    Open,
+    Done,
+    /// Expired, used, replaced or unknown: only a new link helps.
+    BadLink {
+        expired: bool,
+    },
+}
+
+/// `/recover/confirm?token=…` — the link of the reset mail: a new password twice.
+#[component]
+pub fn RecoverConfirmPage() -> impl IntoView {
+    let session = use_session();
+    let token = use_query_map()
+        .read_untracked()
+        .get("token")
+        .unwrap_or_default();
+    let pass = Field::new("password");
+    let repeat = Field::new("password_repeat");
+    let revealed = RwSignal::new(false);
+    let summary = RwSignal::new(Vec::<FormError>::new());
+    let wait = RetryCountdown::new();
+    let outcome = RwSignal::new(if token.is_empty() {
+        Outcome::BadLink { expired: false }
+    } else {
+        Outcome::Open
+    });
+
+    let check_password = move || pass.check(password::password(&pass.value.read()));
+    let check_repeat =
+        move || repeat.check(password::repeated(&pass.value.read(), &repeat.value.read()));
+
+    let confirm = Action::new_local(|(token, password): &(String, String)| {
+        auth::confirm_password_reset(token.clone(), password.clone())
+    });
+    Effect::new(move || match confirm.value().get() {
+        Some(Ok(())) => {
+            // Every session of the cabinet has ended, this tab's too.
+            session.signed_out();
+            for field in [pass, repeat] {
+                field.value.set(String::new());
+            }
+            outcome.set(Outcome::Done);
+        }
+        Some(Err(error)) if matches!(error.code(), Some("token_invalid" | "token_expired")) => {
+            outcome.set(Outcome::BadLink {
+                expired: error.code() == Some("token_expired"),
+            });
+        }
+        Some(Err(error)) => {
+            show_failure(&error, &[pass], summary, wait);
+        }
+        None => {}
+    });
+
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if !wait.allows_submit() {
+            return;
+        }
+        let errors: Vec<FormError> = [check_password(), check_repeat()]
+            .into_iter()
+            .flatten()
+            .collect();
+        if errors.is_empty() {
+            confirm.dispatch((token.clone(), pass.value.get()));
+        }
+        summary.set(errors);
+    };
+
+    view! {
+        <Title text="Смена пароля" />
+        <h1>"Восстановление пароля"</h1>
+        {move || match outcome.get() {
+            Outcome::Open => EitherOf3::A(view! {
+                <p>"Придумайте новый пароль для входа в Личный кабинет и введите его дважды."</p>
+                <ErrorSummary errors=summary />
+                <RetryNotice countdown=wait />
+                <form novalidate on:submit=on_submit.clone() class="form">
+                    <PasswordField
+                        field=pass
+                        label="Новый пароль"
+                        note=password::POLICY
+                        validate=move || { check_password(); }
+                        revealed=revealed
+                        autocomplete="new-password"
+                    />
+                    <PasswordField
+                        field=repeat
+                        label="Повторите пароль"
+                        validate=move || { check_repeat(); }
+                        revealed=revealed
+                        autocomplete="new-password"
+                    />
+                    <RevealPasswords checked=revealed controls="password password_repeat" />
+                    <button type="submit" class="primary" disabled=confirm.pending()>"Сохранить пароль"</button>
+                </form>
+            }),
+            Outcome::Done => EitherOf3::B(view! {
+                <div role="status" class="success">
+                    <p>"Пароль изменён. Все прежние входы в Личный кабинет завершены."</p>
+                </div>
+                <p><A href="/login" attr:class="button primary">"Войти с новым паролем"</A></p>
+            }),
+            Outcome::BadLink { expired } => EitherOf3::C(bad_link(expired)),
+        }}
+    }
+}
+
+/// An expired or spent link: say so and offer a new one.
+fn bad_link(expired: bool) -> impl IntoView {
+    let code = if expired {
+        "token_expired"
+    } else {
+        "token_invalid"
+    };
+    let error = ApiError::Problem {
+        status: if expired { 410 } else { 404 },
+        code: code.into(),
+        detail: String::new(),
+        fields: Default::default(),
+    };
+    view! {
+        <div role="alert" class="alert">
+            <p>{error.to_string()}</p>
+        </div>
+        <p>
+            {if expired {
+                "Ссылка для смены пароля действует 1 час. Запросите новую ссылку: она придёт на тот же адрес."
+            } else {
+                "Ссылкой можно воспользоваться один раз, и действует только ссылка из последнего письма. Если пароль уже изменён, войдите с новым паролем; если нет, запросите новую ссылку."
+            }}
+        </p>
+        <ul class="actions">
+            <li><A href="/recover">"Запросить новую ссылку"</A></li>
+            <li><A href="/login">"Вход в Личный кабинет"</A></li>
+        </ul>
+    }
+}
