@@ -23,10 +23,19 @@ pub struct HintState {
 
 impl HintState {
     pub fn new() -> Self {
-        Self {
+        let state = Self {
             open: RwSignal::new(false),
             open_before_press: StoredValue::new(false),
-        }
+        };
+        // Escape closes an open hint wherever the focus is: a hint opened by
+        // hovering must be dismissible without moving the pointer.
+        let listener = window_event_listener(ev::keydown, move |ev| {
+            if ev.key() == "Escape" && state.open.try_get_untracked() == Some(true) {
+                state.open.set(false);
+            }
+        });
+        on_cleanup(move || listener.remove());
+        state
     }
 
     pub fn is_open(self) -> bool {
