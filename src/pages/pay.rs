@@ -39,7 +39,7 @@ enum Choice {
 }
 
 #[component]
-fn PayForm(account: Account) -> impl IntoView {
+pub fn PayForm(account: Account) -> impl IntoView {
     let account_id = account.summary.id.clone();
     let debt_kop = account.summary.balance_kop.max(0);
     let state = balance(account.summary.balance_kop);
