@@ -3,7 +3,7 @@
 
 use leptos::{prelude::*, task::spawn_local};
 
-use crate::api::{self, auth, types::User};
+use crate::api::{self, ApiError, auth, types::User};
 
 #[derive(Clone, Copy)]
 pub struct Session {
@@ -33,9 +33,19 @@ impl Session {
             session.user.set(None);
         });
         spawn_local(async move {
-            // A failure other than 401 (no network) also starts signed out:
-            // the login page then says what is wrong when it is used.
-            session.user.set(auth::current_user().await.ok());
+            let mut answer = auth::current_user().await;
+            // No answer at all (a phone between networks): ask twice more
+            // before starting signed out, so a reload does not log out.
+            for delay_ms in [1000, 3000] {
+                if answer != Err(ApiError::Network) {
+                    break;
+                }
+                sleep(delay_ms).await;
+                answer = auth::current_user().await;
+            }
+            // Still no answer (or a failure other than 401): start signed
+            // out; the login page says what is wrong when it is used.
+            session.user.set(answer.ok());
             session.checked.set(true);
         });
         session
@@ -59,4 +69,11 @@ impl Session {
 
 pub fn use_session() -> Session {
     expect_context()
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

@@ -97,3 +97,21 @@ test('password changed on another device: this one is sent to login and back', a
   await expect(page).toHaveURL(/\/settings$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Настройки абонента' })).toBeVisible();
 });
+
+test('a reload while the network blinks keeps the subscriber signed in', async ({ page, request }) => {
+  await confirmedSubscriber(page, request);
+  await page.getByRole('link', { name: 'Настройки' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Настройки абонента' })).toBeVisible();
+  let dropped = 0;
+  await page.route('**/api/v1/session', (route) => {
+    if (route.request().method() === 'GET' && dropped < 1) {
+      dropped += 1;
+      return route.abort('internetdisconnected');
+    }
+    return route.continue();
+  });
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Настройки абонента' })).toBeVisible();
+  await expect(page).toHaveURL(/\/settings$/);
+  expect(dropped).toBe(1);
+});
