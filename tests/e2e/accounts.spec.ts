@@ -67,6 +67,7 @@ test('the «?» hint shows where the number is on the chosen supplier\'s receipt
   await expect(tooltip).toBeHidden();
   // Another supplier, another text.
   await form.supplier().selectOption({ label: KIROV });
+  await form.number().focus();
   await help.focus();
   await expect(page.getByRole('tooltip').filter({ hasText: 'начинается с 43' })).toBeVisible();
 });
