@@ -4,12 +4,14 @@
 pub mod account_card;
 pub mod banner;
 pub mod confirm_dialog;
+pub mod email_field;
 pub mod error_summary;
 pub mod field;
 pub mod footer;
 pub mod hint;
 pub mod meter_readings;
 pub mod nav;
+pub mod new_password;
 pub mod password_field;
 pub mod remote;
 pub mod retry_countdown;

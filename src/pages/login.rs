@@ -6,12 +6,12 @@ use leptos_router::{
 };
 
 use crate::api::auth;
+use crate::components::email_field::{EmailField, check_email};
 use crate::components::error_summary::{ErrorSummary, FormError};
-use crate::components::field::TextField;
 use crate::components::password_field::{PasswordField, RevealPasswords};
 use crate::components::retry_countdown::{RetryCountdown, RetryNotice};
 use crate::form::{Field, show_failure};
-use crate::rules::{email::email as email_rule, return_path::safe_next};
+use crate::rules::return_path::safe_next;
 use crate::session::use_session;
 
 /// `/login?next=…` — «Вход в Личный кабинет».
@@ -26,7 +26,7 @@ pub fn LoginPage() -> impl IntoView {
 
     // At login only presence is checked: the policy may have changed since
     // the password was set, and the API has the final word.
-    let check_email = move || email.check(email_rule(&email.value.read()));
+    let check_email = move || check_email(email);
     let check_password = move || {
         let empty = pass.value.read().is_empty();
         pass.check(if empty {
@@ -77,14 +77,7 @@ pub fn LoginPage() -> impl IntoView {
         <ErrorSummary errors=summary />
         <RetryNotice countdown=wait />
         <form novalidate on:submit=on_submit class="form">
-            <TextField
-                field=email
-                label="E-mail (логин)"
-                validate=move || { check_email(); }
-                input_type="email"
-                autocomplete="email"
-                inputmode="email"
-            />
+            <EmailField field=email />
             <PasswordField
                 field=pass
                 label="Пароль"

@@ -3,12 +3,11 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::api::auth;
+use crate::components::email_field::{EmailField, check_email};
 use crate::components::error_summary::{ErrorSummary, FormError};
-use crate::components::field::TextField;
 use crate::components::retry_countdown::{RetryCountdown, RetryNotice};
 use crate::components::robot_check::{RobotCheck, RobotCheckField};
 use crate::form::{Field, show_failure};
-use crate::rules::email::email as email_rule;
 
 /// `/recover` — «Восстановление пароля»: the e-mail and the robot check, then
 /// «check your mail», worded the same whether or not the address is registered.
@@ -21,7 +20,7 @@ pub fn RecoverPage() -> impl IntoView {
     // The address the link went to, once the API has accepted the request.
     let sent_to = RwSignal::new(None::<String>);
 
-    let check_email = move || email.check(email_rule(&email.value.read()));
+    let check_email = move || check_email(email);
 
     let request = Action::new_local(|(email, captcha): &(String, String)| {
         auth::request_password_reset(email.clone(), captcha.clone())
@@ -65,14 +64,7 @@ pub fn RecoverPage() -> impl IntoView {
                 <ErrorSummary errors=summary />
                 <RetryNotice countdown=wait />
                 <form novalidate on:submit=on_submit class="form">
-                    <TextField
-                        field=email
-                        label="E-mail (логин)"
-                        validate=move || { check_email(); }
-                        input_type="email"
-                        autocomplete="email"
-                        inputmode="email"
-                    />
+                    <EmailField field=email />
                     <RobotCheckField check=robot />
                     <button type="submit" class="primary" disabled=request.pending()>"Выслать ссылку"</button>
                 </form>

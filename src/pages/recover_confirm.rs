@@ -4,10 +4,10 @@ use leptos_router::{components::A, hooks::use_query_map};
 
 use crate::api::{ApiError, auth};
 use crate::components::error_summary::{ErrorSummary, FormError};
-use crate::components::password_field::{PasswordField, RevealPasswords};
+use crate::components::new_password::{NewPasswordFields, check_new_password, check_repeat};
+use crate::components::password_field::RevealPasswords;
 use crate::components::retry_countdown::{RetryCountdown, RetryNotice};
 use crate::form::{Field, show_failure};
-use crate::rules::password;
 use crate::session::use_session;
 
 /// What became of the link.
@@ -41,9 +41,8 @@ pub fn RecoverConfirmPage() -> impl IntoView {
         Outcome::Open
     });
 
-    let check_password = move || pass.check(password::password(&pass.value.read()));
-    let check_repeat =
-        move || repeat.check(password::repeated(&pass.value.read(), &repeat.value.read()));
+    let check_password = move || check_new_password(pass);
+    let check_repeat = move || check_repeat(pass, repeat);
 
     let confirm = Action::new_local(|(token, password): &(String, String)| {
         auth::confirm_password_reset(token.clone(), password.clone())
@@ -92,21 +91,7 @@ pub fn RecoverConfirmPage() -> impl IntoView {
                 <ErrorSummary errors=summary />
                 <RetryNotice countdown=wait />
                 <form novalidate on:submit=on_submit.clone() class="form">
-                    <PasswordField
-                        field=pass
-                        label="Новый пароль"
-                        note=password::POLICY
-                        validate=move || { check_password(); }
-                        revealed=revealed
-                        autocomplete="new-password"
-                    />
-                    <PasswordField
-                        field=repeat
-                        label="Повторите пароль"
-                        validate=move || { check_repeat(); }
-                        revealed=revealed
-                        autocomplete="new-password"
-                    />
+                    <NewPasswordFields pass=pass repeat=repeat revealed=revealed label="Новый пароль" repeat_label="Повторите пароль" />
                     <RevealPasswords checked=revealed controls="password password_repeat" />
                     <button type="submit" class="primary" disabled=confirm.pending()>"Сохранить пароль"</button>
                 </form>

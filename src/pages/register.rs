@@ -3,13 +3,13 @@ use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_navigate};
 
 use crate::api::auth;
+use crate::components::email_field::{EmailField, check_email};
 use crate::components::error_summary::{ErrorSummary, FormError};
-use crate::components::field::TextField;
-use crate::components::password_field::{PasswordField, RevealPasswords};
+use crate::components::new_password::{NewPasswordFields, check_new_password, check_repeat};
+use crate::components::password_field::RevealPasswords;
 use crate::components::retry_countdown::{RetryCountdown, RetryNotice};
 use crate::components::robot_check::{RobotCheck, RobotCheckField};
 use crate::form::{Field, show_failure};
-use crate::rules::{email::email as email_rule, password};
 
 /// `/register` — «Регистрация».
 #[component]
@@ -22,10 +22,9 @@ pub fn RegisterPage() -> impl IntoView {
     let robot = RobotCheck::start_new();
     let wait = RetryCountdown::new();
 
-    let check_email = move || email.check(email_rule(&email.value.read()));
-    let check_password = move || pass.check(password::password(&pass.value.read()));
-    let check_repeat =
-        move || repeat.check(password::repeated(&pass.value.read(), &repeat.value.read()));
+    let check_email = move || check_email(email);
+    let check_password = move || check_new_password(pass);
+    let check_repeat = move || check_repeat(pass, repeat);
 
     let register = Action::new_local(|(email, password, captcha): &(String, String, String)| {
         auth::register(email.clone(), password.clone(), captcha.clone())
@@ -79,29 +78,8 @@ pub fn RegisterPage() -> impl IntoView {
         <ErrorSummary errors=summary />
         <RetryNotice countdown=wait />
         <form novalidate on:submit=on_submit class="form">
-            <TextField
-                field=email
-                label="E-mail (логин)"
-                validate=move || { check_email(); }
-                input_type="email"
-                autocomplete="email"
-                inputmode="email"
-            />
-            <PasswordField
-                field=pass
-                label="Укажите пароль"
-                note=password::POLICY
-                validate=move || { check_password(); }
-                revealed=revealed
-                autocomplete="new-password"
-            />
-            <PasswordField
-                field=repeat
-                label="Повторите пароль"
-                validate=move || { check_repeat(); }
-                revealed=revealed
-                autocomplete="new-password"
-            />
+            <EmailField field=email />
+            <NewPasswordFields pass=pass repeat=repeat revealed=revealed label="Укажите пароль" repeat_label="Повторите пароль" />
             <RevealPasswords checked=revealed controls="password password_repeat" />
             <RobotCheckField check=robot />
             <p>

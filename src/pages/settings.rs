@@ -6,12 +6,12 @@ use crate::api::{accounts, me, types::AccountSummary};
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_summary::{ErrorSummary, FormError};
 use crate::components::hint::Hint;
+use crate::components::new_password::{NewPasswordFields, check_new_password, check_repeat};
 use crate::components::password_field::{PasswordField, RevealPasswords};
 use crate::components::remote::Remote;
 use crate::components::retry_countdown::{RetryCountdown, RetryNotice};
 use crate::form::{Field, show_failure, show_field_error};
 use crate::routes::LINK_ACCOUNT;
-use crate::rules::password;
 use crate::session::use_session;
 
 /// `/settings` — «Настройки абонента».
@@ -52,9 +52,8 @@ fn PasswordChange(masked: Signal<String>) -> impl IntoView {
             Ok(())
         })
     };
-    let check_new = move || new.check(password::password(&new.value.read()));
-    let check_repeat =
-        move || repeat.check(password::repeated(&new.value.read(), &repeat.value.read()));
+    let check_new = move || check_new_password(new);
+    let check_repeat = move || check_repeat(new, repeat);
 
     let change = Action::new_local(|(current, new): &(String, String)| {
         me::change_password(current.clone(), new.clone())
@@ -100,8 +99,7 @@ fn PasswordChange(masked: Signal<String>) -> impl IntoView {
             </Show>
             <form novalidate on:submit=on_submit class="form">
                 <PasswordField field=current label="Текущий пароль:" validate=move || { check_current(); } revealed=revealed autocomplete="current-password" />
-                <PasswordField field=new label="Новый пароль:" note=password::POLICY validate=move || { check_new(); } revealed=revealed autocomplete="new-password" />
-                <PasswordField field=repeat label="Повторите пароль:" validate=move || { check_repeat(); } revealed=revealed autocomplete="new-password" />
+                <NewPasswordFields pass=new repeat=repeat revealed=revealed label="Новый пароль:" repeat_label="Повторите пароль:" />
                 <RevealPasswords checked=revealed controls="current_password new_password new_password_repeat" />
                 <div class="form-actions">
                     <button type="submit" class="primary" disabled=change.pending()>"Сменить пароль"</button>
