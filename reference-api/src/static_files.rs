@@ -13,6 +13,7 @@ use scraper::{Html, Selector};
 use sha2::{Digest, Sha256};
 use std::path::Path;
 use tower::ServiceExt;
+use tower_http::compression::CompressionLayer;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 
@@ -72,6 +73,9 @@ pub fn serve(app: Router<AppState>, dir: &Path) -> Result<Router<AppState>, crat
                 HeaderName::from_static("referrer-policy"),
                 HeaderValue::from_static("same-origin"),
             ))
+            // As a CDN does: brotli or gzip, whichever the browser accepts
+            // (the wasm is ~900 KB raw, ~270 KB brotli).
+            .layer(CompressionLayer::new())
             .service(files),
     ))
 }

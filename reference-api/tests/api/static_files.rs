@@ -119,3 +119,25 @@ fn print_csp_prints_the_same_policy() {
     );
     assert!(printed.contains("'sha256-"));
 }
+
+#[tokio::test]
+async fn files_are_compressed_for_browsers_that_accept_it() {
+    let (app, dist) = app_with_dist();
+    // Big enough to be worth compressing, like the wasm.
+    std::fs::write(
+        dist.path().join("big.js"),
+        "export const x = 1;\n".repeat(500),
+    )
+    .unwrap();
+    let br = app
+        .get("/big.js")
+        .header("accept-encoding", "br")
+        .send()
+        .await
+        .ok();
+    assert_eq!(br.header("content-encoding").as_deref(), Some("br"));
+    assert_security_headers(&br);
+    let plain = app.get("/big.js").send().await.ok();
+    assert_eq!(plain.header("content-encoding"), None);
+    assert_eq!(plain.text(), "export const x = 1;\n".repeat(500));
+}
