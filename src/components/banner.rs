@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
-use crate::api::auth;
+use crate::api::{ApiError, auth};
+use crate::components::retry_countdown::{RetryCountdown, RetryNotice};
 use crate::rules::date::format_date;
 use crate::session::use_session;
 
@@ -10,6 +11,13 @@ use crate::session::use_session;
 pub fn UnconfirmedBanner() -> impl IntoView {
     let session = use_session();
     let resend = Action::new_local(|_: &()| auth::resend());
+    // «Слишком много попыток»: counted down like on the forms.
+    let wait = RetryCountdown::new();
+    Effect::new(move || {
+        if let Some(Err(error)) = resend.value().get() {
+            wait.show(&error);
+        }
+    });
     let deadline = move || {
         let user = session.user.get();
         let from_resend = resend
@@ -40,12 +48,15 @@ pub fn UnconfirmedBanner() -> impl IntoView {
                     "Внимание! Ссылка действительна до " {deadline}
                     ". После истечения указанной даты Ваш Личный кабинет будет удален."
                 </p>
-                <button type="button" disabled=resend.pending() on:click=move |_| { resend.dispatch(()); }>
+                <RetryNotice countdown=wait />
+                <button type="button" disabled=resend.pending() on:click=move |_| { if wait.allows_submit() { resend.dispatch(()); } }>
                     "Выслать ссылку"
                 </button>
                 <p role="status" class="banner-status">
                     {move || match resend.value().get() {
                         Some(Ok(_)) => format!("Новая ссылка отправлена на {}. Прежние ссылки больше не действуют.", email()),
+                        // A 429 is in the countdown above.
+                        Some(Err(ApiError::TooManyRequests { .. })) => String::new(),
                         Some(Err(error)) => error.to_string(),
                         None => String::new(),
                     }}
