@@ -35,3 +35,13 @@ pub fn AccountCard(account: AccountSummary) -> impl IntoView {
         </article>
     }
 }
+
+/// The cards of the linked accounts, one after another.
+#[component]
+pub fn AccountCards(list: Vec<AccountSummary>) -> impl IntoView {
+    view! {
+        <div class="cards">
+            {list.into_iter().map(|account| view! { <AccountCard account=account /> }).collect_view()}
+        </div>
+    }
+}

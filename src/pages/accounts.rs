@@ -3,7 +3,7 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::api::accounts;
-use crate::components::{account_card::AccountCard, remote::Remote};
+use crate::components::{account_card::AccountCards, remote::Remote};
 use crate::routes::LINK_ACCOUNT;
 
 /// `/accounts` — «Лицевые счета»: every linked account.
@@ -31,9 +31,7 @@ fn AccountList(title: &'static str) -> impl IntoView {
                 Either::Left(view! { <p>"Нет подключенных ЛС"</p> })
             } else {
                 Either::Right(view! {
-                    <div class="cards">
-                        {list.into_iter().map(|account| view! { <AccountCard account=account /> }).collect_view()}
-                    </div>
+                    <AccountCards list=list />
                 })
             }
         } />

@@ -3,7 +3,7 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::api::accounts;
-use crate::components::{account_card::AccountCard, remote::Remote};
+use crate::components::{account_card::AccountCards, remote::Remote};
 use crate::routes::LINK_ACCOUNT;
 use crate::session::use_session;
 
@@ -21,12 +21,12 @@ pub fn HomePage() -> impl IntoView {
         <h1>"Уважаемый абонент! Добро пожаловать в Личный кабинет поставщика услуг."</h1>
         <p>"Данный сервис предоставляет возможность работы с Вашими лицевыми счетами: просмотр информации по счетам и тарифам, передачу показаний оборудования, оплату лицевого счета, и прочие услуги."</p>
         // Accounts open once the e-mail is confirmed; the banner above says how.
-        {move || if confirmed() { Either::Left(view! { <AccountCards /> }) } else { Either::Right(()) }}
+        {move || if confirmed() { Either::Left(view! { <LinkedAccounts /> }) } else { Either::Right(()) }}
     }
 }
 
 #[component]
-fn AccountCards() -> impl IntoView {
+fn LinkedAccounts() -> impl IntoView {
     let list = LocalResource::new(accounts::list);
     view! {
         <Remote resource=list children=|list| {
@@ -37,9 +37,7 @@ fn AccountCards() -> impl IntoView {
                 })
             } else {
                 Either::Right(view! {
-                    <div class="cards">
-                        {list.into_iter().map(|account| view! { <AccountCard account=account /> }).collect_view()}
-                    </div>
+                    <AccountCards list=list />
                     <p><A href=LINK_ACCOUNT>"Подключить ещё один лицевой счет"</A></p>
                 })
             }
