@@ -50,8 +50,11 @@ test('the app runs under a strict Content-Security-Policy', async ({ page }) => 
   expect(csp).toContain("default-src 'self'");
   expect(csp).not.toContain('unsafe-inline');
   expect(csp).not.toContain("'unsafe-eval'");
+  // No inline script at all: not even a hash is needed.
+  expect(csp).not.toContain('sha256-');
   await expect(page.getByRole('heading', { level: 1, name: 'Регистрация' })).toBeVisible();
   expect(violations).toEqual([]);
+  expect(await page.locator('script:not([src])').count()).toBe(0);
 });
 
 test('the pages fit a 320 px wide phone screen', async ({ page }) => {

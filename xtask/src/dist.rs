@@ -34,7 +34,45 @@ pub fn dist(ctx: &Ctx) -> Result<()> {
 
 /// `trunk build --release` into `dist/`.
 pub fn build_release(ctx: &Ctx) -> Result<()> {
-    process::run(ctx.tool_command("trunk").args(["build", "--release"]))
+    process::run(ctx.tool_command("trunk").args(["build", "--release"]))?;
+    externalize_loader(&dist_dir(ctx))
+}
+
+/// Moves trunk's inline wasm loader out of `index.html` into a file of its
+/// own, so the release has no inline script at all and its CSP needs neither
+/// 'unsafe-inline' nor a hash (`trunk serve` for designers keeps it inline).
+fn externalize_loader(dist: &Path) -> Result<()> {
+    let index = dist.join("index.html");
+    let html =
+        fs::read_to_string(&index).with_context(|| format!("reading {}", index.display()))?;
+    let Some((script, rewrite)) = split_inline_module(&html) else {
+        return Ok(());
+    };
+    // Named after its content, like trunk's other files, so a CDN may cache it forever.
+    let mut hasher = std::hash::DefaultHasher::new();
+    std::hash::Hash::hash(&script, &mut hasher);
+    let name = format!("boot-{:016x}.js", std::hash::Hasher::finish(&hasher));
+    fs::write(dist.join(&name), script.trim())?;
+    fs::write(&index, rewrite(&name))?;
+    Ok(())
+}
+
+/// The body of the first `<script type="module">` without `src`, and the page
+/// with that script replaced by a reference to a file (given its name).
+fn split_inline_module(html: &str) -> Option<(String, impl Fn(&str) -> String + '_)> {
+    const OPEN: &str = "<script type=\"module\">";
+    let start = html.find(OPEN)?;
+    let body_start = start + OPEN.len();
+    let end = body_start + html[body_start..].find("</script>")?;
+    let script = html[body_start..end].to_owned();
+    let after = end + "</script>".len();
+    Some((script, move |name: &str| {
+        format!(
+            "{}<script type=\"module\" src=\"/{name}\"></script>{}",
+            &html[..start],
+            &html[after..]
+        )
+    }))
 }
 
 /// Builds the size table of `dist/`, prints nothing, and writes it to
@@ -274,6 +312,18 @@ mod tests {
         let text = "Личный кабинет ".repeat(200);
         let size = brotli_size(text.as_bytes()).unwrap();
         assert!(size < text.len() as u64 / 10, "{size}");
+    }
+
+    #[test]
+    fn the_inline_loader_moves_to_a_file() {
+        let html = "<head><link rel=x><script type=\"module\">\nimport init from '/k.js';\nawait init();\n</script><link rel=y></head>";
+        let (script, rewrite) = split_inline_module(html).expect("an inline module");
+        assert_eq!(script, "\nimport init from '/k.js';\nawait init();\n");
+        assert_eq!(
+            rewrite("boot-1.js"),
+            "<head><link rel=x><script type=\"module\" src=\"/boot-1.js\"></script><link rel=y></head>"
+        );
+        assert!(split_inline_module("<script type=\"module\" src=\"/a.js\"></script>").is_none());
     }
 
     #[test]
