@@ -28,6 +28,9 @@ const IDS: [&str; 10] = [
 #[derive(Clone, Copy)]
 pub struct MeterInputs {
     inputs: StoredValue<Vec<(Meter, Field)>>,
+    /// The inputs of the readings last checked for sending, in order: the
+    /// API names a reading by its place in what was sent.
+    sent: StoredValue<Vec<Field>>,
 }
 
 impl MeterInputs {
@@ -39,11 +42,8 @@ impl MeterInputs {
             .collect();
         Self {
             inputs: StoredValue::new(inputs),
+            sent: StoredValue::new(Vec::new()),
         }
-    }
-
-    pub fn is_empty(self) -> bool {
-        self.inputs.with_value(Vec::is_empty)
     }
 
     fn check_one(meter: &Meter, field: Field) -> Option<FormError> {
@@ -56,9 +56,9 @@ impl MeterInputs {
     }
 
     /// Checks the filled inputs (at least one must be): the summary lines, and
-    /// the readings to send with the input each came from.
-    pub fn check(self) -> (Vec<FormError>, Vec<(Field, NewReading)>) {
-        self.inputs.with_value(|inputs| {
+    /// the readings to send. Remembers which input each reading came from.
+    pub fn check(self) -> (Vec<FormError>, Vec<NewReading>) {
+        let (errors, checked): (_, Vec<(Field, NewReading)>) = self.inputs.with_value(|inputs| {
             let filled: Vec<&(Meter, Field)> = inputs
                 .iter()
                 .filter(|(_, f)| !f.value.read_untracked().trim().is_empty())
@@ -94,14 +94,19 @@ impl MeterInputs {
                 })
                 .collect();
             (errors, readings)
-        })
+        });
+        let (sent, readings) = checked.into_iter().unzip();
+        self.sent.set_value(sent);
+        (errors, readings)
     }
 
-    /// The API names a reading `readings[i].value` by its place in what was sent.
-    pub fn field_errors(error: &ApiError, sent: &[Field]) -> Vec<FormError> {
+    /// Puts the API's messages about readings (`readings[i].value`) on the
+    /// inputs they were sent from; the summary lines.
+    pub fn field_errors(self, error: &ApiError) -> Vec<FormError> {
         let ApiError::Problem { fields, .. } = error else {
             return Vec::new();
         };
+        let sent = self.sent.get_value();
         fields
             .iter()
             .filter_map(|(name, message)| {
@@ -119,15 +124,6 @@ impl MeterInputs {
                 })
             })
             .collect()
-    }
-
-    pub fn clear(self) {
-        self.inputs.with_value(|inputs| {
-            for (_, field) in inputs {
-                field.value.set(String::new());
-                field.error.set(None);
-            }
-        });
     }
 }
 

@@ -58,7 +58,6 @@ pub fn PayForm(account: Account) -> impl IntoView {
     let inputs = MeterInputs::new(account.meters);
     let summary = RwSignal::new(Vec::<FormError>::new());
     let anomaly = RwSignal::new(false);
-    let sent = StoredValue::new(Vec::<Field>::new());
 
     let pay = Action::new_local({
         let account_id = account_id.clone();
@@ -70,7 +69,7 @@ pub fn PayForm(account: Account) -> impl IntoView {
     Effect::new(move || match pay.value().get() {
         Some(Ok(payment)) => go_on(&payment, &navigate),
         Some(Err(error)) => {
-            let mut lines = MeterInputs::field_errors(&error, &sent.get_value());
+            let mut lines = inputs.field_errors(&error);
             match error.code() {
                 Some("reading_anomaly") => {
                     anomaly.set(true);
@@ -103,8 +102,7 @@ pub fn PayForm(account: Account) -> impl IntoView {
             if with_readings.get_untracked() {
                 let (reading_errors, checked) = inputs.check();
                 errors.extend(reading_errors);
-                sent.set_value(checked.iter().map(|(field, _)| *field).collect());
-                readings = checked.into_iter().map(|(_, r)| r).collect();
+                readings = checked;
             }
             if let (true, Some(amount_kop)) = (errors.is_empty(), amount_kop) {
                 let intent = PaymentIntent {

@@ -8,7 +8,6 @@ use crate::components::error_summary::{ErrorSummary, FormError};
 use crate::components::hint::Hint;
 use crate::components::meter_readings::{MeterInputs, MeterReadingFields};
 use crate::components::remote::Remote;
-use crate::form::Field;
 use crate::routes;
 use crate::rules::reading::display;
 
@@ -54,7 +53,6 @@ fn ReadingsForm(account: Account) -> impl IntoView {
     let summary = RwSignal::new(Vec::<FormError>::new());
     // The API found an unusually large reading: asked to confirm before sending.
     let anomaly = RwSignal::new(false);
-    let sent = StoredValue::new(Vec::<Field>::new());
     let send = Action::new_local(move |(readings, confirm): &(Vec<NewReading>, bool)| {
         payments::send_readings(id.clone(), readings.clone(), *confirm)
     });
@@ -62,7 +60,7 @@ fn ReadingsForm(account: Account) -> impl IntoView {
         let Some(Err(error)) = send.value().get() else {
             return;
         };
-        let mut lines = MeterInputs::field_errors(&error, &sent.get_value());
+        let mut lines = inputs.field_errors(&error);
         if error.code() == Some("reading_anomaly") {
             anomaly.set(true);
             lines.push(FormError::form(
@@ -77,8 +75,7 @@ fn ReadingsForm(account: Account) -> impl IntoView {
     let submit = move |confirm: bool| {
         let (errors, readings) = inputs.check();
         if errors.is_empty() {
-            sent.set_value(readings.iter().map(|(field, _)| *field).collect());
-            send.dispatch((readings.into_iter().map(|(_, r)| r).collect(), confirm));
+            send.dispatch((readings, confirm));
         } else {
             anomaly.set(false);
         }
