@@ -13,6 +13,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::api::types::Challenge;
+use crate::timer::sleep;
 
 /// Numbers tried between two yields to the browser: about 1 ms on a desktop,
 /// well under a frame on a slow phone.
@@ -69,24 +70,11 @@ pub async fn solve(challenge: &Challenge) -> Option<String> {
             return Some(payload(challenge, number));
         }
         start = stop;
-        next_task().await;
+        // Let the browser handle input and paint before the next slice.
+        sleep(0).await;
     }
     None
 }
-
-/// Lets the browser run input handlers and paint before the next slice.
-#[cfg(target_arch = "wasm32")]
-async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback(&resolve);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-async fn next_task() {}
 
 #[cfg(test)]
 mod tests {
@@ -131,7 +119,7 @@ mod tests {
         assert_eq!(block_on(solve(&other)), None);
     }
 
-    /// The native `next_task` never suspends, so one poll finishes the future.
+    /// The native `sleep` never suspends, so one poll finishes the future.
     fn block_on<F: std::future::Future>(future: F) -> F::Output {
         use std::pin::pin;
         use std::task::{Context, Poll, Waker};

@@ -12,3 +12,4 @@ pub mod pages;
 pub mod routes;
 pub mod rules;
 pub mod session;
+pub mod timer;

@@ -4,6 +4,7 @@
 use leptos::{prelude::*, task::spawn_local};
 
 use crate::api::{self, ApiError, auth, types::User};
+use crate::timer::sleep;
 
 #[derive(Clone, Copy)]
 pub struct Session {
@@ -69,11 +70,4 @@ impl Session {
 
 pub fn use_session() -> Session {
     expect_context()
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
