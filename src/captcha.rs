@@ -5,12 +5,10 @@
 //! small slices with a yield to the browser between them, so typing and
 //! scrolling stay smooth on a slow phone while it works.
 
-use std::ops::Range;
-
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
+use proof_of_work::search;
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use crate::api::types::Challenge;
 use crate::timer::sleep;
@@ -18,20 +16,6 @@ use crate::timer::sleep;
 /// Numbers tried between two yields to the browser: about 1 ms on a desktop,
 /// well under a frame on a slow phone.
 const SLICE: u64 = 1_000;
-
-/// Searches `range` for the number whose hash is `target`.
-pub fn search(salt: &str, target: &[u8; 32], range: Range<u64>) -> Option<u64> {
-    // The salt is hashed once; each number only continues from that state.
-    let mut salted = Sha256::new();
-    salted.update(salt.as_bytes());
-    // `itoa`: no allocation per number; a hard challenge formats a million.
-    let mut digits = itoa::Buffer::new();
-    range.into_iter().find(|&number| {
-        let mut hasher = salted.clone();
-        hasher.update(digits.format(number).as_bytes());
-        hasher.finalize().as_slice() == target
-    })
-}
 
 /// What the API expects in `captcha`: base64 of the solved challenge as JSON.
 pub fn payload(challenge: &Challenge, number: u64) -> String {
@@ -79,6 +63,7 @@ pub async fn solve(challenge: &Challenge) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sha2::{Digest, Sha256};
 
     fn sha256_hex(text: &str) -> String {
         hex::encode(Sha256::digest(text.as_bytes()))
