@@ -2,6 +2,10 @@
 //! be, reduced to two buttons. «Оплатить» settles the payment as succeeded
 //! (recording the readings sent with it), «Отменить» as canceled; either
 //! redirects (303) to the payment's return URL.
+//!
+//! The page is served from the API's own origin (`Config::public_url`), and
+//! its forms post to the page itself; the redirect then leaves for the web
+//! app's origin (`Config::app_url`).
 
 use crate::AppState;
 use crate::problem::ApiResult;
@@ -25,6 +29,16 @@ pub fn money(kop: i64) -> String {
     }
     let sign = if kop < 0 { "-" } else { "" };
     format!("{sign}{grouped},{:02}\u{a0}₽", kop.abs() % 100)
+}
+
+/// The page's own policy: no script, no style, nothing loaded; its forms may
+/// post to the page itself, and the redirect after the post may go to the web
+/// app (browsers check `form-action` on redirects too).
+pub fn content_security_policy(app_url: &str) -> String {
+    format!(
+        "default-src 'none'; form-action 'self' {app_url}; base-uri 'none'; \
+         frame-ancestors 'none'"
+    )
 }
 
 fn escape(text: &str) -> String {

@@ -23,7 +23,7 @@ pub mod validation;
 
 use axum::Router;
 use axum::extract::{ConnectInfo, Request, State};
-use axum::http::{Method, StatusCode};
+use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, get, post, put};
@@ -35,6 +35,7 @@ use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::ops::Deref;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
@@ -93,6 +94,10 @@ pub struct Config {
     pub database: String,
     /// The web app's origin, e.g. `http://127.0.0.1:8080`, without a trailing slash.
     pub app_url: String,
+    /// This server's own public origin, e.g. `http://127.0.0.1:8081`, without a
+    /// trailing slash: the fake gateway page (`/dev/pay/{id}`) is served from
+    /// here, never through the app's dev proxy.
+    pub public_url: String,
     /// The built web app to serve beside the API (the `dist/` folder).
     pub static_dir: Option<PathBuf>,
     pub captcha_max_number: u64,
@@ -114,6 +119,7 @@ impl Config {
         Config {
             database: database.into(),
             app_url: "http://127.0.0.1:8080".into(),
+            public_url: "http://127.0.0.1:8081".into(),
             static_dir: None,
             captcha_max_number: 50_000,
             limits: Limits::strict(),
@@ -252,11 +258,17 @@ pub fn build_app(config: Config) -> Result<Router, Error> {
         ))
         .layer(middleware::from_fn(require_csrf_header));
 
+    let gateway_csp =
+        HeaderValue::from_str(&gateway::content_security_policy(&state.config.app_url))?;
     let mut app = Router::new().nest("/api", api).nest(
         "/dev",
         Router::new()
             .route("/pay/{id}", get(gateway::show).post(gateway::decide))
-            .fallback(plain_not_found),
+            .fallback(plain_not_found)
+            .layer(SetResponseHeaderLayer::overriding(
+                header::CONTENT_SECURITY_POLICY,
+                gateway_csp,
+            )),
     );
     if let Some(dir) = &state.config.static_dir {
         app = static_files::serve(app, dir)?;
@@ -336,6 +348,17 @@ async fn clock_advance(
     }))
 }
 
+/// `http://` and the address, as a browser would reach it: a wildcard
+/// address (`0.0.0.0`, `::`) becomes the loopback one.
+pub fn origin_of(addr: SocketAddr) -> String {
+    let ip = match addr.ip() {
+        IpAddr::V4(ip) if ip.is_unspecified() => IpAddr::V4(Ipv4Addr::LOCALHOST),
+        IpAddr::V6(ip) if ip.is_unspecified() => IpAddr::V6(std::net::Ipv6Addr::LOCALHOST),
+        ip => ip,
+    };
+    format!("http://{}", SocketAddr::new(ip, addr.port()))
+}
+
 /// The client's address as the listener saw it (never a forwarded header,
 /// which any client could forge). `0.0.0.0` when the router runs without a
 /// listener, as in handler tests that do not set one.
@@ -361,5 +384,23 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for ClientIp {
 impl ClientIp {
     pub fn key(&self) -> String {
         self.0.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::origin_of;
+
+    #[test]
+    fn the_default_public_url_is_the_listen_address_as_a_browser_reaches_it() {
+        assert_eq!(
+            origin_of("127.0.0.1:8081".parse().unwrap()),
+            "http://127.0.0.1:8081"
+        );
+        assert_eq!(
+            origin_of("0.0.0.0:8081".parse().unwrap()),
+            "http://127.0.0.1:8081"
+        );
+        assert_eq!(origin_of("[::]:9000".parse().unwrap()), "http://[::1]:9000");
     }
 }

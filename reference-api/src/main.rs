@@ -32,6 +32,10 @@ struct Args {
     /// The web app's origin: links in mails point there, and payment return URLs must start with it.
     #[arg(long, env = "KABINET_APP_URL", default_value = "http://127.0.0.1:8080")]
     app_url: String,
+    /// This server's own public origin: the fake payment gateway page is linked
+    /// there. Default: `http://` and the listen address (loopback for a wildcard one).
+    #[arg(long, env = "KABINET_PUBLIC_URL")]
+    public_url: Option<String>,
     /// Also serve the built web app (`dist/`) from this folder, with an SPA fallback.
     #[arg(long, env = "KABINET_STATIC_DIR")]
     static_dir: Option<PathBuf>,
@@ -69,8 +73,14 @@ async fn main() -> Result<(), reference_api::Error> {
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stdout()))
         .init();
 
+    let listener = tokio::net::TcpListener::bind(args.listen).await?;
+    let local = listener.local_addr()?;
     let mut config = Config::new(args.database);
     config.app_url = args.app_url.trim_end_matches('/').to_string();
+    config.public_url = match args.public_url {
+        Some(url) => url.trim_end_matches('/').to_string(),
+        None => reference_api::origin_of(local),
+    };
     config.static_dir = args.static_dir;
     config.captcha_max_number = args.captcha_max_number;
     config.limits = match args.limits {
@@ -80,12 +90,9 @@ async fn main() -> Result<(), reference_api::Error> {
     config.secure_cookie = !args.insecure_cookie;
     config.dev_clock = args.dev_clock;
 
+    let public_url = config.public_url.clone();
     let app = build_app(config)?;
-    let listener = tokio::net::TcpListener::bind(args.listen).await?;
-    tracing::info!(
-        "reference API listening on http://{}",
-        listener.local_addr()?
-    );
+    tracing::info!("reference API listening on http://{local} (public URL {public_url})");
     axum::serve(
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),

@@ -34,11 +34,13 @@ pub struct Payment {
 
 const COLUMNS: &str = "id, link_id, amount_kop, status, created_at";
 
-fn from_row(row: &rusqlite::Row<'_>, app_url: &str) -> rusqlite::Result<Payment> {
+/// `public_url` is the API's own origin: the gateway page lives there, not
+/// behind the app's dev proxy (which would follow the gateway's redirect itself).
+fn from_row(row: &rusqlite::Row<'_>, public_url: &str) -> rusqlite::Result<Payment> {
     let id: String = row.get(0)?;
     let status: String = row.get(3)?;
     Ok(Payment {
-        confirmation_url: (status == "pending").then(|| format!("{app_url}/dev/pay/{id}")),
+        confirmation_url: (status == "pending").then(|| format!("{public_url}/dev/pay/{id}")),
         account_id: row.get::<_, i64>(1)?.to_string(),
         amount_kop: row.get(2)?,
         created_at: rfc3339_unix(row.get(4)?),
@@ -52,7 +54,7 @@ fn find(conn: &Connection, state: &AppState, user_id: i64, id: &str) -> ApiResul
         .query_row(
             &format!("SELECT {COLUMNS} FROM payments WHERE id = ?1 AND user_id = ?2"),
             params![id, user_id],
-            |row| from_row(row, &state.config.app_url),
+            |row| from_row(row, &state.config.public_url),
         )
         .optional()?)
 }
@@ -214,7 +216,7 @@ pub async fn history(
     ))?;
     let payments = statement
         .query_map(params![user.id, linked.account_id], |row| {
-            from_row(row, &state.config.app_url).map(|p| Payment {
+            from_row(row, &state.config.public_url).map(|p| Payment {
                 account_id: linked.summary.id.clone(),
                 ..p
             })

@@ -1,5 +1,5 @@
 use crate::readings::voronezh;
-use crate::support::{APP_URL, Resp, TestApp};
+use crate::support::{APP_URL, PUBLIC_URL, Resp, TestApp};
 use axum::http::StatusCode;
 use serde_json::{Value, json};
 
@@ -10,6 +10,14 @@ async fn pay(app: &TestApp, cookie: &str, id: &str, key: &str, body: Value) -> R
         .json(body)
         .send()
         .await
+}
+
+/// Pays; expects 201 and returns the payment.
+async fn created(app: &TestApp, cookie: &str, id: &str, key: &str, body: Value) -> Value {
+    pay(app, cookie, id, key, body)
+        .await
+        .expect(StatusCode::CREATED)
+        .json()
 }
 
 fn debt() -> Value {
@@ -32,17 +40,14 @@ async fn press(app: &TestApp, payment: &str, action: &str) -> String {
 async fn paying_the_debt_through_the_gateway() {
     let app = TestApp::new();
     let (cookie, id, _) = voronezh(&app).await;
-    let payment = pay(&app, &cookie, &id, "k1", debt())
-        .await
-        .expect(StatusCode::CREATED)
-        .json();
+    let payment = created(&app, &cookie, &id, "k1", debt()).await;
     let pid = payment["id"].as_str().unwrap().to_string();
     assert_eq!(
         payment,
         json!({
             "id": pid, "account_id": id, "amount_kop": 123456, "status": "pending",
             "created_at": "2026-03-10T12:00:00Z",
-            "confirmation_url": format!("{APP_URL}/dev/pay/{pid}"),
+            "confirmation_url": format!("{PUBLIC_URL}/dev/pay/{pid}"),
         })
     );
     let page = app.get(&format!("/dev/pay/{pid}")).send().await.ok();
@@ -73,15 +78,48 @@ async fn paying_the_debt_through_the_gateway() {
     assert_eq!(history, json!([settled]));
 }
 
+/// Under `trunk serve` the app's proxy would follow the gateway's 303 itself
+/// and hand the browser index.html: the page must be on the API's own origin,
+/// and only its redirect goes back to the app.
+#[tokio::test]
+async fn the_gateway_lives_on_the_apis_own_origin_and_returns_to_the_app() {
+    let app = TestApp::new();
+    let (cookie, id, _) = voronezh(&app).await;
+    let payment = created(&app, &cookie, &id, "k1", debt()).await;
+    let pid = payment["id"].as_str().unwrap();
+    let url = payment["confirmation_url"].as_str().unwrap();
+    assert_eq!(url, format!("{PUBLIC_URL}/dev/pay/{pid}"));
+    let page = app
+        .get(url.strip_prefix(PUBLIC_URL).unwrap())
+        .send()
+        .await
+        .ok();
+    // Plain forms posting to the page itself, under a policy that allows
+    // nothing else but the redirect back to the app.
+    let html = page.text();
+    assert!(
+        !html.contains("<script") && !html.contains("action="),
+        "{html}"
+    );
+    assert_eq!(
+        page.header("content-security-policy").unwrap(),
+        format!(
+            "default-src 'none'; form-action 'self' {APP_URL}; base-uri 'none'; \
+             frame-ancestors 'none'"
+        )
+    );
+    assert_eq!(
+        press(&app, pid, "pay").await,
+        format!("{APP_URL}/payments/{pid}")
+    );
+}
+
 #[tokio::test]
 async fn cancelling_at_the_gateway() {
     let app = TestApp::new();
     let (cookie, id, _) = voronezh(&app).await;
     let body = json!({"amount_kop": 10050, "return_url": "/accounts/1/pay/done"});
-    let payment = pay(&app, &cookie, &id, "k1", body)
-        .await
-        .expect(StatusCode::CREATED)
-        .json();
+    let payment = created(&app, &cookie, &id, "k1", body).await;
     let pid = payment["id"].as_str().unwrap();
     assert_eq!(
         press(&app, pid, "cancel").await,
@@ -102,21 +140,12 @@ async fn cancelling_at_the_gateway() {
 async fn the_same_key_never_makes_a_second_payment() {
     let app = TestApp::new();
     let (cookie, id, _) = voronezh(&app).await;
-    let first = pay(&app, &cookie, &id, "double-click", debt())
-        .await
-        .expect(StatusCode::CREATED)
-        .json();
-    let again = pay(&app, &cookie, &id, "double-click", debt())
-        .await
-        .expect(StatusCode::CREATED)
-        .json();
+    let first = created(&app, &cookie, &id, "double-click", debt()).await;
+    let again = created(&app, &cookie, &id, "double-click", debt()).await;
     assert_eq!(first, again);
     // After paying, the back button's retry answers the settled payment.
     press(&app, first["id"].as_str().unwrap(), "pay").await;
-    let later = pay(&app, &cookie, &id, "double-click", debt())
-        .await
-        .expect(StatusCode::CREATED)
-        .json();
+    let later = created(&app, &cookie, &id, "double-click", debt()).await;
     assert_eq!(later["id"], first["id"]);
     assert_eq!(later["status"], "succeeded");
     // Another body with the used key is refused.
@@ -135,10 +164,7 @@ async fn the_same_key_never_makes_a_second_payment() {
     assert_eq!(history.as_array().unwrap().len(), 1);
     // A new key is a new payment, listed first.
     app.clock.advance(60);
-    let second = pay(&app, &cookie, &id, "other", debt())
-        .await
-        .expect(StatusCode::CREATED)
-        .json();
+    let second = created(&app, &cookie, &id, "other", debt()).await;
     let history = app
         .read(&format!("/api/v1/accounts/{id}/payments"), &cookie)
         .await;
@@ -209,16 +235,10 @@ async fn readings_sent_with_a_payment_count_when_it_succeeds() {
         .await
         .problem(StatusCode::UNPROCESSABLE_ENTITY, "reading_below_previous");
 
-    let cancelled = pay(&app, &cookie, &id, "k1", body.clone())
-        .await
-        .expect(StatusCode::CREATED)
-        .json();
+    let cancelled = created(&app, &cookie, &id, "k1", body.clone()).await;
     press(&app, cancelled["id"].as_str().unwrap(), "cancel").await;
     assert_eq!(last(&app, &cookie, &id).await, "12345.678");
-    let paid = pay(&app, &cookie, &id, "k2", body)
-        .await
-        .expect(StatusCode::CREATED)
-        .json();
+    let paid = created(&app, &cookie, &id, "k2", body).await;
     assert_eq!(
         last(&app, &cookie, &id).await,
         "12345.678",
@@ -232,10 +252,7 @@ async fn readings_sent_with_a_payment_count_when_it_succeeds() {
 async fn payments_are_private_to_their_cabinet() {
     let app = TestApp::new();
     let (cookie, id, _) = voronezh(&app).await;
-    let pid = pay(&app, &cookie, &id, "k", debt())
-        .await
-        .expect(StatusCode::CREATED)
-        .json()["id"]
+    let pid = created(&app, &cookie, &id, "k", debt()).await["id"]
         .as_str()
         .unwrap()
         .to_string();

@@ -17,6 +17,8 @@ use time::macros::datetime;
 use tower::ServiceExt;
 
 pub const APP_URL: &str = "http://app.test";
+/// The API's own origin (`--public-url`): the gateway page is linked there.
+pub const PUBLIC_URL: &str = "http://api.test";
 pub const PASSWORD: &str = "Secret123";
 
 pub struct TestApp {
@@ -37,6 +39,7 @@ impl TestApp {
         let clock = Arc::new(Clock::manual(datetime!(2026-03-10 12:00 UTC)));
         let mut config = Config::new(dir.path().join("db.sqlite").to_str().unwrap());
         config.app_url = APP_URL.into();
+        config.public_url = PUBLIC_URL.into();
         config.captcha_max_number = 100;
         config.limits = Limits::loose();
         config.clock = clock.clone();
@@ -52,6 +55,7 @@ impl TestApp {
     pub fn restart(&self) -> TestApp {
         let mut config = Config::new(self.db_path().to_str().unwrap());
         config.app_url = APP_URL.into();
+        config.public_url = PUBLIC_URL.into();
         config.clock = self.clock.clone();
         TestApp {
             router: build_app(config).unwrap(),
