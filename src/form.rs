@@ -52,10 +52,7 @@ impl Field {
     pub fn check<M: Into<String>>(self, outcome: Result<(), M>) -> Option<FormError> {
         let message = outcome.err().map(Into::into);
         self.error.set(message.clone());
-        message.map(|message| FormError {
-            field: Some(self.id),
-            message,
-        })
+        message.map(|message| FormError::field(self.id, message))
     }
 }
 
@@ -71,17 +68,14 @@ pub fn show_api_error(error: &ApiError, fields: &[Field], summary: RwSignal<Vec<
             match fields.iter().find(|f| f.id == name) {
                 Some(field) => {
                     field.error.set(Some(message.clone()));
-                    lines.push(FormError {
-                        field: Some(field.id),
-                        message: message.clone(),
-                    });
+                    lines.push(FormError::field(field.id, message.clone()));
                 }
                 None => lines.push(FormError::form(message.clone())),
             }
         }
     }
     if lines.is_empty() {
-        lines.push(FormError::form(error.to_string()));
+        lines.push(FormError::from_api(error));
     }
     summary.set(lines);
 }
@@ -101,10 +95,7 @@ pub fn show_failure(
 /// A refusal about one field: under the field and, alone, in the summary.
 pub fn show_field_error(field: Field, message: String, summary: RwSignal<Vec<FormError>>) {
     field.error.set(Some(message.clone()));
-    summary.set(vec![FormError {
-        field: Some(field.id),
-        message,
-    }]);
+    summary.set(vec![FormError::field(field.id, message)]);
 }
 
 /// Forgets the kept values of a form once it has done its work.

@@ -136,10 +136,7 @@ async fn error_summary_takes_focus_and_links_to_fields() {
     );
 
     errors.set(vec![
-        FormError {
-            field: Some("email"),
-            message: "Введите e-mail.".into(),
-        },
+        FormError::field("email", "Введите e-mail."),
         FormError::form("Нет связи с сервером."),
     ]);
     tick().await;
@@ -167,10 +164,7 @@ async fn error_summary_takes_focus_and_links_to_fields() {
     );
 
     // A second failed submit brings focus back to the summary.
-    errors.set(vec![FormError {
-        field: Some("password"),
-        message: "Введите пароль.".into(),
-    }]);
+    errors.set(vec![FormError::field("password", "Введите пароль.")]);
     tick().await;
     assert_eq!(focused_id(), "error-summary");
 }

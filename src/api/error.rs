@@ -21,8 +21,10 @@ pub enum ApiError {
     TooManyRequests { retry_after: Option<u32> },
     /// No answer at all: offline, DNS, server down.
     Network,
-    /// Any other status, or a body that could not be read.
+    /// Any other status with a body that is not a problem.
     Unexpected(u16),
+    /// A success whose body is not what the contract says.
+    Malformed,
 }
 
 impl ApiError {
@@ -63,7 +65,16 @@ impl ApiError {
         match self {
             Self::Problem { status, .. } | Self::Unexpected(status) => Some(*status),
             Self::TooManyRequests { .. } => Some(429),
-            Self::Network => None,
+            Self::Network | Self::Malformed => None,
+        }
+    }
+
+    /// The network or the server failed: nothing the subscriber typed is wrong.
+    pub fn is_service_failure(&self) -> bool {
+        match self {
+            Self::Network | Self::Malformed | Self::Unexpected(_) => true,
+            Self::Problem { status, .. } => *status >= 500,
+            Self::TooManyRequests { .. } => false,
         }
     }
 }
@@ -96,17 +107,27 @@ fn message_for(code: &str) -> Option<&'static str> {
     })
 }
 
-/// «через 45 с», «через 3 мин»: when to try again.
+/// Waits longer than this are not counted in minutes: a server that asks
+/// for days means "later", and «через 16666666 мин» helps nobody.
+const LONGEST_WAIT_SHOWN: u32 = 60 * 60;
+
+/// «через 45 с», «через 3 мин», «позже»: when to try again.
 pub fn retry_in(seconds: u32) -> String {
-    if seconds < 60 {
+    if seconds > LONGEST_WAIT_SHOWN {
+        "позже".to_owned()
+    } else if seconds < 60 {
         format!("через {seconds} с")
     } else {
         format!("через {} мин", seconds.div_ceil(60))
     }
 }
 
-/// «через 42 с», «через 14 мин 5 с»: to the second, for a countdown.
+/// «через 42 с», «через 14 мин 5 с»: to the second, for a countdown;
+/// «позже» beyond an hour.
 pub fn retry_in_exact(seconds: u32) -> String {
+    if seconds > LONGEST_WAIT_SHOWN {
+        return retry_in(seconds);
+    }
     match (seconds / 60, seconds % 60) {
         (0, s) => format!("через {s} с"),
         (m, 0) => format!("через {m} мин"),
@@ -149,11 +170,18 @@ impl fmt::Display for ApiError {
                 f.write_str("Слишком много попыток. Повторите через несколько минут.")
             }
             Self::Network => f.write_str(
-                "Нет связи с сервером. Проверьте подключение к интернету и повторите попытку: введённые данные сохранены.",
+                "Нет связи с сервером. Проверьте подключение к интернету и повторите попытку.",
+            ),
+            Self::Unexpected(status) if *status >= 500 => write!(
+                f,
+                "Сервис временно недоступен (ошибка сервера {status}). Повторите попытку через несколько минут."
             ),
             Self::Unexpected(status) => write!(
                 f,
-                "Сервис временно недоступен (код {status}). Повторите попытку через несколько минут: введённые данные сохранены."
+                "Сервис ответил ошибкой {status}. Обновите страницу и повторите попытку; если не поможет, напишите в службу поддержки."
+            ),
+            Self::Malformed => f.write_str(
+                "Сервис прислал ответ, который не удалось прочитать. Повторите попытку через несколько минут; если не поможет, напишите в службу поддержки.",
             ),
         }
     }
@@ -275,6 +303,49 @@ mod tests {
             ApiError::from_answer(502, PROBLEM, None, "not json"),
             ApiError::Unexpected(502)
         );
-        assert!(ApiError::Unexpected(500).to_string().contains("код 500"));
+        assert!(
+            ApiError::Unexpected(500)
+                .to_string()
+                .contains("ошибка сервера 500")
+        );
+        assert!(ApiError::Unexpected(500).is_service_failure());
+    }
+
+    #[test]
+    fn service_failures_do_not_blame_the_input_and_do_not_claim_typed_data() {
+        for error in [
+            ApiError::Network,
+            ApiError::Malformed,
+            ApiError::Unexpected(502),
+        ] {
+            assert!(error.is_service_failure(), "{error:?}");
+            let text = error.to_string();
+            assert!(!text.contains("введённые"), "{text}");
+            assert!(!text.contains("код 200"), "{text}");
+        }
+        assert!(!ApiError::Malformed.to_string().contains("200"));
+        let wrong_password = ApiError::from_answer(
+            401,
+            PROBLEM,
+            None,
+            r#"{"title":"x","code":"invalid_credentials"}"#,
+        );
+        assert!(!wrong_password.is_service_failure());
+        let crash = ApiError::from_answer(500, PROBLEM, None, r#"{"title":"x","code":"internal"}"#);
+        assert!(crash.is_service_failure());
+    }
+
+    #[test]
+    fn absurd_waits_read_as_later() {
+        let huge = ApiError::from_answer(429, PROBLEM, Some("999999999"), "{}");
+        assert_eq!(huge.to_string(), "Слишком много попыток. Повторите позже.");
+        assert_eq!(
+            retry_countdown(999_999_999),
+            "Слишком много попыток. Повторите позже."
+        );
+        assert_eq!(
+            retry_countdown(3600),
+            "Слишком много попыток. Повторите через 60 мин."
+        );
     }
 }

@@ -133,5 +133,5 @@ async fn send(
 fn decode<T: DeserializeOwned>(body: String) -> Result<T, ApiError> {
     // 202/204 may have no body: read it as `null`, so `T = ()` works.
     let body = if body.is_empty() { "null" } else { &body };
-    serde_json::from_str(body).map_err(|_| ApiError::Unexpected(200))
+    serde_json::from_str(body).map_err(|_| ApiError::Malformed)
 }

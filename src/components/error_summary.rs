@@ -1,6 +1,8 @@
 use leptos::{either::Either, html, prelude::*};
 use wasm_bindgen::JsCast;
 
+use crate::api::ApiError;
+
 /// One line of the summary.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FormError {
@@ -8,14 +10,56 @@ pub struct FormError {
     /// (wrong password, no network, …).
     pub field: Option<&'static str>,
     pub message: String,
+    /// The service failed (no network, a server error, an unreadable
+    /// answer), not what the subscriber typed: the summary must not ask them
+    /// to check their input.
+    pub service: bool,
 }
 
 impl FormError {
+    /// A line about one field, linking to it.
+    pub fn field(id: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            field: Some(id),
+            message: message.into(),
+            service: false,
+        }
+    }
+
+    /// A line about the whole form.
     pub fn form(message: impl Into<String>) -> Self {
         Self {
             field: None,
             message: message.into(),
+            service: false,
         }
+    }
+
+    /// A line about a failure of the service, not of the input.
+    pub fn service(message: impl Into<String>) -> Self {
+        Self {
+            service: true,
+            ..Self::form(message)
+        }
+    }
+
+    /// The line for a failed request that names no field: a service failure
+    /// also says that the typed values are still there.
+    pub fn from_api(error: &ApiError) -> Self {
+        if error.is_service_failure() {
+            Self::service(format!("{error} Введённые данные сохранены."))
+        } else {
+            Self::form(error.to_string())
+        }
+    }
+}
+
+/// The summary's heading: only input problems ask to check the input.
+pub fn summary_title(errors: &[FormError]) -> &'static str {
+    if errors.iter().all(|e| e.service) {
+        "Не удалось выполнить запрос"
+    } else {
+        "Проверьте введённые данные"
     }
 }
 
@@ -45,7 +89,7 @@ pub fn ErrorSummary(#[prop(into)] errors: Signal<Vec<FormError>>) -> impl IntoVi
                 tabindex="-1"
                 aria-labelledby="error-summary-title"
             >
-                <h2 id="error-summary-title">"Проверьте введённые данные"</h2>
+                <h2 id="error-summary-title">{move || errors.with(|e| summary_title(e))}</h2>
                 <ul>
                     {move || errors.get().into_iter().map(|e| view! {
                         <li>{match e.field {

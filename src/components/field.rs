@@ -18,9 +18,10 @@ pub fn TextField(
     /// an error is shown: tabbing through a fresh form must not light it red.
     #[prop(into)]
     validate: Callback<()>,
-    /// Passed as an `Option`, so wrappers can hand theirs on.
+    /// Passed as an `Option`, so wrappers can hand theirs on; a signal, so
+    /// that it can follow a choice made elsewhere in the form.
     #[prop(optional_no_strip)]
-    note: Option<String>,
+    note: Option<Signal<String>>,
     /// Text of the «?» hint.
     #[prop(optional, into)]
     help: Option<Signal<String>>,
@@ -75,7 +76,7 @@ pub fn TextField(
                 <label for=id>{label.clone()}</label>
                 {has_help.then(|| view! { <HintButton state=hint topic=label controls=help_id.clone() /> })}
             </div>
-            {note.clone().map(|note| view! { <p id=format!("{id}-note") class="note">{note}</p> })}
+            {note.map(|note| view! { <p id=format!("{id}-note") class="note">{note}</p> })}
             {move || error.get().map(|msg| view! { <p id=format!("{id}-error") class="error">{msg}</p> })}
             <input
                 id=id

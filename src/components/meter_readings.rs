@@ -118,10 +118,7 @@ impl MeterInputs {
                     .ok()?;
                 let field = sent.get(index)?;
                 field.error.set(Some(message.clone()));
-                Some(FormError {
-                    field: Some(field.id),
-                    message: message.clone(),
-                })
+                Some(FormError::field(field.id, message.clone()))
             })
             .collect()
     }
@@ -153,7 +150,7 @@ pub fn MeterReadingFields(inputs: MeterInputs) -> impl IntoView {
                     <TextField
                         field=field
                         label=label
-                        note=Some(note)
+                        note=Some(Signal::stored(note))
                         validate=move || { MeterInputs::check_one(&meter_for_check, field); }
                         inputmode="decimal"
                         autocomplete="off"

@@ -1,13 +1,26 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::{components::A, hooks::use_location};
 
+use crate::routes::Section;
 use crate::session::use_session;
+
+/// The signed-in sections, in the order of the menu.
+const SECTIONS: [(Section, &str, &str); 4] = [
+    (Section::Home, "/", "Главная"),
+    (Section::Accounts, "/accounts", "Лицевые счета"),
+    (Section::Pay, "/pay", "Оплата онлайн"),
+    (Section::Settings, "/settings", "Настройки"),
+];
 
 /// The top navigation: what a signed-out and a signed-in subscriber can do.
 /// «Выход» is a button: it changes state, and it must work from the keyboard.
 #[component]
 pub fn Nav(#[prop(into)] on_logout: Callback<()>) -> impl IntoView {
     let session = use_session();
+    // The section of the page shown, not only of an exact link: paying for
+    // an account belongs to «Оплата онлайн».
+    let location = use_location();
+    let current = move || Section::of(&location.pathname.read());
     view! {
         <header class="site-header">
             <div class="site-header-inner">
@@ -23,10 +36,9 @@ pub fn Nav(#[prop(into)] on_logout: Callback<()>) -> impl IntoView {
                         }
                     >
                         <ul>
-                            <li><A href="/" exact=true>"Главная"</A></li>
-                            <li><A href="/accounts">"Лицевые счета"</A></li>
-                            <li><A href="/pay">"Оплата онлайн"</A></li>
-                            <li><A href="/settings">"Настройки"</A></li>
+                            {SECTIONS.into_iter().map(|(section, href, label)| view! {
+                                <li><a href=href aria-current=move || (current() == Some(section)).then_some("page")>{label}</a></li>
+                            }).collect_view()}
                             <li><button type="button" class="link" on:click=move |_| on_logout.run(())>"Выход"</button></li>
                         </ul>
                     </Show>

@@ -21,7 +21,7 @@ pub fn PasswordField(
             field=field
             label=label
             validate=validate
-            note=note.map(String::from)
+            note=note.map(|note| Signal::stored(note.to_owned()))
             input_type=Signal::derive(move || if revealed.get() { "text" } else { "password" })
             autocomplete=autocomplete
         />

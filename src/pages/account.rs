@@ -79,7 +79,7 @@ fn AccountDetails(account: Account) -> impl IntoView {
                 </div>
             }.into_any()
         }}
-        <Hint id="meters-help" topic="Приборы учёта" text="Счётчики газа по этому счёту: заводской номер, последние переданные показания и дата следующей поверки. Поверку нужно пройти до указанной даты, иначе начисления пойдут по нормативу.">
+        <Hint id="meters-help" topic="Приборы учёта" text="Счетчики газа по этому счёту: заводской номер, последние переданные показания и дата следующей поверки. Поверку нужно пройти до указанной даты, иначе начисления пойдут по нормативу.">
             <h2>"Приборы учёта"</h2>
         </Hint>
         {if meters.is_empty() {
@@ -89,7 +89,7 @@ fn AccountDetails(account: Account) -> impl IntoView {
                 <ul class="meters">
                     {meters.into_iter().map(|m| view! {
                         <li class="card">
-                            <h3>{format!("{} — счётчик № {}", m.service, m.serial)}</h3>
+                            <h3>{format!("{} — счетчик № {}", m.service, m.serial)}</h3>
                             <p>{match m.last_reading {
                                 Some(r) => format!("Последние показания: {} {} от {}", display(&r.value), m.unit, format_date(&r.date)),
                                 None => "Показания ещё не передавались.".to_owned(),

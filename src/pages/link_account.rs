@@ -10,7 +10,9 @@ use crate::components::remote::Remote;
 use crate::components::supplier_select::SupplierSelect;
 use crate::form::{Field, forget_kept, show_api_error, show_field_error};
 use crate::routes;
-use crate::rules::account_number::{account_number, supplier_chosen, without_spaces};
+use crate::rules::account_number::{
+    DEFAULT_MAX_DIGITS, account_number, digits_rule, supplier_chosen, without_spaces,
+};
 
 const NUMBER_HELP_DEFAULT: &str = "Номер лицевого счета напечатан на квитанции за газ. Выберите поставщика, и здесь появится подсказка, где именно искать номер на его квитанции.";
 
@@ -45,14 +47,16 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
             .map(|s| s.account_rule.hint)
             .unwrap_or_else(|| NUMBER_HELP_DEFAULT.to_owned())
     });
+    // The supplier's rule, always in view under the label.
+    let max_digits = move || chosen().map_or(DEFAULT_MAX_DIGITS, |s| s.account_rule.max_digits);
+    let rule = Signal::derive(move || digits_rule(max_digits()));
     let check_supplier = move || supplier.check(supplier_chosen(&supplier.value.read()));
     let check_number = move || {
         if let Some(clean) = without_spaces(&number.value.get_untracked()) {
             number.value.set(clean);
             spaces_removed.set(true);
         }
-        let max_digits = chosen().map_or(10, |s| s.account_rule.max_digits);
-        number.check(account_number(&number.value.read(), max_digits))
+        number.check(account_number(&number.value.read(), max_digits()))
     };
 
     let link = Action::new_local(|(supplier_id, number): &(String, String)| {
@@ -117,7 +121,7 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
                         <img src="/receipt.svg" width="320" height="200" loading="lazy" class="receipt"
                             alt="Пример квитанции: номер лицевого счета напечатан в правом верхнем углу и обведён рамкой." />
                     })
-                    note=Some("Только цифры, как на квитанции.".to_owned())
+                    note=Some(rule)
                     inputmode="numeric"
                     autocomplete="off"
                 />

@@ -79,7 +79,7 @@ pub fn PayForm(account: Account) -> impl IntoView {
                 }
                 _ if !lines.is_empty() => {}
                 Some(_) => return show_api_error(&error, &[amount], summary),
-                None => lines.push(FormError::form(unsure_message(&error))),
+                None => lines.push(FormError::service(unsure_message(&error))),
             }
             summary.set(lines);
         }
@@ -156,7 +156,7 @@ pub fn PayForm(account: Account) -> impl IntoView {
                 <TextField
                     field=amount
                     label="Сумма, ₽"
-                    note=Some("Рубли и копейки через запятую, например 100,50. Не больше 100 000 ₽.".to_owned())
+                    note=Some(Signal::stored("Рубли и копейки через запятую, например 100,50. Не больше 100 000 ₽.".to_owned()))
                     validate=move || { check_amount(); }
                     inputmode="decimal"
                     autocomplete="off"
@@ -203,7 +203,7 @@ fn go_on(payment: &Payment, navigate: &impl Fn(&str, leptos_router::NavigateOpti
 /// same key makes pressing again safe, and the subscriber is told so.
 fn unsure_message(error: &ApiError) -> String {
     match error {
-        ApiError::Network | ApiError::Unexpected(_) => format!(
+        ApiError::Network | ApiError::Unexpected(_) | ApiError::Malformed => format!(
             "{error} Если платёж успел создаться, повторное нажатие «Перейти к оплате» откроет его же: второй платёж не создаётся."
         ),
         _ => error.to_string(),

@@ -9,7 +9,7 @@ use crate::components::hint::Hint;
 use crate::components::meter_readings::{MeterInputs, MeterReadingFields};
 use crate::components::remote::Remote;
 use crate::routes;
-use crate::rules::reading::display;
+use crate::rules::reading::{display, reading_days};
 
 /// `/accounts/{id}/readings` — «Передача показаний».
 #[component]
@@ -19,7 +19,7 @@ pub fn ReadingsPage() -> impl IntoView {
         LocalResource::new(move || accounts::account(params.read().get("id").unwrap_or_default()));
     view! {
         <Title text="Передача показаний" />
-        <Hint id="readings-help" topic="Передача показаний" text="Перепишите цифры со счётчика газа слева направо, включая нули в начале можно не писать. Красные цифры после запятой (литры) можно указать через запятую или не указывать. Показания не могут быть меньше предыдущих.">
+        <Hint id="readings-help" topic="Передача показаний" text="Перепишите цифры со счетчика газа слева направо, включая нули в начале можно не писать. Красные цифры после запятой (литры) можно указать через запятую или не указывать. Показания не могут быть меньше предыдущих.">
             <h1>"Передача показаний"</h1>
         </Hint>
         <Remote resource=account children=|account| view! { <ReadingsForm account=account /> } />
@@ -45,7 +45,7 @@ fn ReadingsForm(account: Account) -> impl IntoView {
     if !window.open {
         return Either::Left(view! {
             <p>{heading}</p>
-            <p class="warning">{format!("Показания по этому лицевому счету принимаются с {} по {} число месяца. Передайте их в эти дни.", window.from_day, window.to_day)}</p>
+            <p class="warning">{format!("{} Передайте их в эти дни.", reading_days(window.from_day, window.to_day))}</p>
             <p><A href=back>"← к лицевому счету"</A></p>
         }.into_any());
     }
@@ -67,7 +67,7 @@ fn ReadingsForm(account: Account) -> impl IntoView {
                 "Если показания верны, нажмите «Подтвердить и отправить».",
             ));
         } else if lines.is_empty() {
-            lines.push(FormError::form(error.to_string()));
+            lines.push(FormError::from_api(&error));
         }
         summary.set(lines);
     });
@@ -86,8 +86,10 @@ fn ReadingsForm(account: Account) -> impl IntoView {
         submit(false);
     };
 
+    let days = reading_days(window.from_day, window.to_day);
     Either::Right(view! {
         <p>{heading.clone()}</p>
+        <p class="note">{days}</p>
         {move || match send.value().get() {
             Some(Ok(accepted)) => Either::Left(view! {
                 <div class="success" role="status">

@@ -6,7 +6,7 @@ use crate::api::auth;
 use crate::components::email_field::{EmailField, check_email};
 use crate::components::error_summary::{ErrorSummary, FormError};
 use crate::components::retry_countdown::{RetryCountdown, RetryNotice};
-use crate::components::robot_check::{RobotCheck, RobotCheckField};
+use crate::components::robot_check::{RobotCheck, RobotCheckField, RobotCheckWait};
 use crate::form::{Field, show_failure};
 
 /// `/recover` — «Восстановление пароля»: the e-mail and the robot check, then
@@ -35,20 +35,24 @@ pub fn RecoverPage() -> impl IntoView {
         None => {}
     });
 
-    let on_submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
+    // Also run by the robot check when a press waited for it.
+    let send = move || {
         if !wait.allows_submit() {
             return;
         }
-        let mut errors: Vec<FormError> = check_email().into_iter().collect();
-        let solution = robot.solution_or_error();
-        if let Err(missing) = &solution {
-            errors.push(missing.clone());
+        if let Some(error) = check_email() {
+            robot.cancel_wait();
+            summary.set(vec![error]);
+            return;
         }
-        if let (true, Ok(captcha)) = (errors.is_empty(), solution) {
+        robot.submit(summary, |captcha| {
             request.dispatch((email.value.read().trim().to_owned(), captcha));
-        }
-        summary.set(errors);
+        });
+    };
+    robot.send_when_done(summary, send);
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        send();
     };
     let ask_again = move |_| {
         sent_to.set(None);
@@ -67,6 +71,7 @@ pub fn RecoverPage() -> impl IntoView {
                     <EmailField field=email />
                     <RobotCheckField check=robot />
                     <button type="submit" class="primary" disabled=request.pending()>"Выслать ссылку"</button>
+                    <RobotCheckWait check=robot />
                 </form>
             }),
             Some(address) => Either::Right(view! {

@@ -8,7 +8,7 @@ use crate::components::error_summary::{ErrorSummary, FormError};
 use crate::components::new_password::{NewPasswordFields, check_new_password, check_repeat};
 use crate::components::password_field::RevealPasswords;
 use crate::components::retry_countdown::{RetryCountdown, RetryNotice};
-use crate::components::robot_check::{RobotCheck, RobotCheckField};
+use crate::components::robot_check::{RobotCheck, RobotCheckField, RobotCheckWait};
 use crate::form::{Field, show_failure};
 
 /// `/register` — «Регистрация».
@@ -47,27 +47,32 @@ pub fn RegisterPage() -> impl IntoView {
         None => {}
     });
 
-    let on_submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
+    // Also run by the robot check when a press waited for it.
+    let send = move || {
         if !wait.allows_submit() {
             return;
         }
-        let mut errors: Vec<FormError> = [check_email(), check_password(), check_repeat()]
+        let errors: Vec<FormError> = [check_email(), check_password(), check_repeat()]
             .into_iter()
             .flatten()
             .collect();
-        let solution = robot.solution_or_error();
-        if let Err(missing) = &solution {
-            errors.push(missing.clone());
+        if !errors.is_empty() {
+            robot.cancel_wait();
+            summary.set(errors);
+            return;
         }
-        if let (true, Ok(captcha)) = (errors.is_empty(), solution) {
+        robot.submit(summary, |captcha| {
             register.dispatch((
                 email.value.read().trim().to_owned(),
                 pass.value.get(),
                 captcha,
             ));
-        }
-        summary.set(errors);
+        });
+    };
+    robot.send_when_done(summary, send);
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        send();
     };
 
     view! {
@@ -87,6 +92,7 @@ pub fn RegisterPage() -> impl IntoView {
                 <A href="/agreement">"Пользовательского соглашения"</A>
             </p>
             <button type="submit" class="primary" disabled=register.pending()>"Зарегистрироваться"</button>
+            <RobotCheckWait check=robot />
         </form>
         <p><A href="/login">"← вход в Личный кабинет"</A></p>
     }

@@ -9,6 +9,15 @@ pub fn without_spaces(value: &str) -> Option<String> {
         .then(|| value.chars().filter(|c| !c.is_whitespace()).collect())
 }
 
+/// The longest number before a supplier is chosen (the longest of the guide's).
+pub const DEFAULT_MAX_DIGITS: usize = 10;
+
+/// The supplier's rule as the subscriber reads it, under the label and in
+/// the message when a number breaks it.
+pub fn digits_rule(max_digits: usize) -> String {
+    format!("Лицевой счет должен содержать не более {max_digits} цифр.")
+}
+
 /// Digits only, at most `max_digits` of them.
 pub fn account_number(value: &str, max_digits: usize) -> Result<(), String> {
     let value = value.trim();
@@ -17,9 +26,7 @@ pub fn account_number(value: &str, max_digits: usize) -> Result<(), String> {
     } else if !value.chars().all(|c| c.is_ascii_digit()) {
         Err("Лицевой счет может содержать только цифры.".into())
     } else if value.len() > max_digits {
-        Err(format!(
-            "Лицевой счет должен содержать не более {max_digits} цифр."
-        ))
+        Err(digits_rule(max_digits))
     } else {
         Ok(())
     }

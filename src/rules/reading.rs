@@ -59,9 +59,33 @@ pub fn display(api_value: &str) -> String {
         .unwrap_or_else(|_| api_value.to_owned())
 }
 
+/// When the supplier takes readings, as the readings page says it whether
+/// or not the window is open today.
+pub fn reading_days(from_day: u8, to_day: u8) -> String {
+    if from_day <= 1 && to_day >= 31 {
+        "Показания по этому лицевому счету принимаются в любой день месяца.".to_owned()
+    } else {
+        format!(
+            "Показания по этому лицевому счету принимаются с {from_day} по {to_day} число месяца."
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reading_days_name_the_window() {
+        assert_eq!(
+            reading_days(15, 25),
+            "Показания по этому лицевому счету принимаются с 15 по 25 число месяца."
+        );
+        assert_eq!(
+            reading_days(1, 31),
+            "Показания по этому лицевому счету принимаются в любой день месяца."
+        );
+    }
 
     #[test]
     fn decimals_with_comma_or_point() {
