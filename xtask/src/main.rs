@@ -54,9 +54,11 @@ commands:
                           http://127.0.0.1:8080 (Ctrl-C stops both)
   test [--only STEP,…] [--from STEP] [-- PLAYWRIGHT ARGS]
                           format, clippy, native tests, browser component
-                          tests, release build and Playwright end-to-end tests
-                          (steps: fmt, clippy, clippy-wasm, native, browser,
-                          dist, e2e; arguments after `--` go to
+                          tests, release build, Playwright end-to-end tests
+                          against it and, for the journeys that differ there,
+                          against the `dev` stack (steps: fmt, clippy,
+                          clippy-wasm, native, browser, dist, e2e, e2e-dev;
+                          arguments after `--` go to
                           `playwright test`, e.g.
                           `cargo xtask test --only e2e -- smoke.spec.ts`)
   dist                    `trunk build --release` and a table of dist/ sizes

@@ -377,6 +377,24 @@ pub fn ensure_port_free(addr: SocketAddr) -> Result<()> {
     Ok(())
 }
 
+/// The body of a plain `GET http://{addr}{path}` when it answers 200: for
+/// waiting until a server really serves (no HTTP client crate for one probe).
+pub fn http_get(addr: &str, path: &str) -> Option<String> {
+    use std::io::{Read, Write};
+    let mut stream =
+        TcpStream::connect_timeout(&addr.parse().ok()?, Duration::from_millis(500)).ok()?;
+    stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .ok()?;
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).ok()?;
+    let (head, body) = answer.split_once("\r\n\r\n")?;
+    head.starts_with("HTTP/1.1 200").then(|| body.to_owned())
+}
+
 /// The last `n` lines of a text file, for showing a server's log on failure.
 pub fn tail(path: &Path, n: usize) -> Vec<String> {
     let Ok(file) = std::fs::File::open(path) else {

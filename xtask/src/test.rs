@@ -1,6 +1,7 @@
 //! `cargo xtask test`: every check CI makes, in order, failing fast, with the
 //! time each step took.
 
+use crate::dev::{self, DevStack};
 use crate::process;
 use crate::tools::{self, CHROMEDRIVER};
 use crate::{Ctx, dist, fmt_duration};
@@ -21,7 +22,13 @@ const STEPS: &[&str] = &[
     "browser",
     "dist",
     "e2e",
+    "e2e-dev",
 ];
+
+/// The specs that also run against `cargo xtask dev`'s stack (a debug build
+/// behind trunk's proxy, the gateway page on the API's own origin): the
+/// journeys whose defects showed only there.
+const DEV_STACK_SPECS: &[&str] = &["quick-user.spec.ts", "payments.spec.ts", "journey.spec.ts"];
 
 /// Runs named steps in order and keeps their times for a closing summary.
 struct Steps {
@@ -159,6 +166,11 @@ pub fn test(ctx: &Ctx, args: &[String]) -> Result<()> {
     steps.run("e2e", "end-to-end tests (Playwright)", || {
         end_to_end(ctx, playwright_args)
     })?;
+    steps.run(
+        "e2e-dev",
+        "end-to-end tests against `cargo xtask dev` (trunk serve)",
+        || end_to_end_dev(ctx, playwright_args),
+    )?;
     if steps.done.len() < STEPS.len() + 1 {
         say!("\n(only the selected steps ran)");
     }
@@ -175,12 +187,7 @@ fn cargo(ctx: &Ctx, args: &str) -> Result<()> {
 /// fresh database, runs Playwright against it, and stops the server
 /// whatever happens.
 fn end_to_end(ctx: &Ctx, playwright_args: &[String]) -> Result<()> {
-    let served = dist::serve_release(
-        ctx,
-        E2E_ADDR,
-        "e2e",
-        &["--captcha-max-number", "1000", "--dev-clock"],
-    )?;
+    let served = dist::serve_release(ctx, E2E_ADDR, "e2e", &["--dev-clock"])?;
     let result = process::run(
         ctx.tool_command("npx")
             .current_dir(tools::e2e_dir(ctx))
@@ -189,6 +196,52 @@ fn end_to_end(ctx: &Ctx, playwright_args: &[String]) -> Result<()> {
             .env("BASE_URL", &served.url),
     );
     served.finish(result)
+}
+
+/// Runs [`DEV_STACK_SPECS`] (or the Playwright arguments given) against the
+/// README's own `cargo xtask dev` stack, with a fresh database.
+fn end_to_end_dev(ctx: &Ctx, playwright_args: &[String]) -> Result<()> {
+    let scratch = tempfile::Builder::new()
+        .prefix("kabinet-e2e-dev-")
+        .tempdir()
+        .context("creating a temporary folder for the database")?;
+    let api_log = ctx.target_dir().join("e2e-dev-reference-api.log");
+    let app_log = ctx.target_dir().join("e2e-dev-trunk.log");
+    let stack = DevStack::start(
+        ctx,
+        &scratch.path().join("reference-api.sqlite"),
+        &[],
+        &[],
+        dev::Output::Logs {
+            api: &api_log,
+            app: &app_log,
+        },
+    )?;
+    let result = stack
+        .wait_for_app(Duration::from_secs(15 * 60))
+        .and_then(|()| {
+            let mut playwright = ctx.tool_command("npx");
+            playwright
+                .current_dir(tools::e2e_dir(ctx))
+                .args(["--no-install", "playwright", "test", "--project", "main"])
+                .env("BASE_URL", dev::APP_URL);
+            if playwright_args.is_empty() {
+                playwright.args(DEV_STACK_SPECS);
+            } else {
+                playwright.args(playwright_args);
+            }
+            process::run(&mut playwright)
+        });
+    drop(stack);
+    if result.is_err() && !process::interrupted() {
+        for log in [&api_log, &app_log] {
+            say!("\n--- last lines of {} ---", log.display());
+            for line in process::tail(log, 30) {
+                say!("{line}");
+            }
+        }
+    }
+    result
 }
 
 #[cfg(test)]
@@ -213,7 +266,7 @@ mod tests {
         let (steps, _) = parse_args(&args("--only dist,e2e")).unwrap();
         assert_eq!(steps, ["dist", "e2e"]);
         let (steps, _) = parse_args(&args("--from browser")).unwrap();
-        assert_eq!(steps, ["browser", "dist", "e2e"]);
+        assert_eq!(steps, ["browser", "dist", "e2e", "e2e-dev"]);
         assert!(parse_args(&args("--only lint")).is_err());
     }
 }
