@@ -42,14 +42,39 @@ async fn suppliers_are_the_nine_of_the_seed_with_their_rules() {
             "Межрегионгаз Воронеж",
             "Межрегионгаз Жигулевск",
             "Межрегионгаз Иваново",
+            "Межрегионгаз Ижевск",
             "Межрегионгаз Йошкар-Ола",
+            "Межрегионгаз Калуга",
             "Межрегионгаз Краснодар",
-            "Межрегионгаз Курск",
-            "Межрегионгаз Липецк",
-            "Межрегионгаз Тамбов",
+            "Межрегионгаз Кемерово",
             "Межрегионгаз Киров",
         ]
     );
+    // Each has its own hint, and an example that begins with its region's code.
+    let hints: std::collections::BTreeSet<&str> = suppliers
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["account_rule"]["hint"].as_str().unwrap())
+        .collect();
+    assert_eq!(hints.len(), 9);
+    for (id, code) in [("izhevsk", "18"), ("kaluga", "40"), ("kemerovo", "42")] {
+        let supplier = suppliers
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["id"] == id)
+            .unwrap_or_else(|| panic!("no supplier {id}"));
+        let rule = &supplier["account_rule"];
+        assert!(rule["example"].as_str().unwrap().starts_with(code), "{id}");
+        assert!(
+            rule["hint"]
+                .as_str()
+                .unwrap()
+                .contains(&format!("начинается с {code}")),
+            "{id}"
+        );
+    }
     let voronezh = &suppliers[0];
     assert_eq!(voronezh["id"], "voronezh");
     assert_eq!(voronezh["account_rule"]["max_digits"], 10);
@@ -134,6 +159,26 @@ async fn kirov_shows_an_overpayment() {
         .json();
     assert_eq!(summary["balance_kop"], -10000);
     assert_eq!(summary["supplier"]["name"], "Межрегионгаз Киров");
+}
+
+#[tokio::test]
+async fn the_new_suppliers_have_demo_accounts_to_link() {
+    let app = TestApp::new();
+    let cookie = app.confirmed_user("a@mail.ru").await;
+    for (supplier, number, name, meters) in [
+        ("izhevsk", "1800000001", "Межрегионгаз Ижевск", 1),
+        ("kaluga", "4000000003", "Межрегионгаз Калуга", 2),
+        ("kemerovo", "4200000002", "Межрегионгаз Кемерово", 0),
+    ] {
+        let id = linked(&app, &cookie, supplier, number).await;
+        let account = app.read(&format!("/api/v1/accounts/{id}"), &cookie).await;
+        assert_eq!(account["supplier"]["name"], name);
+        assert_eq!(
+            account["meters"].as_array().unwrap().len(),
+            meters,
+            "{number}"
+        );
+    }
 }
 
 #[tokio::test]
