@@ -45,7 +45,7 @@ pub fn LoginPage() -> impl IntoView {
         Some(Ok(user)) => {
             session.signed_in_as(user);
             let next = query.read_untracked().get("next");
-            navigate(safe_next(next.as_deref()), Default::default());
+            navigate(&safe_next(next.as_deref()), Default::default());
         }
         Some(Err(error)) => {
             show_failure(&error, &[email, pass], summary, wait);

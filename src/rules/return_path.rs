@@ -1,21 +1,103 @@
 //! Where to go after login: only ever a page of this app.
+//!
+//! Two halves. The pure one ([`local_route`], [`is_app_route`]) is tested
+//! natively. [`safe_next`] first lets the browser's URL API read the path as
+//! the router and `history.pushState` will read it — dot segments (`/./`,
+//! `/a/..`, `/%2E`), tabs and backslashes included — against the app's
+//! origin, then keeps it only if the pure rule accepts what came out. It is
+//! the one place in `rules` that calls the browser, because no string check
+//! can stand in for the browser's own reading of a URL.
 
-/// `next` if it is a local path (`/settings?tab=1`), else `/`. Absolute URLs,
-/// protocol-relative `//host`, backslashes (browsers read `/\host` as
-/// `//host`) and control characters (`/\t/host`) would lead off the site.
-pub fn safe_next(next: Option<&str>) -> &str {
-    match next {
-        Some(path)
-            if path.starts_with('/')
-                && !path.starts_with("//")
-                && !path.contains('\\')
-                && !path.chars().any(char::is_control)
-                && !path.starts_with("/login") =>
-        {
-            path
+/// The app's pages, as the route table in `app.rs` declares them; `:id` is
+/// one path segment. A test keeps this list equal to that table.
+pub const ROUTES: &[&str] = &[
+    "/",
+    "/register",
+    "/register/done",
+    "/confirm",
+    "/login",
+    "/agreement",
+    "/recover",
+    "/recover/confirm",
+    "/accounts",
+    "/accounts/link",
+    "/accounts/:id",
+    "/accounts/:id/pay",
+    "/accounts/:id/readings",
+    "/payments/:id",
+    "/pay",
+    "/settings",
+];
+
+/// `path` (a pathname, without query) names one of the app's pages. An `:id`
+/// is letters, digits, `-`, `_`, `.` and `~`, and never `.` or `..`.
+pub fn is_app_route(path: &str) -> bool {
+    ROUTES.iter().any(|route| {
+        let mut wanted = route.split('/');
+        let mut given = path.split('/');
+        loop {
+            match (wanted.next(), given.next()) {
+                (None, None) => return true,
+                (Some(":id"), Some(segment)) if is_id(segment) => {}
+                (Some(a), Some(b)) if a == b => {}
+                _ => return false,
+            }
         }
-        _ => "/",
+    })
+}
+
+fn is_id(segment: &str) -> bool {
+    !matches!(segment, "" | "." | "..")
+        && segment
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~'))
+}
+
+/// A path as a browser must not misread: one leading `/` (never `//host`),
+/// no backslash (`/\host` reads as `//host`), no control character (tabs and
+/// newlines are dropped: `/\t/host` reads as `//host`).
+pub fn is_plain_path(path: &str) -> bool {
+    path.starts_with('/')
+        && !path.starts_with("//")
+        && !path.contains('\\')
+        && !path.chars().any(char::is_control)
+}
+
+/// The pure rule: `Some(path)` when `path` — a pathname and an optional
+/// `?query`, as the URL API gives them — is a page of this app to return to
+/// after login (any page but login itself).
+pub fn local_route(path: &str) -> Option<&str> {
+    let pathname = path.split_once('?').map_or(path, |(pathname, _)| pathname);
+    (is_plain_path(path)
+        && !path.contains(|c: char| c == '#' || c.is_whitespace())
+        && is_app_route(pathname)
+        && pathname != "/login")
+        .then_some(path)
+}
+
+/// `next` read by the URL API against `origin`: its pathname and query, as
+/// normalised by the browser, when it stays on `origin` and names a page of
+/// the app (see [`local_route`]); `None` otherwise. Browser only.
+pub fn resolve(next: &str, origin: &str) -> Option<String> {
+    if !is_plain_path(next) {
+        return None;
     }
+    let url = web_sys::Url::new_with_base(next, origin).ok()?;
+    if url.origin() != origin {
+        return None;
+    }
+    let path = url.pathname() + &url.search();
+    local_route(&path)?;
+    Some(path)
+}
+
+/// Where to go after login, from the `next` of `/login?next=…`: the page it
+/// names, resolved against the app's origin, or `/`. Browser only.
+pub fn safe_next(next: Option<&str>) -> String {
+    let origin = web_sys::window().and_then(|w| w.location().origin().ok());
+    next.zip(origin)
+        .and_then(|(next, origin)| resolve(next, &origin))
+        .unwrap_or_else(|| "/".to_owned())
 }
 
 #[cfg(test)]
@@ -23,29 +105,95 @@ mod tests {
     use super::*;
 
     #[test]
-    fn local_paths_are_kept() {
-        assert_eq!(safe_next(Some("/settings")), "/settings");
-        assert_eq!(
-            safe_next(Some("/accounts/7?x=1#top")),
-            "/accounts/7?x=1#top"
-        );
+    fn pages_of_the_app_are_routes() {
+        for page in [
+            "/",
+            "/accounts",
+            "/accounts/link",
+            "/accounts/7",
+            "/accounts/a1-b_c.d~e",
+            "/accounts/7/pay",
+            "/accounts/7/readings",
+            "/payments/0123abcd",
+            "/pay",
+            "/settings",
+            "/register/done",
+            "/recover/confirm",
+            "/login",
+        ] {
+            assert!(is_app_route(page), "{page:?}");
+        }
     }
 
     #[test]
-    fn anything_leading_elsewhere_goes_home() {
+    fn other_paths_are_not_routes() {
+        for other in [
+            "",
+            "//",
+            "//evil.example",
+            "/accounts/",
+            "/accounts//pay",
+            "/accounts/./pay",
+            "/accounts/../settings",
+            "/accounts/%2E%2E",
+            "/accounts/7/8",
+            "/settings/",
+            "/Settings",
+            "/payments",
+            "/nowhere",
+            "settings",
+            "/.//evil.example",
+        ] {
+            assert!(!is_app_route(other), "{other:?}");
+        }
+    }
+
+    #[test]
+    fn local_pages_are_kept_with_their_query() {
+        assert_eq!(local_route("/settings"), Some("/settings"));
+        assert_eq!(local_route("/accounts/7?x=1"), Some("/accounts/7?x=1"));
+        assert_eq!(local_route("/?a=b"), Some("/?a=b"));
+    }
+
+    #[test]
+    fn anything_leading_elsewhere_is_refused() {
         for hostile in [
             "https://evil.example/",
             "//evil.example",
             "/\\evil.example",
             "\\\\evil.example",
             "/\t/evil.example",
+            "/\n/evil.example",
             "javascript:alert(1)",
             "evil.example",
             "",
+            "/login",
             "/login?next=/login",
+            "/accounts/7#top",
+            "/settings?a b",
+            "/settings?a\\b",
+            // Not yet normalised by the URL API: not a route as it stands.
+            "/.//evil.example",
+            "/a/..//evil.example",
+            "/%2E//evil.example",
         ] {
-            assert_eq!(safe_next(Some(hostile)), "/", "{hostile:?}");
+            assert_eq!(local_route(hostile), None, "{hostile:?}");
         }
-        assert_eq!(safe_next(None), "/");
+    }
+
+    /// The route table in `app.rs` and [`ROUTES`] name the same pages.
+    #[test]
+    fn routes_are_the_route_table_of_the_app() {
+        let app = include_str!("../app.rs");
+        let mut declared: Vec<String> = app
+            .split("path!(\"")
+            .skip(1)
+            .filter_map(|rest| rest.split_once('"'))
+            .map(|(route, _)| route.to_owned())
+            .collect();
+        let mut listed: Vec<String> = ROUTES.iter().map(|r| (*r).to_owned()).collect();
+        declared.sort();
+        listed.sort();
+        assert_eq!(declared, listed);
     }
 }
