@@ -16,6 +16,7 @@ use crate::components::remote::Remote;
 use crate::form::{Field, show_api_error};
 use crate::routes;
 use crate::rules::money::{Balance, balance, parse_rub};
+use crate::rules::payment_page::{self, payment_page_url};
 
 /// `/accounts/{id}/pay` — «Оплата онлайн».
 #[component]
@@ -66,8 +67,16 @@ pub fn PayForm(account: Account) -> impl IntoView {
         }
     });
     let navigate = use_navigate();
+    // The API's gateway address could not be followed: the form stays usable.
+    let refused = RwSignal::new(false);
     Effect::new(move || match pay.value().get() {
-        Some(Ok(payment)) => go_on(&payment, &navigate),
+        Some(Ok(payment)) => {
+            let failure = go_on(&payment, &navigate).err();
+            refused.set(failure.is_some());
+            if let Some(message) = failure {
+                summary.set(vec![FormError::service(message)]);
+            }
+        }
         Some(Err(error)) => {
             let mut lines = inputs.field_errors(&error);
             match error.code() {
@@ -127,7 +136,8 @@ pub fn PayForm(account: Account) -> impl IntoView {
         }
     };
     // Busy from the press until the gateway page opens: no second press.
-    let busy = move || pay.pending().get() || matches!(pay.value().get(), Some(Ok(_)));
+    let busy =
+        move || pay.pending().get() || matches!(pay.value().get(), Some(Ok(_))) && !refused.get();
 
     view! {
         <p>{heading}</p>
@@ -189,13 +199,25 @@ pub fn PayForm(account: Account) -> impl IntoView {
 
 /// Where a created payment leads: the gateway while it waits for the card,
 /// its status page when this very payment was already settled (a repeat of
-/// a payment made before, e.g. after «Назад»).
-fn go_on(payment: &Payment, navigate: &impl Fn(&str, leptos_router::NavigateOptions)) {
+/// a payment made before, e.g. after «Назад»). `Err` with the message to
+/// show when the gateway's address is not a web page to follow.
+fn go_on(
+    payment: &Payment,
+    navigate: &impl Fn(&str, leptos_router::NavigateOptions),
+) -> Result<(), &'static str> {
     match (&payment.status, &payment.confirmation_url) {
         (PaymentStatus::Pending, Some(url)) => {
-            let _ = window().location().assign(url);
+            let url = payment_page_url(url)?;
+            // An address the browser still cannot read throws here.
+            window()
+                .location()
+                .assign(url)
+                .map_err(|_| payment_page::UNUSABLE)
         }
-        _ => navigate(&routes::payment(&payment.id), Default::default()),
+        _ => {
+            navigate(&routes::payment(&payment.id), Default::default());
+            Ok(())
+        }
     }
 }
 

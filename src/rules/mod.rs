@@ -9,6 +9,7 @@ pub mod date;
 pub mod email;
 pub mod money;
 pub mod password;
+pub mod payment_page;
 pub mod reading;
 pub mod return_path;
 
