@@ -1,5 +1,6 @@
 //! Money is integer kopecks end to end; this is where it meets the eye.
 
+use super::split_sign;
 use crate::api::types::{Payment, PaymentStatus};
 
 /// A no-break space: `1 234,56 ₽` never breaks across lines.
@@ -7,9 +8,13 @@ const NBSP: char = '\u{a0}';
 
 /// `123456` → `1 234,56 ₽` (no-break spaces). Negative amounts keep their sign.
 pub fn format_rub(kop: i64) -> String {
-    let sign = if kop < 0 { "-" } else { "" };
-    let abs = kop.unsigned_abs();
-    let rubles = (abs / 100).to_string();
+    let (sign, abs) = split_sign(kop);
+    format!("{sign}{}", format_abs(abs))
+}
+
+/// The amount without a sign: every `i64` has one, `i64::MIN` included.
+fn format_abs(kop: u64) -> String {
+    let rubles = (kop / 100).to_string();
     let mut grouped = String::with_capacity(rubles.len() + rubles.len() / 3);
     for (i, digit) in rubles.chars().enumerate() {
         if i > 0 && (rubles.len() - i).is_multiple_of(3) {
@@ -17,7 +22,7 @@ pub fn format_rub(kop: i64) -> String {
         }
         grouped.push(digit);
     }
-    format!("{sign}{grouped},{:02}{NBSP}₽", abs % 100)
+    format!("{grouped},{:02}{NBSP}₽", kop % 100)
 }
 
 /// How a balance reads on an account: a debt, an overpayment, or neither.
@@ -30,8 +35,8 @@ pub enum Balance {
 
 pub fn balance(balance_kop: i64) -> Balance {
     match balance_kop {
-        k if k > 0 => Balance::Debt(format_rub(k)),
-        k if k < 0 => Balance::Overpayment(format_rub(-k)),
+        k if k > 0 => Balance::Debt(format_abs(k.unsigned_abs())),
+        k if k < 0 => Balance::Overpayment(format_abs(k.unsigned_abs())),
         _ => Balance::Settled,
     }
 }
@@ -100,7 +105,8 @@ pub fn parse_rub(input: &str) -> Result<i64, &'static str> {
 
 /// `123456` → `1234,56`: the amount as it is typed into a field.
 pub fn to_input(kop: i64) -> String {
-    format!("{},{:02}", kop / 100, kop % 100)
+    let (sign, abs) = split_sign(kop);
+    format!("{sign}{},{:02}", abs / 100, abs % 100)
 }
 
 /// The sum of payments that succeeded on `day` (`YYYY-MM-DD`, UTC), which
@@ -109,8 +115,10 @@ pub fn paid_on(payments: &[Payment], day: &str) -> i64 {
     payments
         .iter()
         .filter(|p| p.status == PaymentStatus::Succeeded && p.created_at.starts_with(day))
-        .map(|p| p.amount_kop)
-        .sum()
+        .map(|p| i128::from(p.amount_kop))
+        .sum::<i128>()
+        // Summed without overflow; a total beyond `i64` (absurd API data) stops at its bounds.
+        .clamp(i64::MIN.into(), i64::MAX.into()) as i64
 }
 
 #[cfg(test)]
@@ -219,5 +227,22 @@ mod tests {
         assert_eq!(plain(balance(123_456).text()), "Задолженность: 1 234,56 ₽");
         assert_eq!(plain(balance(-10_000).text()), "Переплата: 100,00 ₽");
         assert_eq!(balance(0).text(), "Задолженности нет");
+    }
+
+    /// `-i64::MIN` does not exist: the API's extreme balances once panicked
+    /// with «attempt to negate with overflow».
+    #[test]
+    fn extreme_amounts_are_formatted() {
+        assert_eq!(
+            plain(balance(i64::MIN).text()),
+            "Переплата: 92 233 720 368 547 758,08 ₽"
+        );
+        assert_eq!(
+            plain(balance(i64::MAX).text()),
+            "Задолженность: 92 233 720 368 547 758,07 ₽"
+        );
+        assert_eq!(plain(format_rub(i64::MIN)), "-92 233 720 368 547 758,08 ₽");
+        assert_eq!(to_input(i64::MIN), "-92233720368547758,08");
+        assert_eq!(to_input(-5), "-0,05");
     }
 }

@@ -1,6 +1,8 @@
 //! Meter readings: decimals with up to three places, typed with a comma or a
 //! point, never below the previous reading. Kept as integer thousandths.
 
+use super::split_sign;
+
 /// `12345,678` / `12345.678` / `12345` → thousandths (`12345678`).
 pub fn parse_reading(input: &str) -> Result<i64, &'static str> {
     let value = input.trim();
@@ -38,18 +40,19 @@ pub fn not_below(value: i64, previous: Option<&str>) -> Result<(), String> {
 
 /// Thousandths → `12345,678` (trailing zeros of the fraction dropped: `12345,5`).
 pub fn format_reading(thousandths: i64) -> String {
-    let whole = thousandths / 1000;
-    let fraction = thousandths % 1000;
+    let (sign, abs) = split_sign(thousandths);
+    let (whole, fraction) = (abs / 1000, abs % 1000);
     if fraction == 0 {
-        return whole.to_string();
+        return format!("{sign}{whole}");
     }
     let fraction = format!("{fraction:03}");
-    format!("{whole},{}", fraction.trim_end_matches('0'))
+    format!("{sign}{whole},{}", fraction.trim_end_matches('0'))
 }
 
 /// The API's form of a reading: `12345.678`.
 pub fn to_api(thousandths: i64) -> String {
-    format!("{}.{:03}", thousandths / 1000, thousandths % 1000)
+    let (sign, abs) = split_sign(thousandths);
+    format!("{sign}{}.{:03}", abs / 1000, abs % 1000)
 }
 
 /// `"12345.678"` from the API → `12345,678` for the eye.
@@ -133,6 +136,8 @@ mod tests {
         assert_eq!(format_reading(12_400_500), "12400,5");
         assert_eq!(format_reading(12_400_000), "12400");
         assert_eq!(to_api(12_400_500), "12400.500");
+        assert_eq!(format_reading(-1_500), "-1,5");
+        assert_eq!(to_api(i64::MIN), "-9223372036854775.808");
         assert_eq!(display("12345.678"), "12345,678");
         assert_eq!(display("n/a"), "n/a");
     }
