@@ -218,6 +218,21 @@ pub struct Served {
 /// Builds and starts reference-api on `preferred` (or a free port), logging
 /// to `target/<name>-reference-api.log`, and waits until it listens.
 pub fn serve_release(ctx: &Ctx, preferred: &str, name: &str, extra: &[&str]) -> Result<Served> {
+    serve(ctx, preferred, name, Some(&dist_dir(ctx)), extra)
+}
+
+/// The API alone (no app), as [`serve_release`] starts it.
+pub fn serve_api(ctx: &Ctx, preferred: &str, name: &str, extra: &[&str]) -> Result<Served> {
+    serve(ctx, preferred, name, None, extra)
+}
+
+fn serve(
+    ctx: &Ctx,
+    preferred: &str,
+    name: &str,
+    static_dir: Option<&Path>,
+    extra: &[&str],
+) -> Result<Served> {
     let addr = process::free_addr(preferred)?;
     process::run(ctx.cargo().args(["build", "-p", "reference-api"]))?;
     let scratch = tempfile::Builder::new()
@@ -226,12 +241,14 @@ pub fn serve_release(ctx: &Ctx, preferred: &str, name: &str, extra: &[&str]) -> 
         .context("creating a temporary folder for the database")?;
     let log = ctx.target_dir().join(format!("{name}-reference-api.log"));
     let url = format!("http://{addr}");
+    let mut command = ctx.cargo();
+    command.args(["run", "--quiet", "-p", "reference-api", "--"]);
+    if let Some(dir) = static_dir {
+        command.arg("--static-dir").arg(dir);
+    }
     let server = Background::spawn_logged(
         "reference-api",
-        ctx.cargo()
-            .args(["run", "--quiet", "-p", "reference-api", "--"])
-            .arg("--static-dir")
-            .arg(dist_dir(ctx))
+        command
             .arg("--listen")
             .arg(addr.to_string())
             .args(["--app-url", &url])

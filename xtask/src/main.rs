@@ -53,11 +53,12 @@ commands:
                           127.0.0.1:8081 and `trunk serve` on
                           http://127.0.0.1:8080 (Ctrl-C stops both)
   test [--only STEP,…] [--from STEP] [-- PLAYWRIGHT ARGS]
-                          format, clippy, native tests, browser component
-                          tests, release build, Playwright end-to-end tests
-                          against it and, for the journeys that differ there,
-                          against the `dev` stack (steps: fmt, clippy,
-                          clippy-wasm, native, browser, dist, e2e, e2e-dev;
+                          format, clippy, native tests, schemathesis against
+                          the API contract, browser component tests, release
+                          build, Playwright end-to-end tests against it and,
+                          for the journeys that differ there, against the
+                          `dev` stack (steps: fmt, clippy, clippy-wasm,
+                          native, contract, browser, dist, e2e, e2e-dev;
                           arguments after `--` go to
                           `playwright test`, e.g.
                           `cargo xtask test --only e2e -- smoke.spec.ts`)

@@ -6,11 +6,18 @@ use crate::process;
 use crate::tools::{self, CHROMEDRIVER};
 use crate::{Ctx, dist, fmt_duration};
 use anyhow::{Context, Result, anyhow};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 /// Where the end-to-end run serves the release build and the API, unless
 /// something else listens there already (then any free port will do).
 const E2E_ADDR: &str = "127.0.0.1:8090";
+/// Where schemathesis meets the API alone.
+const CONTRACT_ADDR: &str = "127.0.0.1:8092";
+/// Cases per operation and phase: bounded, so the step takes under a minute.
+const CONTRACT_EXAMPLES: &str = "30";
+/// Fixed, so a run can be repeated exactly; change it to explore anew.
+const CONTRACT_SEED: &str = "20261130";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
 /// The steps, by the short names `--only` and `--from` take, in order.
@@ -19,6 +26,7 @@ const STEPS: &[&str] = &[
     "clippy",
     "clippy-wasm",
     "native",
+    "contract",
     "browser",
     "dist",
     "e2e",
@@ -142,6 +150,11 @@ pub fn test(ctx: &Ctx, args: &[String]) -> Result<()> {
         cargo(ctx, "test --workspace")
     })?;
     steps.run(
+        "contract",
+        "contract: schemathesis against openapi.yaml and the reference API",
+        || contract(ctx),
+    )?;
+    steps.run(
         "browser",
         "browser component tests (wasm-bindgen-test, Chromium)",
         || {
@@ -195,6 +208,48 @@ fn end_to_end(ctx: &Ctx, playwright_args: &[String]) -> Result<()> {
             .args(playwright_args)
             .env("BASE_URL", &served.url),
     );
+    served.finish(result)
+}
+
+/// schemathesis with every check, anonymous and then as a signed-in
+/// subscriber (made through the API by `tests/e2e/support/subscriber.mjs`),
+/// against a fresh reference API; any failure fails the step.
+fn contract(ctx: &Ctx) -> Result<()> {
+    let served = dist::serve_api(ctx, CONTRACT_ADDR, "contract", &[])?;
+    let result = (|| {
+        let cookie = process::output_of(
+            ctx.tool_command("node")
+                .current_dir(tools::e2e_dir(ctx))
+                .args(["support/subscriber.mjs", &served.url]),
+        )
+        .context("signing a subscriber in through the API failed")?;
+        let reports = ctx.target_dir().join("schemathesis");
+        for (who, headers) in [
+            ("anonymous", vec![]),
+            ("signed-in", vec![format!("Cookie: {}", cookie.trim())]),
+        ] {
+            say!("--- schemathesis, {who}");
+            let mut run = Command::new(tools::schemathesis_venv(ctx).join("bin/schemathesis"));
+            // Its own working files (.schemathesis/) go under target/.
+            run.current_dir(ctx.target_dir())
+                .arg("run")
+                .arg(ctx.root.join("reference-api/openapi.yaml"))
+                .args(["--url", &format!("{}/api/v1", served.url)])
+                .args(["--checks", "all", "--max-examples", CONTRACT_EXAMPLES])
+                .args(["--seed", CONTRACT_SEED, "--generation-database", "none"])
+                .args(["--header", "X-Requested-With: kabinet"])
+                .args(["--report", "junit", "--report-dir"])
+                .arg(reports.join(who))
+                .args(["--no-color"])
+                .env("SCHEMATHESIS_TELEMETRY", "false");
+            for header in &headers {
+                run.args(["--header", header]);
+            }
+            process::run(&mut run)
+                .with_context(|| format!("schemathesis ({who}) found failures"))?;
+        }
+        Ok(())
+    })();
     served.finish(result)
 }
 
@@ -267,6 +322,8 @@ mod tests {
         assert_eq!(steps, ["dist", "e2e"]);
         let (steps, _) = parse_args(&args("--from browser")).unwrap();
         assert_eq!(steps, ["browser", "dist", "e2e", "e2e-dev"]);
+        let (steps, _) = parse_args(&args("--from native")).unwrap();
+        assert_eq!(steps[..2], ["native", "contract"]);
         assert!(parse_args(&args("--only lint")).is_err());
     }
 }

@@ -28,6 +28,7 @@ pub const ALL: &[Tool] = &[
     Tool::Chromium,
     Tool::WasmBindgen,
     Tool::Trunk,
+    Tool::Schemathesis,
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,6 +45,9 @@ pub enum Tool {
     Chromium,
     /// The npm packages of `tests/e2e` (Playwright, axe-core).
     E2ePackages,
+    /// schemathesis from PyPI, in a venv at `.tools/schemathesis`, exactly
+    /// as `tests/contract/requirements.txt` pins it.
+    Schemathesis,
 }
 
 /// Where `cargo install` puts binaries.
@@ -84,6 +88,7 @@ pub fn ensure(ctx: &Ctx, tools: &[Tool]) -> Result<()> {
             Tool::WasmOpt => ensure_wasm_opt(ctx),
             Tool::Chromium => ensure_chromium(),
             Tool::E2ePackages => ensure_e2e_packages(ctx),
+            Tool::Schemathesis => ensure_schemathesis(ctx),
         }
         .with_context(|| format!("could not set up {tool:?}"))?;
     }
@@ -529,6 +534,37 @@ fn ensure_e2e_packages(ctx: &Ctx) -> Result<()> {
             .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"),
     )?;
     ok("tests/e2e npm packages");
+    Ok(())
+}
+
+/// The venv holding schemathesis.
+pub fn schemathesis_venv(ctx: &Ctx) -> PathBuf {
+    ctx.root.join(".tools").join("schemathesis")
+}
+
+fn ensure_schemathesis(ctx: &Ctx) -> Result<()> {
+    let venv = schemathesis_venv(ctx);
+    let requirements = ctx.root.join("tests/contract/requirements.txt");
+    // A copy of the requirements the venv was made from: another pin set
+    // means installing again.
+    let installed_from = venv.join("requirements.txt");
+    let program = venv.join("bin/schemathesis");
+    if program.exists() && fs::read(&installed_from).ok() == fs::read(&requirements).ok() {
+        ok("schemathesis (.tools/schemathesis)");
+        return Ok(());
+    }
+    installing("schemathesis from PyPI into .tools/schemathesis (takes a minute or two)…");
+    if venv.exists() {
+        fs::remove_dir_all(&venv)?;
+    }
+    process::run(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
+    process::run(
+        Command::new(venv.join("bin/pip"))
+            .args(["install", "--quiet", "--disable-pip-version-check", "-r"])
+            .arg(&requirements),
+    )?;
+    fs::copy(&requirements, &installed_from)?;
+    ok("schemathesis (.tools/schemathesis)");
     Ok(())
 }
 

@@ -1,0 +1,208 @@
+// Issue 10: hostile and broken answers of the API, injected in the browser.
+// Whatever the API sends, text stays text, every message is Russian and right
+// for the case, and nothing the subscriber typed is lost.
+import { expect, test, type Page, type Route } from '@playwright/test';
+import {
+  LinkAccountPage,
+  LoginPage,
+  PASSWORD,
+  RecoverPage,
+  RegisterPage,
+  confirmedSubscriber,
+  freshEmail,
+  rateLimited,
+  subscriberWithAccounts,
+} from './support/kabinet';
+
+const VORONEZH = 'Межрегионгаз Воронеж';
+/** Markup that would run if the app ever put API text into HTML. */
+const HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
+
+/** Appends HOSTILE to every text of a JSON value but ids, codes, dates and statuses (which the app routes and computes by). */
+function poison(value: unknown, key = ''): unknown {
+  if (typeof value === 'string') {
+    return /(^|_)(id|code|status|date|at|until|algorithm|challenge|salt|signature|url|value|unit|due)$/.test(key) ? value : `${value} ${HOSTILE}`;
+  }
+  if (Array.isArray(value)) return value.map((item) => poison(item, key));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, poison(v, k)]));
+  }
+  return value;
+}
+
+async function poisonReads(page: Page): Promise<void> {
+  await page.route('**/api/v1/**', async (route) => {
+    if (route.request().method() !== 'GET') return route.continue();
+    const answer = await route.fetch();
+    const type = answer.headers()['content-type'] ?? '';
+    if (!type.includes('json')) return route.fulfill({ response: answer });
+    const body = poison(await answer.json());
+    return route.fulfill({ response: answer, body: JSON.stringify(body) });
+  });
+}
+
+async function expectNothingRan(page: Page): Promise<void> {
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  await expect(page.locator('main img[src="x"], main script')).toHaveCount(0);
+}
+
+test('markup in every text the API sends is shown as text, never run', async ({ page, request }) => {
+  await subscriberWithAccounts(page, request, [[VORONEZH, '3600000001']]);
+  await poisonReads(page);
+  for (const path of ['/', '/accounts', '/accounts/link', '/settings']) {
+    await page.goto(path);
+    await expect(page.locator('main h1')).toBeVisible();
+    await expectNothingRan(page);
+  }
+  await page.goto('/');
+  const card = page.getByRole('article').first();
+  await expect(card).toContainText(HOSTILE);
+  await card.getByRole('link', { name: /Лицевой счет №/ }).click();
+  await expect(page.getByRole('heading', { name: 'Тарифы' })).toBeVisible();
+  await expect(page.locator('main')).toContainText(HOSTILE);
+  await expectNothingRan(page);
+  const link = new LinkAccountPage(page);
+  await link.open();
+  await expect(link.supplier().locator('option').nth(1)).toContainText('<script>');
+  await expectNothingRan(page);
+});
+
+interface FormCase {
+  name: string;
+  /** The request the form sends. */
+  endpoint: string;
+  method: string;
+  /** Opens the form (signed in when needed) and fills it; returns the values to find again. */
+  fill: (page: Page) => Promise<[ReturnType<Page['getByLabel']>, string][]>;
+  submit: (page: Page) => ReturnType<Page['getByRole']>;
+}
+
+const FORMS: FormCase[] = [
+  {
+    name: 'login',
+    endpoint: '/api/v1/session',
+    method: 'POST',
+    fill: async (page) => {
+      const login = new LoginPage(page);
+      await login.open();
+      await login.email().fill('hostile@example.ru');
+      await login.password().fill(PASSWORD);
+      return [[login.email(), 'hostile@example.ru'], [login.password(), PASSWORD]];
+    },
+    submit: (page) => new LoginPage(page).submit(),
+  },
+  {
+    name: 'registration',
+    endpoint: '/api/v1/registrations',
+    method: 'POST',
+    fill: async (page) => {
+      const register = new RegisterPage(page);
+      await register.open();
+      const email = freshEmail('hostile');
+      await register.fill(email, PASSWORD);
+      await register.robotCheckPassed();
+      return [[register.email(), email], [register.password(), PASSWORD]];
+    },
+    submit: (page) => new RegisterPage(page).submit(),
+  },
+  {
+    name: 'recovery',
+    endpoint: '/api/v1/password-resets',
+    method: 'POST',
+    fill: async (page) => {
+      const recover = new RecoverPage(page);
+      await recover.open();
+      await recover.email().fill('hostile@example.ru');
+      await expect(page.getByText('✓ Проверка пройдена')).toBeVisible({ timeout: 15_000 });
+      return [[recover.email(), 'hostile@example.ru']];
+    },
+    submit: (page) => new RecoverPage(page).submit(),
+  },
+  {
+    name: 'account linking',
+    endpoint: '/api/v1/accounts',
+    method: 'POST',
+    fill: async (page) => {
+      await confirmedSubscriber(page, page.request);
+      const link = new LinkAccountPage(page);
+      await link.open();
+      await link.supplier().selectOption({ label: VORONEZH });
+      await link.number().fill('3600000001');
+      return [[link.number(), '3600000001']];
+    },
+    submit: (page) => new LinkAccountPage(page).submit(),
+  },
+];
+
+/** In this order: the 429 comes last, as its countdown holds the form. */
+type Fault = { name: string; answer: (route: Route) => Promise<void>; message: RegExp; heading?: string };
+
+const FAULTS: Fault[] = [
+  {
+    name: '500 with an HTML page',
+    answer: (route) => route.fulfill({ status: 500, contentType: 'text/html', body: `<h1>${HOSTILE}</h1>` }),
+    message: /Сервис временно недоступен/,
+    heading: 'Не удалось выполнить запрос',
+  },
+  {
+    name: 'malformed JSON',
+    answer: (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"email": ' }),
+    message: /не удалось прочитать/,
+    heading: 'Не удалось выполнить запрос',
+  },
+  {
+    name: 'problem+json with markup in its detail',
+    answer: (route) =>
+      route.fulfill({
+        status: 422,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({ type: 'about:blank', title: 'x', status: 422, code: 'something_new', detail: `Отказ ${HOSTILE}` }),
+      }),
+    message: /Отказ <img src=x/,
+  },
+  {
+    name: 'no network',
+    answer: (route) => route.abort('connectionrefused'),
+    message: /Нет связи с сервером/,
+    heading: 'Не удалось выполнить запрос',
+  },
+  {
+    name: 'a huge Retry-After',
+    answer: (route) => route.fulfill(rateLimited(999_999_999)),
+    message: /Слишком много попыток\. Повторите позже\./,
+  },
+];
+
+for (const form of FORMS) {
+  test(`${form.name}: every broken answer is worded for the case and keeps the input`, async ({ page }) => {
+    test.setTimeout(90_000);
+    const typed = await form.fill(page);
+    let fault: Fault = FAULTS[0];
+    await page.route(`**${form.endpoint}`, (route) => (route.request().method() === form.method ? fault.answer(route) : route.continue()));
+    for (fault of FAULTS) {
+      await form.submit(page).click();
+      await expect(page.getByText(fault.message).first(), fault.name).toBeVisible();
+      if (fault.heading) await expect(page.getByRole('heading', { name: fault.heading }), fault.name).toBeVisible();
+      for (const [field, value] of typed) await expect(field, fault.name).toHaveValue(value);
+      await expectNothingRan(page);
+    }
+  });
+}
+
+test('a request stalled for 10 s keeps the button busy, then the answer lands', async ({ page }) => {
+  test.setTimeout(60_000);
+  const login = new LoginPage(page);
+  await login.open();
+  await page.route('**/api/v1/session', async (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    await new Promise((resolve) => setTimeout(resolve, 10_000));
+    return route.continue();
+  });
+  await login.login('stalled@example.ru', PASSWORD);
+  await expect(login.submit()).toBeDisabled();
+  await page.waitForTimeout(5_000);
+  await expect(login.submit()).toBeDisabled();
+  await expect(login.email()).toHaveValue('stalled@example.ru');
+  await expect(page.getByText('Неверный e-mail или пароль.').first()).toBeVisible({ timeout: 15_000 });
+  await expect(login.submit()).toBeEnabled();
+});
