@@ -250,123 +250,62 @@ mod tests {
         serde_json::from_str::<T>(text).map(|t| serde_json::to_value(t).expect("serialisable"))
     }
 
+    /// `(name, shape, decode, decode_text)` of a type.
+    macro_rules! the_type {
+        ($t:ty, $shape:expr) => {
+            (
+                stringify!($t),
+                $shape,
+                decode::<$t> as Decode,
+                decode_text::<$t> as DecodeText,
+            )
+        };
+    }
+
     /// Every type the app decodes, with its shape, and the lists the API sends.
     const TYPES: &[(&str, &Shape, Decode, DecodeText)] = &[
-        (
-            "User",
+        the_type!(
+            User,
             &Obj(&[
                 ("email", Str),
                 ("email_masked", Str),
                 ("confirmed", Bool),
-                ("confirm_until", Opt(&Str)),
-            ]),
-            decode::<User>,
-            decode_text::<User>,
+                ("confirm_until", Opt(&Str))
+            ])
         ),
-        (
-            "Challenge",
+        the_type!(
+            Challenge,
             &Obj(&[
                 ("algorithm", Str),
                 ("challenge", Str),
                 ("salt", Str),
                 ("signature", Str),
-                ("maxnumber", U64),
-            ]),
-            decode::<Challenge>,
-            decode_text::<Challenge>,
+                ("maxnumber", U64)
+            ])
         ),
-        (
-            "Registration",
-            &Obj(&[("email", Str), ("confirm_until", Str)]),
-            decode::<Registration>,
-            decode_text::<Registration>,
+        the_type!(
+            Registration,
+            &Obj(&[("email", Str), ("confirm_until", Str)])
         ),
-        (
-            "Confirmed",
-            &Obj(&[("email", Str)]),
-            decode::<Confirmed>,
-            decode_text::<Confirmed>,
+        the_type!(Confirmed, &Obj(&[("email", Str)])),
+        the_type!(Resent, &Obj(&[("confirm_until", Str)])),
+        the_type!(
+            Supplier,
+            &Obj(&[("id", Str), ("name", Str), ("account_rule", RULE)])
         ),
-        (
-            "Resent",
-            &Obj(&[("confirm_until", Str)]),
-            decode::<Resent>,
-            decode_text::<Resent>,
-        ),
-        (
-            "Supplier",
-            &Obj(&[("id", Str), ("name", Str), ("account_rule", RULE)]),
-            decode::<Supplier>,
-            decode_text::<Supplier>,
-        ),
-        (
-            "AccountRule",
-            &RULE,
-            decode::<AccountRule>,
-            decode_text::<AccountRule>,
-        ),
-        (
-            "SupplierRef",
-            &SUPPLIER_REF,
-            decode::<SupplierRef>,
-            decode_text::<SupplierRef>,
-        ),
-        (
-            "AccountSummary",
-            &SUMMARY,
-            decode::<AccountSummary>,
-            decode_text::<AccountSummary>,
-        ),
-        (
-            "Vec<AccountSummary>",
-            &List(&SUMMARY),
-            decode::<Vec<AccountSummary>>,
-            decode_text::<Vec<AccountSummary>>,
-        ),
-        (
-            "ReadingsWindow",
-            &WINDOW,
-            decode::<ReadingsWindow>,
-            decode_text::<ReadingsWindow>,
-        ),
-        (
-            "Account",
-            &ACCOUNT,
-            decode::<Account>,
-            decode_text::<Account>,
-        ),
-        ("Tariff", &TARIFF, decode::<Tariff>, decode_text::<Tariff>),
-        ("Meter", &METER, decode::<Meter>, decode_text::<Meter>),
-        (
-            "Reading",
-            &READING,
-            decode::<Reading>,
-            decode_text::<Reading>,
-        ),
-        (
-            "Vec<Reading>",
-            &List(&READING),
-            decode::<Vec<Reading>>,
-            decode_text::<Vec<Reading>>,
-        ),
-        (
-            "Payment",
-            &PAYMENT,
-            decode::<Payment>,
-            decode_text::<Payment>,
-        ),
-        (
-            "Vec<Payment>",
-            &List(&PAYMENT),
-            decode::<Vec<Payment>>,
-            decode_text::<Vec<Payment>>,
-        ),
-        (
-            "PaymentStatus",
-            &STATUS,
-            decode::<PaymentStatus>,
-            decode_text::<PaymentStatus>,
-        ),
+        the_type!(AccountRule, &RULE),
+        the_type!(SupplierRef, &SUPPLIER_REF),
+        the_type!(AccountSummary, &SUMMARY),
+        the_type!(Vec<AccountSummary>, &List(&SUMMARY)),
+        the_type!(ReadingsWindow, &WINDOW),
+        the_type!(Account, &ACCOUNT),
+        the_type!(Tariff, &TARIFF),
+        the_type!(Meter, &METER),
+        the_type!(Reading, &READING),
+        the_type!(Vec<Reading>, &List(&READING)),
+        the_type!(Payment, &PAYMENT),
+        the_type!(Vec<Payment>, &List(&PAYMENT)),
+        the_type!(PaymentStatus, &STATUS),
     ];
 
     fn text() -> impl Strategy<Value = String> + Clone {
