@@ -8,12 +8,12 @@
 //! app's origin (`Config::app_url`).
 
 use crate::AppState;
-use crate::problem::ApiResult;
+use crate::problem::{ApiResult, Problem};
 use crate::readings::record;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::{StatusCode, header};
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
 use rusqlite::{OptionalExtension, params};
 use serde::Deserialize;
 
@@ -162,6 +162,12 @@ pub async fn decide(
         "cancel" => "canceled",
         _ => return Ok((StatusCode::BAD_REQUEST, "action must be pay or cancel").into_response()),
     };
+    // Checked before settling: a payment is never settled without a way back.
+    let back = return_url(&id, &payment.return_url);
+    let Ok(location) = HeaderValue::from_str(&back) else {
+        tracing::error!(payment = %id, "the return URL cannot be sent in a Location header");
+        return Err(Problem::internal());
+    };
     let conn = state.db();
     let settled = conn.execute(
         "UPDATE payments SET status = ?1, settled_at = ?2 WHERE id = ?3 AND status = 'pending'",
@@ -176,7 +182,7 @@ pub async fn decide(
         let readings: Vec<(i64, i64)> = serde_json::from_str(&readings).unwrap_or_default();
         record(&conn, user_id, Some(&id), &readings, state.clock().now())?;
     }
-    Ok(Redirect::to(&return_url(&id, &payment.return_url)).into_response())
+    Ok((StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response())
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ pub mod captcha;
 pub mod clock;
 pub mod db;
 pub mod gateway;
+pub mod hashing;
 pub mod mail;
 pub mod maintenance;
 pub mod me;
@@ -16,6 +17,7 @@ pub mod rate_limit;
 pub mod readings;
 pub mod registrations;
 pub mod seed;
+pub mod server;
 pub mod session;
 pub mod static_files;
 pub mod suppliers;
@@ -28,6 +30,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, get, post, put};
 use clock::Clock;
+use hashing::{HashGate, HashLimits};
 use problem::Problem;
 use rate_limit::{RateLimiter, Rule};
 use rusqlite::Connection;
@@ -35,6 +38,7 @@ use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::ops::Deref;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
@@ -107,6 +111,13 @@ pub struct Config {
     /// Whether `POST /api/dev/clock` may move the clock.
     pub dev_clock: bool,
     pub clock: Arc<Clock>,
+    /// How many password hashes run at once, and how many requests wait for one.
+    pub hashing: HashLimits,
+    /// A connection must send a whole request header within this long
+    /// (applied by [`server::serve`]).
+    pub header_read_timeout: Duration,
+    /// Everything after the header (the body, the answer) within this long.
+    pub body_read_timeout: Duration,
     /// A session ends after this long without a request…
     pub session_idle_secs: i64,
     /// …and this long after it started, whatever happens.
@@ -126,6 +137,9 @@ impl Config {
             secure_cookie: true,
             dev_clock: false,
             clock: Arc::new(Clock::system()),
+            hashing: HashLimits::for_this_machine(),
+            header_read_timeout: Duration::from_secs(10),
+            body_read_timeout: Duration::from_secs(30),
             session_idle_secs: 30 * 60,
             session_absolute_secs: 12 * 3600,
         }
@@ -137,6 +151,8 @@ pub struct Inner {
     db: Mutex<Connection>,
     pub captcha_key: [u8; 32],
     pub limiter: RateLimiter,
+    /// Every password hash goes through here.
+    pub hashing: HashGate,
     /// A hash verified when a login names an unknown e-mail, so timing does not tell.
     pub dummy_hash: String,
     /// The clock's unix seconds at the last housekeeping run.
@@ -226,9 +242,13 @@ pub fn build_app(config: Config) -> Result<Router, Error> {
     let state = AppState(Arc::new(Inner {
         captcha_key: rand::random(),
         limiter: RateLimiter::default(),
-        dummy_hash: validation::hash_password(&hex::encode(rand::random::<[u8; 16]>()))
-            .map_err(|e| format!("hashing: {e}"))?,
+        dummy_hash: hashing::hash_password(
+            &mut Vec::new(),
+            &hex::encode(rand::random::<[u8; 16]>()),
+        )
+        .map_err(|e| format!("hashing: {e}"))?,
         db: Mutex::new(conn),
+        hashing: HashGate::new(config.hashing),
         config,
         last_maintenance: Default::default(),
     }));
@@ -276,7 +296,14 @@ pub fn build_app(config: Config) -> Result<Router, Error> {
     let trace = TraceLayer::new_for_http()
         .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
         .on_response(DefaultOnResponse::new().level(Level::INFO));
-    Ok(app.layer(trace).with_state(state))
+    Ok(app
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            server::deadline,
+        ))
+        .layer(middleware::from_fn(server::api_answers))
+        .layer(trace)
+        .with_state(state))
 }
 
 /// Every state-changing request must carry `X-Requested-With: kabinet`: a
@@ -307,11 +334,7 @@ async fn api_not_found() -> Problem {
 }
 
 async fn method_not_allowed() -> Problem {
-    Problem::new(
-        StatusCode::METHOD_NOT_ALLOWED,
-        "method_not_allowed",
-        "Этот метод не поддерживается для данного адреса.",
-    )
+    Problem::for_status(StatusCode::METHOD_NOT_ALLOWED)
 }
 
 async fn plain_not_found() -> StatusCode {

@@ -1,9 +1,10 @@
 //! `reference-api`: the cabinet API's reference server (development and tests).
 
 use clap::{Parser, ValueEnum};
-use reference_api::{Config, Limits, build_app, static_files};
+use reference_api::{Config, Limits, build_app, server, static_files};
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 use tracing_subscriber::EnvFilter;
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -51,6 +52,12 @@ struct Args {
     /// Enable `POST /api/dev/clock` to move the server's clock forward.
     #[arg(long, env = "KABINET_DEV_CLOCK")]
     dev_clock: bool,
+    /// Seconds a connection may take to send a whole request header.
+    #[arg(long, env = "KABINET_HEADER_READ_TIMEOUT", default_value_t = 10.0, value_parser = seconds)]
+    header_read_timeout: f64,
+    /// Seconds a request may take, after its header, to send its body and be answered.
+    #[arg(long, env = "KABINET_BODY_READ_TIMEOUT", default_value_t = 30.0, value_parser = seconds)]
+    body_read_timeout: f64,
     /// Print the Content-Security-Policy for this index.html and exit.
     #[arg(long, value_name = "INDEX_HTML")]
     print_csp: Option<PathBuf>,
@@ -89,17 +96,23 @@ async fn main() -> Result<(), reference_api::Error> {
     };
     config.secure_cookie = !args.insecure_cookie;
     config.dev_clock = args.dev_clock;
+    config.header_read_timeout = Duration::from_secs_f64(args.header_read_timeout);
+    config.body_read_timeout = Duration::from_secs_f64(args.body_read_timeout);
 
     let public_url = config.public_url.clone();
+    let header_read_timeout = config.header_read_timeout;
     let app = build_app(config)?;
     tracing::info!("reference API listening on http://{local} (public URL {public_url})");
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown())
-    .await?;
+    server::serve(listener, app, header_read_timeout, shutdown()).await;
     Ok(())
+}
+
+/// A positive number of seconds (fractions allowed).
+fn seconds(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(seconds) if seconds > 0.0 && seconds.is_finite() => Ok(seconds),
+        _ => Err(format!("{text:?} is not a positive number of seconds")),
+    }
 }
 
 async fn shutdown() {

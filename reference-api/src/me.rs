@@ -3,7 +3,7 @@
 use crate::AppState;
 use crate::problem::{ApiResult, Body, Problem};
 use crate::session::CurrentUser;
-use crate::validation::{check_password, hash_password_blocking, verify_password_blocking};
+use crate::validation::check_password;
 use axum::extract::State;
 use axum::http::StatusCode;
 use rusqlite::params;
@@ -39,7 +39,7 @@ pub async fn change_password(
         [user.id],
         |row| row.get(0),
     )?;
-    if !verify_password_blocking(change.current_password, hash).await {
+    if !state.hashing.verify(change.current_password, hash).await? {
         let mut problem = Problem::new(
             StatusCode::FORBIDDEN,
             "wrong_password",
@@ -48,7 +48,7 @@ pub async fn change_password(
         problem.add_field("current_password", "Текущий пароль указан неверно.");
         return Err(problem);
     }
-    let hash = hash_password_blocking(change.new_password).await?;
+    let hash = state.hashing.hash(change.new_password).await?;
     let conn = state.db();
     conn.execute(
         "UPDATE users SET password_hash = ?1, password_changed_at = ?2 WHERE id = ?3",

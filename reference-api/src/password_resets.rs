@@ -137,7 +137,7 @@ pub async fn confirm(
             [("password".to_string(), message.to_string())].into(),
         ));
     }
-    let password_hash = validation::hash_password_blocking(form.password).await?;
+    let password_hash = state.hashing.hash(form.password).await?;
     let now = state.now();
     let conn = state.db();
     conn.execute(

@@ -79,8 +79,14 @@ fn amount_invalid(message: &str) -> Problem {
 
 /// The amount in kopecks: a whole number from 1 to [`MAX_AMOUNT_KOP`].
 fn check_amount(amount: &Value) -> ApiResult<i64> {
+    // JSON does not tell 100 from 100.0: both are the whole number 100.
+    let whole = amount
+        .as_f64()
+        .filter(|f| f.fract() == 0.0 && f.abs() < 1e15)
+        .map(|f| f as i64);
     let kop = amount
         .as_i64()
+        .or(whole)
         .ok_or_else(|| amount_invalid("Укажите сумму оплаты в копейках целым числом."))?;
     if kop <= 0 {
         return Err(amount_invalid("Сумма оплаты должна быть больше нуля."));
@@ -93,8 +99,14 @@ fn check_amount(amount: &Value) -> ApiResult<i64> {
     Ok(kop)
 }
 
+/// The longest `return_url` taken.
+pub const MAX_RETURN_URL: usize = 2000;
+
 /// Where the gateway sends the subscriber back: inside the web app only. A
 /// path is taken relative to the app; `{id}` becomes the payment's id.
+/// Control characters (CR, LF, NUL, …) are refused: they cannot be sent in a
+/// `Location` header. Spaces and non-ASCII characters are percent-encoded, as
+/// a browser does.
 fn check_return_url(app_url: &str, return_url: &str) -> ApiResult<String> {
     let url = if return_url.starts_with('/') && !return_url.starts_with("//") {
         format!("{app_url}{return_url}")
@@ -102,17 +114,38 @@ fn check_return_url(app_url: &str, return_url: &str) -> ApiResult<String> {
         return_url.to_string()
     };
     let inside = url == app_url || url.starts_with(&format!("{app_url}/"));
-    if inside && !url.contains('\\') {
-        Ok(url)
-    } else {
-        Err(Problem::validation(
-            [(
-                "return_url".to_string(),
-                "Адрес возврата должен вести в Личный кабинет.".to_string(),
-            )]
-            .into(),
-        ))
+    let refused = |message: &str| {
+        Problem::validation([("return_url".to_string(), message.to_string())].into())
+    };
+    if return_url.chars().any(char::is_control) {
+        return Err(refused(
+            "Адрес возврата не может содержать управляющие символы.",
+        ));
     }
+    if return_url.chars().count() > MAX_RETURN_URL {
+        return Err(refused("Адрес возврата слишком длинный."));
+    }
+    if !inside || url.contains('\\') {
+        return Err(refused("Адрес возврата должен вести в Личный кабинет."));
+    }
+    Ok(percent_encode_unsafe(&url))
+}
+
+/// Percent-encodes what may not stand in a header as it is: spaces and
+/// non-ASCII characters (as UTF-8).
+fn percent_encode_unsafe(url: &str) -> String {
+    let mut encoded = String::with_capacity(url.len());
+    for c in url.chars() {
+        if c.is_ascii_graphic() {
+            encoded.push(c);
+        } else {
+            let mut bytes = [0; 4];
+            for byte in c.encode_utf8(&mut bytes).bytes() {
+                encoded.push_str(&format!("%{byte:02X}"));
+            }
+        }
+    }
+    encoded
 }
 
 /// `POST /api/v1/accounts/{id}/payments`. The same `Idempotency-Key` with the
@@ -233,6 +266,7 @@ mod tests {
     #[test]
     fn amounts() {
         assert_eq!(check_amount(&json!(1)).unwrap(), 1);
+        assert_eq!(check_amount(&json!(100.0)).unwrap(), 100);
         assert_eq!(
             check_amount(&json!(MAX_AMOUNT_KOP)).unwrap(),
             MAX_AMOUNT_KOP
@@ -272,8 +306,19 @@ mod tests {
             "http://127.0.0.1:80800/",
             "/\\evil.example",
             "javascript:alert(1)",
+            "/payments\r\nSet-Cookie: x=1",
+            "/a\0",
+            "/a\tb",
+            "/a\u{7f}",
+            "/a\u{85}",
         ] {
-            assert!(check_return_url(app, bad).is_err(), "{bad}");
+            assert!(check_return_url(app, bad).is_err(), "{bad:?}");
         }
+        assert_eq!(
+            check_return_url(app, "/оплата done?x=1").unwrap(),
+            "http://127.0.0.1:8080/%D0%BE%D0%BF%D0%BB%D0%B0%D1%82%D0%B0%20done?x=1"
+        );
+        let long = format!("/{}", "a".repeat(MAX_RETURN_URL));
+        assert!(check_return_url(app, &long).is_err());
     }
 }

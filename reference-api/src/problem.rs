@@ -1,9 +1,9 @@
 //! RFC 9457 problem details: every error the API answers, with a stable
 //! machine-readable `code` and a Russian `detail`.
 
-use axum::extract::rejection::JsonRejection;
+use axum::body::HttpBody;
 use axum::extract::{FromRequest, Request};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -83,6 +83,20 @@ impl Problem {
         problem
     }
 
+    /// 503 `server_busy`: too many requests need a scarce resource right now.
+    pub fn busy(retry_after: u64) -> Self {
+        let mut problem = Problem::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "server_busy",
+            format!(
+                "Сервер сейчас перегружен. Повторите попытку через {}.",
+                human_duration(retry_after)
+            ),
+        );
+        problem.retry_after = Some(retry_after);
+        problem
+    }
+
     pub fn not_found() -> Self {
         Problem::new(
             StatusCode::NOT_FOUND,
@@ -97,6 +111,37 @@ impl Problem {
             "unauthenticated",
             "Войдите в Личный кабинет, чтобы продолжить.",
         )
+    }
+
+    /// The problem for a status answered without one (by the framework, a
+    /// limit or a timeout): a stable code and a Russian detail.
+    pub fn for_status(status: StatusCode) -> Self {
+        let (code, detail) = match status {
+            StatusCode::NOT_FOUND => return Problem::not_found(),
+            StatusCode::INTERNAL_SERVER_ERROR => return Problem::internal(),
+            StatusCode::METHOD_NOT_ALLOWED => (
+                "method_not_allowed",
+                "Этот метод не поддерживается для данного адреса.",
+            ),
+            StatusCode::REQUEST_TIMEOUT => (
+                "request_timeout",
+                "Запрос не был получен полностью за отведённое время. Повторите попытку.",
+            ),
+            StatusCode::PAYLOAD_TOO_LARGE => (
+                "payload_too_large",
+                "Слишком большой запрос: тело запроса не может превышать 64 КБ.",
+            ),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => (
+                "unsupported_media_type",
+                "Тело запроса должно быть в формате JSON (Content-Type: application/json).",
+            ),
+            status if status.is_server_error() => (
+                "internal_error",
+                "Сервис временно недоступен. Повторите попытку позже.",
+            ),
+            _ => ("bad_request", "Некорректный запрос."),
+        };
+        Problem::new(status, code, detail)
     }
 
     pub fn internal() -> Self {
@@ -146,7 +191,13 @@ impl From<rusqlite::Error> for Problem {
     }
 }
 
-/// A JSON request body whose rejections are problem+json too.
+/// The largest JSON body taken: every request of the contract fits in a few
+/// kilobytes.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// A JSON request body whose rejections are problem+json too: 415 for
+/// another content type, 413 beyond [`MAX_BODY_BYTES`], 400 for malformed
+/// JSON or a field of the wrong type (named in `fields`).
 pub struct Body<T>(pub T);
 
 impl<S, T> FromRequest<S> for Body<T>
@@ -156,20 +207,107 @@ where
 {
     type Rejection = Problem;
 
-    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        match axum::Json::<T>::from_request(req, state).await {
-            Ok(axum::Json(value)) => Ok(Body(value)),
-            Err(JsonRejection::MissingJsonContentType(_)) => Err(Problem::new(
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "unsupported_media_type",
-                "Тело запроса должно быть в формате JSON (Content-Type: application/json).",
-            )),
-            Err(rejection) => Err(Problem::new(
+    async fn from_request(req: Request, _state: &S) -> Result<Self, Self::Rejection> {
+        if !is_json(req.headers()) {
+            return Err(Problem::for_status(StatusCode::UNSUPPORTED_MEDIA_TYPE));
+        }
+        let declared = req
+            .headers()
+            .get(header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<u64>().ok());
+        if declared.is_some_and(|length| length > MAX_BODY_BYTES as u64) {
+            return Err(Problem::for_status(StatusCode::PAYLOAD_TOO_LARGE));
+        }
+        let bytes = read_limited(req.into_body(), MAX_BODY_BYTES).await?;
+        parse_json(&bytes).map(Body)
+    }
+}
+
+/// `application/json` or any `application/…+json`, with or without parameters.
+fn is_json(headers: &HeaderMap) -> bool {
+    let Some(value) = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return false;
+    };
+    let essence = value
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    essence == "application/json"
+        || essence
+            .strip_prefix("application/")
+            .is_some_and(|subtype| subtype.ends_with("+json"))
+}
+
+/// The body, up to `limit` bytes (413 beyond).
+async fn read_limited(body: axum::body::Body, limit: usize) -> Result<Vec<u8>, Problem> {
+    let mut body = std::pin::pin!(body);
+    let mut bytes = Vec::new();
+    while let Some(frame) = std::future::poll_fn(|cx| body.as_mut().poll_frame(cx)).await {
+        let frame = frame.map_err(|_| {
+            Problem::new(
                 StatusCode::BAD_REQUEST,
                 "bad_request",
-                format!("Некорректный запрос: {}", rejection.body_text()),
-            )),
+                "Не удалось прочитать тело запроса.",
+            )
+        })?;
+        if let Ok(data) = frame.into_data() {
+            if bytes.len() + data.len() > limit {
+                return Err(Problem::for_status(StatusCode::PAYLOAD_TOO_LARGE));
+            }
+            bytes.extend_from_slice(&data);
         }
+    }
+    Ok(bytes)
+}
+
+/// Every request body of the API is a JSON object (serde would also take an
+/// array for a struct).
+fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Problem> {
+    if bytes.trim_ascii_start().first() != Some(&b'{') {
+        return Err(Problem::new(
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+            NOT_AN_OBJECT,
+        ));
+    }
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    let value = serde_path_to_error::deserialize(&mut deserializer)
+        .map_err(|error| json_refused(&error.path().to_string(), error.inner()))?;
+    deserializer
+        .end()
+        .map_err(|error| json_refused(".", &error))?;
+    Ok(value)
+}
+
+const NOT_AN_OBJECT: &str = "Некорректный запрос: тело запроса должно быть объектом JSON.";
+
+/// 400 for a body that is not JSON, not an object, or has a field of the
+/// wrong type (`path` names it, `.` for the whole body).
+fn json_refused(path: &str, error: &serde_json::Error) -> Problem {
+    let bad = |detail: String| Problem::new(StatusCode::BAD_REQUEST, "bad_request", detail);
+    match error.classify() {
+        serde_json::error::Category::Data if path != "." => {
+            let mut problem = bad(format!(
+                "Некорректный запрос: поле {path} имеет неверный тип или формат."
+            ));
+            problem.add_field(path, "Неверный тип или формат значения.");
+            problem
+        }
+        serde_json::error::Category::Data => {
+            bad("Некорректный запрос: тело запроса должно быть объектом JSON.".to_string())
+        }
+        _ => bad(format!(
+            "Некорректный запрос: тело запроса не является правильным JSON \
+             (строка {}, позиция {}).",
+            error.line(),
+            error.column()
+        )),
     }
 }
 

@@ -69,6 +69,9 @@ struct MeterState {
     unit: String,
 }
 
+/// The most readings one request may carry (an account has a few meters).
+pub const MAX_READINGS: usize = 20;
+
 /// The expected consumption's multiple beyond which a reading must be confirmed.
 pub const ANOMALY_FACTOR: i64 = 5;
 
@@ -126,7 +129,17 @@ pub fn check(
             "Введите показания хотя бы одного счетчика.".to_string(),
         );
     }
+    if inputs.len() > MAX_READINGS {
+        // One error for the whole list, however long.
+        fields.insert(
+            "readings".to_string(),
+            format!("За один раз можно передать не более {MAX_READINGS} показаний."),
+        );
+        return Err(Problem::validation(fields));
+    }
     let mut parsed: Vec<(i64, &MeterState)> = Vec::new();
+    let mut seen: Vec<i64> = Vec::new();
+    let mut repeated = false;
     for (i, input) in inputs.iter().enumerate() {
         let meter = input
             .meter_id
@@ -136,15 +149,26 @@ pub fn check(
                 serde_json::Value::String(s) => s.trim().parse().ok(),
                 _ => None,
             })
-            .and_then(|id| meters.iter().find(|m| m.id == id))
-            .filter(|m| !parsed.iter().any(|(_, seen)| seen.id == m.id));
+            .and_then(|id| meters.iter().find(|m| m.id == id));
         let Some(meter) = meter else {
             fields.insert(
                 format!("readings[{i}].meter_id"),
-                "Счетчик не найден на этом лицевом счете (или указан дважды).".to_string(),
+                "Счетчик не найден на этом лицевом счете.".to_string(),
             );
             continue;
         };
+        if seen.contains(&meter.id) {
+            // Only the first repetition is named: one error, not one per copy.
+            if !repeated {
+                fields.insert(
+                    format!("readings[{i}].meter_id"),
+                    "Показания этого счетчика указаны дважды.".to_string(),
+                );
+                repeated = true;
+            }
+            continue;
+        }
+        seen.push(meter.id);
         let text = match &input.value {
             Some(serde_json::Value::String(s)) => s.clone(),
             Some(serde_json::Value::Number(n)) => n.to_string(),

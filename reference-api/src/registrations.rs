@@ -64,7 +64,7 @@ pub async fn register(
     crate::captcha::verify(&state.db(), &state.captcha_key, &form.captcha, state.now())?;
 
     // Hash whether or not the address is taken, so timing does not tell.
-    let hash = validation::hash_password_blocking(form.password).await?;
+    let hash = state.hashing.hash(form.password).await?;
     let now = state.clock().now();
     let confirm_until = now.date() + Duration::days(CONFIRM_DAYS);
     let conn = state.db();

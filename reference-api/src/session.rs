@@ -2,7 +2,7 @@
 //! turns the cookie into the signed-in user.
 
 use crate::problem::{ApiResult, Body, Problem};
-use crate::validation::{mask_email, normalize_email, token_hash, verify_password_blocking};
+use crate::validation::{mask_email, normalize_email, token_hash};
 use crate::{AppState, ClientIp};
 use axum::Json;
 use axum::extract::{FromRequestParts, State};
@@ -205,7 +205,7 @@ pub async fn login(
         .optional()?;
     // An unknown e-mail costs the same hashing as a known one.
     let (id, hash) = found.unwrap_or((0, state.dummy_hash.clone()));
-    let valid = verify_password_blocking(credentials.password, hash).await;
+    let valid = state.hashing.verify(credentials.password, hash).await?;
     if !valid || id == 0 {
         for (name, key, rule) in &failures {
             state.limiter.hit(name, key, *rule, now);

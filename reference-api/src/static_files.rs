@@ -39,6 +39,33 @@ pub fn content_security_policy(index_html: &str) -> String {
     )
 }
 
+/// Whether a file's name carries a content hash, as trunk names its outputs
+/// (`kabinet-1a2b3c4d5e6f7a8b.js`, `…_bg.wasm`, `main-….css`, the xtask's
+/// `boot-….js`): `-` and 8 to 16 hex digits at the end of the name's stem.
+pub fn is_hashed(file_name: &str) -> bool {
+    let stem = file_name.split('.').next().unwrap_or("");
+    let stem = stem
+        .strip_suffix("_bg")
+        .or_else(|| stem.strip_suffix("_loader"))
+        .unwrap_or(stem);
+    stem.rsplit_once('-').is_some_and(|(name, hash)| {
+        !name.is_empty()
+            && (8..=16).contains(&hash.len())
+            && hash.bytes().all(|b| b.is_ascii_hexdigit())
+    })
+}
+
+/// A hashed file never changes: cache it for a year. Anything else (above all
+/// `index.html`, which names the hashed files) is revalidated on every use.
+fn cache_control(path: &str) -> HeaderValue {
+    let name = path.rsplit('/').next().unwrap_or("");
+    HeaderValue::from_static(if is_hashed(name) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    })
+}
+
 /// Adds the web app in `dir` as the fallback of `app`.
 pub fn serve(app: Router<AppState>, dir: &Path) -> Result<Router<AppState>, crate::Error> {
     let index = dir.join("index.html");
@@ -76,7 +103,15 @@ pub fn serve(app: Router<AppState>, dir: &Path) -> Result<Router<AppState>, crat
             // As a CDN does: brotli or gzip, whichever the browser accepts
             // (the wasm is ~900 KB raw, ~270 KB brotli).
             .layer(CompressionLayer::new())
-            .service(files),
+            .service(tower::service_fn(move |request: Request<Body>| {
+                let files = files.clone();
+                let cache = cache_control(request.uri().path());
+                async move {
+                    let mut response = files.oneshot(request).await?;
+                    response.headers_mut().insert(header::CACHE_CONTROL, cache);
+                    Ok::<_, std::convert::Infallible>(response)
+                }
+            })),
     ))
 }
 
@@ -105,6 +140,30 @@ mod tests {
             csp.starts_with("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-")
         );
         assert!(csp.ends_with("frame-ancestors 'none'"));
+    }
+
+    #[test]
+    fn hashed_names_are_trunks_and_the_boot_loaders() {
+        for name in [
+            "kabinet-1a2b3c4d5e6f7a8b.js",
+            "kabinet-1a2b3c4d5e6f7a8_bg.wasm",
+            "main-0123456789abcdef.css",
+            "boot-00000000deadbeef.js",
+        ] {
+            assert!(super::is_hashed(name), "{name}");
+        }
+        for name in [
+            "index.html",
+            "favicon.ico",
+            "robots.txt",
+            "receipt.svg",
+            "kabinet.js",
+            "-1a2b3c4d.js",
+            "app-settings.js",
+            "kabinet-1a2b3c4d5e6f7a8b9.js",
+        ] {
+            assert!(!super::is_hashed(name), "{name}");
+        }
     }
 
     #[test]

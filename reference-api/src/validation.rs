@@ -1,8 +1,6 @@
-//! Rules shared by several endpoints: e-mail shape, the password policy,
-//! password hashing and random tokens.
+//! Rules shared by several endpoints: e-mail shape, the password policy and
+//! random tokens (password hashing is `hashing.rs`).
 
-use argon2::Argon2;
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use rand::RngCore;
@@ -54,39 +52,6 @@ pub fn check_password(password: &str) -> Result<(), &'static str> {
         return Err(PASSWORD_LENGTH_MESSAGE);
     }
     Ok(())
-}
-
-/// An argon2id hash (PHC string) with the crate's default parameters.
-pub fn hash_password(password: &str) -> Result<String, argon2::password_hash::Error> {
-    let salt = SaltString::generate(&mut OsRng);
-    Ok(Argon2::default()
-        .hash_password(password.as_bytes(), &salt)?
-        .to_string())
-}
-
-pub fn verify_password(password: &str, hash: &str) -> bool {
-    PasswordHash::new(hash).is_ok_and(|parsed| {
-        Argon2::default()
-            .verify_password(password.as_bytes(), &parsed)
-            .is_ok()
-    })
-}
-
-/// Hashing takes tens of milliseconds: keep it off the async workers.
-pub async fn hash_password_blocking(password: String) -> Result<String, crate::problem::Problem> {
-    tokio::task::spawn_blocking(move || hash_password(&password))
-        .await
-        .map_err(|_| crate::problem::Problem::internal())?
-        .map_err(|error| {
-            tracing::error!(%error, "password hashing failed");
-            crate::problem::Problem::internal()
-        })
-}
-
-pub async fn verify_password_blocking(password: String, hash: String) -> bool {
-    tokio::task::spawn_blocking(move || verify_password(&password, &hash))
-        .await
-        .unwrap_or(false)
 }
 
 /// 32 random bytes, URL-safe base64 without padding: a token to hand out.
@@ -153,14 +118,6 @@ mod tests {
         assert_eq!(check_password("пароль1"), Err(PASSWORD_CHARSET_MESSAGE));
         assert_eq!(check_password("abc 12"), Err(PASSWORD_CHARSET_MESSAGE));
         assert_eq!(check_password("abc!12"), Err(PASSWORD_CHARSET_MESSAGE));
-    }
-
-    #[test]
-    fn hashes_verify_only_their_password() {
-        let hash = hash_password("secret1").unwrap();
-        assert!(hash.starts_with("$argon2id$"));
-        assert!(verify_password("secret1", &hash));
-        assert!(!verify_password("secret2", &hash));
     }
 
     #[test]

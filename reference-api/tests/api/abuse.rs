@@ -1,9 +1,12 @@
-//! Lockouts, session lifetimes and the purge of unconfirmed cabinets.
+//! Lockouts, session lifetimes, the purge of unconfirmed cabinets, and the
+//! bound on password hashing.
 
 use crate::support::{PASSWORD, TestApp};
 use axum::http::StatusCode;
+use reference_api::hashing::HashLimits;
 use reference_api::rate_limit::Rule;
 use serde_json::json;
+use std::time::Duration;
 
 fn lockout() -> TestApp {
     TestApp::with(|c| {
@@ -204,4 +207,40 @@ async fn the_purge_also_runs_at_start() {
         .query_row("SELECT count(*) FROM users", [], |r| r.get(0))
         .unwrap();
     assert_eq!(rows, 0);
+}
+
+/// Password hashing is bounded: with one permit and no queue, a login that
+/// needs a hash while another one hashes is refused at once, 503 with
+/// Retry-After; with a place in the queue it waits its turn.
+#[tokio::test]
+async fn logins_beyond_the_hashing_bound_get_503_with_retry_after() {
+    let bounded = |queue: usize| {
+        TestApp::with(move |c| {
+            c.hashing = HashLimits {
+                permits: 1,
+                queue,
+                wait: Duration::from_secs(10),
+            }
+        })
+    };
+    let app = bounded(0);
+    let (first, second) = tokio::join!(
+        app.attempt_login("a@mail.ru", "Wrong1"),
+        app.attempt_login("b@mail.ru", "Wrong1"),
+    );
+    first.problem(StatusCode::UNAUTHORIZED, "invalid_credentials");
+    assert_eq!(second.header("retry-after").as_deref(), Some("1"));
+    let problem = second.problem(StatusCode::SERVICE_UNAVAILABLE, "server_busy");
+    assert_eq!(
+        problem["detail"],
+        "Сервер сейчас перегружен. Повторите попытку через 1 с."
+    );
+
+    let app = bounded(1);
+    let (first, second) = tokio::join!(
+        app.attempt_login("a@mail.ru", "Wrong1"),
+        app.attempt_login("b@mail.ru", "Wrong1"),
+    );
+    first.problem(StatusCode::UNAUTHORIZED, "invalid_credentials");
+    second.problem(StatusCode::UNAUTHORIZED, "invalid_credentials");
 }

@@ -5,6 +5,7 @@ mod support;
 
 mod abuse;
 mod accounts;
+mod bodies;
 mod captcha;
 mod openapi;
 mod password;
@@ -14,5 +15,6 @@ mod rate_limits;
 mod readings;
 mod registrations;
 mod routing;
+mod server;
 mod session;
 mod static_files;

@@ -219,6 +219,55 @@ async fn a_missing_key_or_a_bad_amount_or_return_url_is_refused() {
     assert_eq!(history, json!([]));
 }
 
+/// Such a URL was stored (201), and paying then failed with a bare 500 after
+/// the payment had been marked succeeded: it cannot stand in a Location header.
+#[tokio::test]
+async fn a_return_url_with_control_characters_is_refused() {
+    let app = TestApp::new();
+    let (cookie, id, _) = voronezh(&app).await;
+    for (key, url) in [
+        ("cr", "/payments/{id}\rx"),
+        ("lf", "/payments/{id}\nSet-Cookie: a=b"),
+        ("nul", "/payments/\0"),
+        ("tab", "/payments/\t"),
+        ("del", "/payments/\u{7f}"),
+    ] {
+        let problem = pay(
+            &app,
+            &cookie,
+            &id,
+            key,
+            json!({"amount_kop": 100, "return_url": url}),
+        )
+        .await
+        .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+        assert_eq!(
+            problem["fields"]["return_url"],
+            "Адрес возврата не может содержать управляющие символы.",
+            "{url:?}"
+        );
+    }
+    assert_eq!(
+        app.read(&format!("/api/v1/accounts/{id}/payments"), &cookie)
+            .await,
+        json!([])
+    );
+    // Letters outside ASCII are sent back percent-encoded.
+    let payment = created(
+        &app,
+        &cookie,
+        &id,
+        "ru",
+        json!({"amount_kop": 100, "return_url": "/оплата/{id}"}),
+    )
+    .await;
+    let pid = payment["id"].as_str().unwrap();
+    assert_eq!(
+        press(&app, pid, "pay").await,
+        format!("{APP_URL}/%D0%BE%D0%BF%D0%BB%D0%B0%D1%82%D0%B0/{pid}")
+    );
+}
+
 async fn last(app: &TestApp, cookie: &str, id: &str) -> Value {
     app.read(&format!("/api/v1/accounts/{id}"), cookie).await["meters"][0]["last_reading"]["value"]
         .clone()

@@ -17,7 +17,7 @@ pub fn one(meter: &str, value: impl serde::Serialize) -> Value {
     json!({"readings": [{"meter_id": meter, "value": value}]})
 }
 
-async fn send(app: &TestApp, cookie: &str, id: &str, body: Value) -> Resp {
+pub async fn send(app: &TestApp, cookie: &str, id: &str, body: Value) -> Resp {
     app.post(&format!("/api/v1/accounts/{id}/readings"))
         .cookie(cookie)
         .json(body)
@@ -136,12 +136,12 @@ async fn bad_readings_are_named_by_field() {
         (
             json!({"readings": [{"meter_id": 999_999, "value": "1"}]}),
             "readings[0].meter_id",
-            "Счетчик не найден на этом лицевом счете (или указан дважды).",
+            "Счетчик не найден на этом лицевом счете.",
         ),
         (
             json!({"readings": [{"meter_id": meter, "value": "12400"}, {"meter_id": meter, "value": "12401"}]}),
             "readings[1].meter_id",
-            "Счетчик не найден на этом лицевом счете (или указан дважды).",
+            "Показания этого счетчика указаны дважды.",
         ),
     ];
     for (body, field, message) in cases {

@@ -53,6 +53,43 @@ async fn unknown_api_paths_and_methods_are_problems() {
     );
 }
 
+/// Answers under /api carry personal data: no cache may keep any of them,
+/// whatever the status, and every error is problem+json.
+#[tokio::test]
+async fn every_api_answer_is_no_store() {
+    let app = TestApp::new();
+    let cookie = app.confirmed_user("a@mail.ru").await;
+    let answers = [
+        app.get("/api/v1/suppliers").send().await,
+        app.get("/api/v1/session").cookie(&cookie).send().await,
+        app.get("/api/v1/accounts").send().await,
+        app.get("/api/v1/nowhere").send().await,
+        app.put("/api/v1/session").send().await,
+        app.request(Method::POST, "/api/v1/session").send().await,
+        app.post("/api/v1/session").body("{").send().await,
+        app.get("/api/v1/accounts/%FF").cookie(&cookie).send().await,
+        app.get("/api/dev/outbox").send().await,
+    ];
+    let statuses: Vec<u16> = answers.iter().map(|a| a.status.as_u16()).collect();
+    assert_eq!(statuses, [200, 200, 401, 404, 405, 403, 415, 400, 200]);
+    for answer in &answers {
+        assert_eq!(
+            answer.header("cache-control").as_deref(),
+            Some("no-store"),
+            "{}",
+            answer.status
+        );
+        if answer.status.is_client_error() {
+            assert_eq!(
+                answer.header("content-type").as_deref(),
+                Some("application/problem+json"),
+                "{}",
+                answer.status
+            );
+        }
+    }
+}
+
 #[tokio::test]
 async fn outbox_filters_by_address_and_lists_newest_first() {
     let app = TestApp::new();

@@ -76,6 +76,40 @@ async fn app_routes_get_index_html() {
 }
 
 #[tokio::test]
+async fn index_html_is_revalidated_and_hashed_files_are_cached_for_a_year() {
+    let (app, dist) = app_with_dist();
+    let hashed = [
+        "kabinet-1a2b3c4d5e6f7a8b.js",
+        "kabinet-1a2b3c4d5e6f7a8b_bg.wasm",
+    ];
+    for name in hashed {
+        std::fs::write(dist.path().join(name), "x").unwrap();
+    }
+    // index.html names the hashed files: never used without asking.
+    let cases = hashed
+        .map(|name| (format!("/{name}"), "public, max-age=31536000, immutable"))
+        .into_iter()
+        .chain(
+            [
+                "/",
+                "/index.html",
+                "/register",
+                "/kabinet.js",
+                "/assets/receipt.svg",
+            ]
+            .map(|path| (path.to_string(), "no-cache")),
+        );
+    for (path, cache) in cases {
+        let response = app.get(&path).send().await.ok();
+        assert_eq!(
+            response.header("cache-control").as_deref(),
+            Some(cache),
+            "{path}"
+        );
+    }
+}
+
+#[tokio::test]
 async fn missing_files_with_an_extension_are_404() {
     let (app, _dist) = app_with_dist();
     for path in ["/robots.txt", "/x.png", "/assets/missing.svg"] {
