@@ -69,8 +69,8 @@ test('a field is checked when the subscriber leaves it', async ({ page }) => {
 });
 
 for (const [what, fault, message] of [
-  ['the network is down', 'abort', 'Нет связи с сервером. Проверьте подключение к интернету и повторите попытку: введённые данные сохранены.'],
-  ['the API answers 500', '500', 'Сервис временно недоступен (код 500). Повторите попытку через несколько минут: введённые данные сохранены.'],
+  ['the network is down', 'abort', 'Нет связи с сервером. Проверьте подключение к интернету и повторите попытку. Введённые данные сохранены.'],
+  ['the API answers 500', '500', 'Сервис временно недоступен (ошибка сервера 500). Повторите попытку через несколько минут. Введённые данные сохранены.'],
   // The rate-limit notice counts down: by the time it is read a second may have gone.
   ['the API answers 429', '429', /^Слишком много попыток\. Повторите через [1-3] с\.$/],
 ] as const) {
@@ -92,7 +92,8 @@ for (const [what, fault, message] of [
     await form.robotCheckPassed();
     await form.submit().click();
     // A 429 is told by the countdown notice, other failures by the error summary.
-    const told = fault === '429' ? page.locator('#retry-notice') : form.summary();
+    // The service failed, not the subscriber: the summary does not ask to check the input.
+    const told = fault === '429' ? page.locator('#retry-notice') : page.getByRole('alert').filter({ hasText: 'Не удалось выполнить запрос' });
     await expect(told).toContainText(message);
     await expect(told).toBeFocused();
     await expect(form.email()).toHaveValue(email);
