@@ -258,13 +258,19 @@ pub fn build_app(config: Config) -> Result<Router, Error> {
     let v1 = v1_routes()
         .into_iter()
         .fold(Router::new(), |router, (path, methods)| {
-            router.route(path, methods)
+            router.route(
+                path,
+                methods.route_layer(middleware::from_fn(require_csrf_header)),
+            )
         })
         .method_not_allowed_fallback(method_not_allowed);
 
     let mut dev = Router::new().route("/outbox", get(mail::outbox));
     if state.config.dev_clock {
-        dev = dev.route("/clock", post(clock_advance));
+        dev = dev.route(
+            "/clock",
+            post(clock_advance).route_layer(middleware::from_fn(require_csrf_header)),
+        );
     }
 
     let api = Router::new()
@@ -275,8 +281,7 @@ pub fn build_app(config: Config) -> Result<Router, Error> {
         .layer(middleware::from_fn_with_state(
             state.clone(),
             maintenance::before_requests,
-        ))
-        .layer(middleware::from_fn(require_csrf_header));
+        ));
 
     let gateway_csp =
         HeaderValue::from_str(&gateway::content_security_policy(&state.config.app_url))?;
@@ -308,10 +313,12 @@ pub fn build_app(config: Config) -> Result<Router, Error> {
 
 /// Every state-changing request must carry `X-Requested-With: kabinet`: a
 /// cross-site form cannot set it, and a cross-site fetch would need CORS.
+/// Checked for served routes and methods only, before their handler reads
+/// anything: an unknown path stays 404 and an unserved method 405.
 async fn require_csrf_header(request: Request, next: Next) -> Response {
-    let safe = matches!(
+    let safe = !matches!(
         *request.method(),
-        Method::GET | Method::HEAD | Method::OPTIONS
+        Method::POST | Method::PUT | Method::PATCH | Method::DELETE
     );
     let marked = request
         .headers()

@@ -36,9 +36,14 @@ pub fn normalize_email(raw: &str) -> Option<String> {
                 && !label.ends_with('-')
                 && label.chars().all(|c| c.is_alphanumeric() || c == '-')
         })
-        && labels
-            .last()
-            .is_some_and(|tld| tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic));
+        && labels.last().is_some_and(|tld| {
+            // Letters (`ru`, `рф`), or an internationalised one in its ASCII
+            // form (`xn--p1ai`).
+            let punycode = tld.strip_prefix("xn--").is_some_and(|rest| {
+                !rest.is_empty() && rest.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            });
+            tld.chars().count() >= 2 && (tld.chars().all(char::is_alphabetic) || punycode)
+        });
     (local_ok && domain_ok).then_some(email)
 }
 
@@ -88,6 +93,10 @@ mod tests {
             Some("ivan.petrov@mail.ru")
         );
         assert_eq!(normalize_email("a@b.рф").as_deref(), Some("a@b.рф"));
+        assert_eq!(
+            normalize_email("a@B.xn--P1AI").as_deref(),
+            Some("a@b.xn--p1ai")
+        );
         for bad in [
             "",
             "ivan",
@@ -100,6 +109,7 @@ mod tests {
             "ivan@@mail.ru",
             "ivan@mail.r",
             "ivan@mail.r1",
+            "ivan@mail.xn--",
             ".ivan@mail.ru",
             "iv..an@mail.ru",
             "иван@mail.ru",

@@ -9,7 +9,6 @@ async fn writes_without_the_csrf_header_are_refused_first() {
         (Method::POST, "/api/v1/session"),
         (Method::DELETE, "/api/v1/session"),
         (Method::POST, "/api/v1/registrations"),
-        (Method::POST, "/api/v1/nowhere"),
         (Method::PUT, "/api/v1/me/password"),
     ] {
         app.request(method.clone(), path)
@@ -46,6 +45,23 @@ async fn unknown_api_paths_and_methods_are_problems() {
         .send()
         .await
         .problem(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed");
+    // Paths and methods that no route serves are 404 and 405, not a missing
+    // CSRF header.
+    for (method, path) in [
+        (Method::TRACE, "/api/v1/captcha"),
+        (Method::PUT, "/api/v1/captcha"),
+        (Method::DELETE, "/api/v1/suppliers"),
+        (Method::PATCH, "/api/v1/session"),
+    ] {
+        app.request(method, path)
+            .send()
+            .await
+            .problem(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed");
+    }
+    app.request(Method::POST, "/api/v1/nowhere")
+        .send()
+        .await
+        .problem(StatusCode::NOT_FOUND, "not_found");
     // Without --static-dir nothing else is served.
     assert_eq!(
         app.get("/register").send().await.status,
