@@ -10,6 +10,7 @@ use crate::db::rfc3339_unix;
 use crate::problem::{ApiResult, Body, Problem};
 use crate::readings::{ReadingInput, check as check_readings};
 use crate::session::ConfirmedUser;
+use crate::validation::whole_number;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -79,9 +80,7 @@ fn amount_invalid(message: &str) -> Problem {
 
 /// The amount in kopecks: a whole number from 1 to [`MAX_AMOUNT_KOP`].
 fn check_amount(amount: &Value) -> ApiResult<i64> {
-    // Written as an integer: 100.0 is refused like 100.5.
-    let kop = amount
-        .as_i64()
+    let kop = whole_number(amount)
         .ok_or_else(|| amount_invalid("Укажите сумму оплаты в копейках целым числом."))?;
     if kop <= 0 {
         return Err(amount_invalid("Сумма оплаты должна быть больше нуля."));
@@ -261,6 +260,7 @@ mod tests {
     #[test]
     fn amounts() {
         assert_eq!(check_amount(&json!(1)).unwrap(), 1);
+        assert_eq!(check_amount(&json!(100.0)).unwrap(), 100);
         assert_eq!(
             check_amount(&json!(MAX_AMOUNT_KOP)).unwrap(),
             MAX_AMOUNT_KOP
@@ -269,7 +269,6 @@ mod tests {
             json!(0),
             json!(-5),
             json!(1.5),
-            json!(100.0),
             json!("100"),
             json!(null),
             json!(MAX_AMOUNT_KOP + 1),

@@ -6,6 +6,7 @@ use crate::accounts::{Linked, find_linked};
 use crate::db::iso_date;
 use crate::problem::{ApiResult, Body, Problem};
 use crate::session::ConfirmedUser;
+use crate::validation::whole_number;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -145,9 +146,8 @@ pub fn check(
             .meter_id
             .as_ref()
             .and_then(|id| match id {
-                serde_json::Value::Number(n) => n.as_i64(),
                 serde_json::Value::String(s) => s.trim().parse().ok(),
-                _ => None,
+                number => whole_number(number),
             })
             .and_then(|id| meters.iter().find(|m| m.id == id));
         let Some(meter) = meter else {
@@ -169,9 +169,14 @@ pub fn check(
             continue;
         }
         seen.push(meter.id);
+        // A string as the contract says, or a whole number (`12400`,
+        // `12400.0`); a number with decimals could not be told from its
+        // binary rounding, so it is refused.
         let text = match &input.value {
             Some(serde_json::Value::String(s)) => s.clone(),
-            Some(serde_json::Value::Number(n)) => n.to_string(),
+            Some(number @ serde_json::Value::Number(_)) => {
+                whole_number(number).map_or_else(|| "?".to_string(), |n| n.to_string())
+            }
             _ => String::new(),
         };
         match parse_value(&text) {

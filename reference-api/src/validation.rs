@@ -59,6 +59,18 @@ pub fn check_password(password: &str) -> Result<(), &'static str> {
     Ok(())
 }
 
+/// A JSON number that is a whole number, as JSON Schema's `integer` reads
+/// it: `100` and `100.0` alike (not `100.5`, not beyond ±2⁵³).
+pub fn whole_number(value: &serde_json::Value) -> Option<i64> {
+    const EXACT: f64 = 9_007_199_254_740_992.0;
+    value.as_i64().or_else(|| {
+        value
+            .as_f64()
+            .filter(|f| f.fract() == 0.0 && f.abs() <= EXACT)
+            .map(|f| f as i64)
+    })
+}
+
 /// 32 random bytes, URL-safe base64 without padding: a token to hand out.
 pub fn new_token() -> String {
     let mut bytes = [0u8; 32];
@@ -128,6 +140,17 @@ mod tests {
         assert_eq!(check_password("пароль1"), Err(PASSWORD_CHARSET_MESSAGE));
         assert_eq!(check_password("abc 12"), Err(PASSWORD_CHARSET_MESSAGE));
         assert_eq!(check_password("abc!12"), Err(PASSWORD_CHARSET_MESSAGE));
+    }
+
+    #[test]
+    fn whole_numbers_as_json_schema_reads_them() {
+        use serde_json::json;
+        assert_eq!(whole_number(&json!(100)), Some(100));
+        assert_eq!(whole_number(&json!(100.0)), Some(100));
+        assert_eq!(whole_number(&json!(-3.0)), Some(-3));
+        for not in [json!(100.5), json!("100"), json!(null), json!(1e300)] {
+            assert_eq!(whole_number(&not), None, "{not}");
+        }
     }
 
     #[test]

@@ -160,9 +160,17 @@ async fn bad_readings_are_named_by_field() {
     )
     .await
     .expect(StatusCode::CREATED);
-    send(&app, &cookie, &id, one(&meter, 12400.25))
+    send(&app, &cookie, &id, one(&meter, 12401.0))
         .await
         .expect(StatusCode::CREATED);
+    // A number with decimals is refused: its binary rounding could not be told.
+    let problem = send(&app, &cookie, &id, one(&meter, 12402.25))
+        .await
+        .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    assert!(
+        problem["fields"]["readings[0].value"].is_string(),
+        "{problem}"
+    );
 }
 
 #[tokio::test]
