@@ -45,9 +45,13 @@ impl Session {
                 answer = auth::current_user().await;
             }
             // Still no answer (or a failure other than 401): start signed
-            // out; the login page says what is wrong when it is used.
-            session.user.set(answer.ok());
-            session.checked.set(true);
+            // out; the login page says what is wrong when it is used. A
+            // login or a confirmation that answered meanwhile is newer than
+            // this check (which may have gone out before its cookie): keep it.
+            if !session.checked.get_untracked() {
+                session.user.set(answer.ok());
+                session.checked.set(true);
+            }
         });
         session
     }

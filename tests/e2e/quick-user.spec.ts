@@ -7,6 +7,19 @@ import { PASSWORD, RecoverPage, RegisterPage, confirmedSubscriber, freshEmail } 
 
 const WAITING = 'Форма будет отправлена автоматически, как только закончится проверка «Защита от роботов».';
 
+/** Holds every robot-check challenge until `release()`: the check is surely
+ *  still running when the test presses the button. */
+async function holdChallenges(page: Page, then: 'continue' | 'fail' = 'continue') {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let mode = then;
+  await page.route('**/api/v1/captcha', async (route) => {
+    await released;
+    return mode === 'continue' ? route.continue() : route.abort('connectionrefused');
+  });
+  return { release, answerNormally: () => (mode = 'continue') };
+}
+
 /** A phone four times slower than this machine (as Lighthouse's mobile preset). */
 async function slowPhone(page: Page): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
@@ -36,11 +49,7 @@ test('recovery: fill and press at once on a slow phone reaches «check your mail
 });
 
 test('a press during a slow check says the form will go by itself, then sends it', async ({ page }) => {
-  // The challenge takes two seconds to arrive: the check is surely running at the press.
-  await page.route('**/api/v1/captcha', async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
-    await route.continue();
-  });
+  const challenges = await holdChallenges(page);
   const register = new RegisterPage(page);
   await register.open();
   await register.fill(freshEmail('wait'), PASSWORD);
@@ -48,22 +57,19 @@ test('a press during a slow check says the form will go by itself, then sends it
   await expect(page.getByRole('status').filter({ hasText: WAITING })).toBeVisible();
   await expect(page.getByText('Дождитесь окончания проверки')).toHaveCount(0);
   await expect(page.getByRole('alert')).toHaveCount(0);
+  challenges.release();
   await expect(page).toHaveURL(/\/register\/done/, { timeout: 20_000 });
 });
 
 test('a check that fails after the press says so, offers the retry, keeps the input and leaves no stale line', async ({ page }) => {
-  let failing = true;
-  await page.route('**/api/v1/captcha', async (route) => {
-    if (!failing) return route.continue();
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-    return route.abort('connectionrefused');
-  });
+  const challenges = await holdChallenges(page, 'fail');
   const email = freshEmail('retry');
   const register = new RegisterPage(page);
   await register.open();
   await register.fill(email, PASSWORD);
   await register.submit().click();
   await expect(page.getByRole('status').filter({ hasText: WAITING })).toBeVisible();
+  challenges.release();
 
   const summary = page.getByRole('alert').filter({ hasText: 'Проверка «Защита от роботов» не пройдена' });
   await expect(summary).toBeVisible();
@@ -71,7 +77,7 @@ test('a check that fails after the press says so, offers the retry, keeps the in
   await expect(register.email()).toHaveValue(email);
   await expect(register.password()).toHaveValue(PASSWORD);
 
-  failing = false;
+  challenges.answerNormally();
   await page.getByRole('button', { name: 'Повторить проверку' }).click();
   await register.robotCheckPassed();
   // Passed: the line about the failure is gone, the typed values are not.
@@ -82,15 +88,13 @@ test('a check that fails after the press says so, offers the retry, keeps the in
 });
 
 test('recovery: a press during a slow check is sent when the check passes', async ({ page }) => {
-  await page.route('**/api/v1/captcha', async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
-    await route.continue();
-  });
+  const challenges = await holdChallenges(page);
   const recover = new RecoverPage(page);
   await recover.open();
   await recover.email().fill(freshEmail('nobody'));
   await recover.submit().click();
   await expect(page.getByRole('status').filter({ hasText: WAITING })).toBeVisible();
+  challenges.release();
   // Worded the same whether or not the address is registered.
   await expect(page.getByText('на него отправлено письмо со ссылкой для смены пароля')).toBeVisible({ timeout: 20_000 });
 });

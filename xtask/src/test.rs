@@ -278,7 +278,7 @@ fn end_to_end_dev(ctx: &Ctx, playwright_args: &[String]) -> Result<()> {
             let mut playwright = ctx.tool_command("npx");
             playwright
                 .current_dir(tools::e2e_dir(ctx))
-                .args(["--no-install", "playwright", "test", "--project", "main"])
+                .args(["--no-install", "playwright", "test", "--project=main"])
                 .env("BASE_URL", dev::APP_URL);
             if playwright_args.is_empty() {
                 playwright.args(DEV_STACK_SPECS);
