@@ -127,10 +127,16 @@ impl Problem {
                 "request_timeout",
                 "Запрос не был получен полностью за отведённое время. Повторите попытку.",
             ),
-            StatusCode::PAYLOAD_TOO_LARGE => (
-                "payload_too_large",
-                "Слишком большой запрос: тело запроса не может превышать 64 КБ.",
-            ),
+            StatusCode::PAYLOAD_TOO_LARGE => {
+                return Problem::new(
+                    status,
+                    "payload_too_large",
+                    format!(
+                        "Слишком большой запрос: тело запроса не может превышать {} КБ.",
+                        MAX_BODY_BYTES / 1024
+                    ),
+                );
+            }
             StatusCode::UNSUPPORTED_MEDIA_TYPE => (
                 "unsupported_media_type",
                 "Тело запроса должно быть в формате JSON (Content-Type: application/json).",
