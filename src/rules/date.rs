@@ -3,16 +3,16 @@
 /// `2015-07-02` (the API's form) → `02.07.2015`. Anything else is shown as it
 /// came, so a format change in the API degrades to a readable string.
 pub fn format_date(iso: &str) -> String {
-    let date = iso.get(..10).unwrap_or(iso);
-    let mut parts = date.split('-');
-    match (parts.next(), parts.next(), parts.next(), parts.next()) {
-        (Some(y), Some(m), Some(d), None)
-            if y.len() == 4
-                && m.len() == 2
-                && d.len() == 2
-                && date.bytes().all(|b| b.is_ascii_digit() || b == b'-') =>
+    match *iso.as_bytes() {
+        [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1, ..]
+            if [y0, y1, y2, y3, m0, m1, d0, d1]
+                .iter()
+                .all(u8::is_ascii_digit) =>
         {
-            format!("{d}.{m}.{y}")
+            [d0, d1, b'.', m0, m1, b'.', y0, y1, y2, y3]
+                .iter()
+                .map(|&b| char::from(b))
+                .collect()
         }
         _ => iso.to_owned(),
     }

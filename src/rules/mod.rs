@@ -25,5 +25,42 @@ fn split_sign(n: i64) -> (&'static str, u64) {
     (if n < 0 { "-" } else { "" }, n.unsigned_abs())
 }
 
+/// Why a typed decimal was not read (see [`decimal`]).
+enum Decimal {
+    NotANumber,
+    TooManyPlaces,
+    TooBig,
+}
+
+/// `12345,678` / `12345.678` / `12345` / `,5` → the number in units of its
+/// last place (`places` of them after the comma or point), if it has digits
+/// only, at most `places` after the separator and at most `max_whole`
+/// significant ones before it (so that it fits an `i64` for any input).
+fn decimal(value: &str, places: usize, max_whole: usize) -> Result<i64, Decimal> {
+    let (whole, fraction) = match value.bytes().position(|b| b == b',' || b == b'.') {
+        Some(at) => (&value[..at], &value[at + 1..]),
+        None => (value, ""),
+    };
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() && fraction.is_empty() || !digits(whole) || !digits(fraction) {
+        return Err(Decimal::NotANumber);
+    }
+    if fraction.len() > places {
+        return Err(Decimal::TooManyPlaces);
+    }
+    if whole.trim_start_matches('0').len() > max_whole {
+        return Err(Decimal::TooBig);
+    }
+    let mut n: i64 = 0;
+    for digit in whole.bytes() {
+        n = n * 10 + i64::from(digit - b'0');
+    }
+    for place in 0..places {
+        let digit = fraction.as_bytes().get(place).map_or(0, |d| d - b'0');
+        n = n * 10 + i64::from(digit);
+    }
+    Ok(n)
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod properties;

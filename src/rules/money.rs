@@ -1,6 +1,6 @@
 //! Money is integer kopecks end to end; this is where it meets the eye.
 
-use super::split_sign;
+use super::{Decimal, decimal, split_sign};
 use crate::api::types::{Payment, PaymentStatus};
 
 /// A no-break space: `1 234,56 ₽` never breaks across lines.
@@ -9,20 +9,35 @@ const NBSP: char = '\u{a0}';
 /// `123456` → `1 234,56 ₽` (no-break spaces). Negative amounts keep their sign.
 pub fn format_rub(kop: i64) -> String {
     let (sign, abs) = split_sign(kop);
-    format!("{sign}{}", format_abs(abs))
+    sign.to_owned() + &format_abs(abs)
 }
 
 /// The amount without a sign: every `i64` has one, `i64::MIN` included.
+/// Written from the end (`₽`, kopecks, comma, rubles by threes).
 fn format_abs(kop: u64) -> String {
-    let rubles = (kop / 100).to_string();
-    let mut grouped = String::with_capacity(rubles.len() + rubles.len() / 3);
-    for (i, digit) in rubles.chars().enumerate() {
-        if i > 0 && (rubles.len() - i).is_multiple_of(3) {
-            grouped.push(NBSP);
+    // 20 digits of `u64::MAX`, 6 no-break spaces, the comma and `₽`.
+    let mut text = ['₽'; 28];
+    let mut at = text.len() - 1;
+    let mut rest = kop;
+    for place in 0.. {
+        let separator = match place {
+            0 => Some(NBSP),
+            2 => Some(','),
+            _ if place > 2 && (place - 2) % 3 == 0 => Some(NBSP),
+            _ => None,
+        };
+        if let Some(separator) = separator {
+            at -= 1;
+            text[at] = separator;
         }
-        grouped.push(digit);
+        at -= 1;
+        text[at] = char::from(b'0' + (rest % 10) as u8);
+        rest /= 10;
+        if rest == 0 && place >= 2 {
+            break;
+        }
     }
-    format!("{grouped},{:02}{NBSP}₽", kop % 100)
+    text[at..].iter().collect()
 }
 
 /// How a balance reads on an account: a debt, an overpayment, or neither.
@@ -70,30 +85,12 @@ pub fn parse_rub(input: &str) -> Result<i64, &'static str> {
     if cleaned.starts_with('-') {
         return Err("Сумма оплаты должна быть больше нуля.");
     }
-    let (rubles, kopecks) = match cleaned.split_once([',', '.']) {
-        Some((r, k)) => (r, k),
-        None => (cleaned.as_str(), ""),
-    };
-    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
-    if rubles.is_empty() && kopecks.is_empty() || !digits(rubles) || !digits(kopecks) {
-        return Err("Введите сумму числом, например 100,50.");
-    }
-    if kopecks.len() > 2 {
-        return Err("После запятой — не больше двух цифр (копейки), например 100,50.");
-    }
     // More than 9 digits of rubles is far above the maximum anyway.
-    if rubles.trim_start_matches('0').len() > 9 {
-        return Err("Сумма оплаты не может превышать 100 000,00 ₽.");
-    }
-    let rubles: i64 = if rubles.is_empty() {
-        0
-    } else {
-        rubles
-            .parse()
-            .map_err(|_| "Введите сумму числом, например 100,50.")?
-    };
-    let kopecks: i64 = format!("{kopecks:0<2}").parse().unwrap_or(0);
-    let total = rubles * 100 + kopecks;
+    let total = decimal(&cleaned, 2, 9).map_err(|why| match why {
+        Decimal::NotANumber => "Введите сумму числом, например 100,50.",
+        Decimal::TooManyPlaces => "После запятой — не больше двух цифр (копейки), например 100,50.",
+        Decimal::TooBig => "Сумма оплаты не может превышать 100 000,00 ₽.",
+    })?;
     if total == 0 {
         Err("Сумма оплаты должна быть больше нуля.")
     } else if total > MAX_PAYMENT_KOP {

@@ -1,7 +1,7 @@
 //! Meter readings: decimals with up to three places, typed with a comma or a
 //! point, never below the previous reading. Kept as integer thousandths.
 
-use super::split_sign;
+use super::{Decimal, decimal, split_sign};
 
 /// `12345,678` / `12345.678` / `12345` → thousandths (`12345678`).
 pub fn parse_reading(input: &str) -> Result<i64, &'static str> {
@@ -9,22 +9,15 @@ pub fn parse_reading(input: &str) -> Result<i64, &'static str> {
     if value.is_empty() {
         return Err("Введите показания счетчика.");
     }
-    let (whole, fraction) = value.split_once([',', '.']).unwrap_or((value, ""));
-    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
-    if whole.is_empty() || !digits(whole) || !digits(fraction) {
+    // A reading starts with its whole part: `,5` is not one.
+    if value.starts_with([',', '.']) {
         return Err("Введите показания числом, например 12345,678.");
     }
-    if fraction.len() > 3 {
-        return Err("После запятой — не больше трёх цифр.");
-    }
-    if whole.trim_start_matches('0').len() > 12 {
-        return Err("Слишком большое число. Проверьте показания.");
-    }
-    let whole: i64 = whole
-        .parse()
-        .map_err(|_| "Введите показания числом, например 12345,678.")?;
-    let fraction: i64 = format!("{fraction:0<3}").parse().unwrap_or(0);
-    Ok(whole * 1000 + fraction)
+    decimal(value, 3, 12).map_err(|why| match why {
+        Decimal::NotANumber => "Введите показания числом, например 12345,678.",
+        Decimal::TooManyPlaces => "После запятой — не больше трёх цифр.",
+        Decimal::TooBig => "Слишком большое число. Проверьте показания.",
+    })
 }
 
 /// The new reading against the meter's last one (as the API sends it, `"12345.678"`).

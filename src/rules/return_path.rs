@@ -30,7 +30,7 @@ pub const ROUTES: &[&str] = &[
 ];
 
 /// `path` (a pathname, without query) names one of the app's pages. An `:id`
-/// is letters, digits, `-`, `_`, `.` and `~`, and never `.` or `..`.
+/// is ASCII letters, digits, `-`, `_` and `~` (never a dot segment).
 pub fn is_app_route(path: &str) -> bool {
     ROUTES.iter().any(|route| {
         let mut wanted = route.split('/');
@@ -47,29 +47,28 @@ pub fn is_app_route(path: &str) -> bool {
 }
 
 fn is_id(segment: &str) -> bool {
-    !matches!(segment, "" | "." | "..")
+    !segment.is_empty()
         && segment
             .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~'))
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'~'))
 }
 
 /// A path as a browser must not misread: one leading `/` (never `//host`),
-/// no backslash (`/\host` reads as `//host`), no control character (tabs and
-/// newlines are dropped: `/\t/host` reads as `//host`).
+/// no backslash (`/\\host` reads as `//host`), no ASCII control character
+/// (tabs and newlines are dropped: `/\t/host` reads as `//host`).
 pub fn is_plain_path(path: &str) -> bool {
     path.starts_with('/')
         && !path.starts_with("//")
-        && !path.contains('\\')
-        && !path.chars().any(char::is_control)
+        && path.bytes().all(|b| b >= b' ' && b != 0x7f && b != b'\\')
 }
 
 /// The pure rule: `Some(path)` when `path` — a pathname and an optional
-/// `?query`, as the URL API gives them — is a page of this app to return to
-/// after login (any page but login itself).
+/// `?query` in printable ASCII, as the URL API gives them — is a page of
+/// this app to return to after login (any page but login itself).
 pub fn local_route(path: &str) -> Option<&str> {
-    let pathname = path.split_once('?').map_or(path, |(pathname, _)| pathname);
+    let pathname = &path[..path.bytes().position(|b| b == b'?').unwrap_or(path.len())];
     (is_plain_path(path)
-        && !path.contains(|c: char| c == '#' || c.is_whitespace())
+        && path.bytes().all(|b| b.is_ascii_graphic() && b != b'#')
         && is_app_route(pathname)
         && pathname != "/login")
         .then_some(path)
@@ -79,9 +78,6 @@ pub fn local_route(path: &str) -> Option<&str> {
 /// normalised by the browser, when it stays on `origin` and names a page of
 /// the app (see [`local_route`]); `None` otherwise. Browser only.
 pub fn resolve(next: &str, origin: &str) -> Option<String> {
-    if !is_plain_path(next) {
-        return None;
-    }
     let url = web_sys::Url::new_with_base(next, origin).ok()?;
     if url.origin() != origin {
         return None;
@@ -111,7 +107,7 @@ mod tests {
             "/accounts",
             "/accounts/link",
             "/accounts/7",
-            "/accounts/a1-b_c.d~e",
+            "/accounts/a1-b_c~e",
             "/accounts/7/pay",
             "/accounts/7/readings",
             "/payments/0123abcd",
@@ -136,6 +132,7 @@ mod tests {
             "/accounts/./pay",
             "/accounts/../settings",
             "/accounts/%2E%2E",
+            "/accounts/a.b",
             "/accounts/7/8",
             "/settings/",
             "/Settings",
