@@ -162,7 +162,14 @@ pub fn seconds_left(deadline_ms: f64, now_ms: f64) -> u32 {
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Problem { code, detail, .. } => f.write_str(message_for(code).unwrap_or(detail)),
+            Self::Problem { code, detail, status, .. } => match message_for(code) {
+                Some(message) => f.write_str(message),
+                None if detail.trim().is_empty() => write!(
+                    f,
+                    "Запрос не выполнен (ошибка {status}). Повторите попытку; если не поможет, напишите в службу поддержки."
+                ),
+                None => f.write_str(detail),
+            },
             Self::TooManyRequests { retry_after: Some(s) } => {
                 write!(f, "Слишком много попыток. Повторите {}.", retry_in(*s))
             }
@@ -333,6 +340,15 @@ mod tests {
         assert!(!wrong_password.is_service_failure());
         let crash = ApiError::from_answer(500, PROBLEM, None, r#"{"title":"x","code":"internal"}"#);
         assert!(crash.is_service_failure());
+    }
+
+    #[test]
+    fn a_problem_without_any_text_still_says_something() {
+        let bare = ApiError::from_answer(409, PROBLEM, None, r#"{"code":"new_code"}"#);
+        assert_eq!(
+            bare.to_string(),
+            "Запрос не выполнен (ошибка 409). Повторите попытку; если не поможет, напишите в службу поддержки."
+        );
     }
 
     #[test]
