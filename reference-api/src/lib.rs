@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod captcha;
 pub mod clock;
+pub mod cors;
 pub mod db;
 pub mod gateway;
 pub mod hashing;
@@ -104,6 +105,10 @@ pub struct Config {
     pub public_url: String,
     /// The built web app to serve beside the API (the `dist/` folder).
     pub static_dir: Option<PathBuf>,
+    /// Origins of the web app served elsewhere (`http://127.0.0.1:8080`,
+    /// normalized by [`cors::normalize_origin`]) that may call the API with
+    /// credentials; empty: same-origin only.
+    pub cors_origins: Vec<String>,
     pub captcha_max_number: u64,
     pub limits: Limits,
     /// Whether the session cookie carries `Secure`.
@@ -132,6 +137,7 @@ impl Config {
             app_url: "http://127.0.0.1:8080".into(),
             public_url: "http://127.0.0.1:8081".into(),
             static_dir: None,
+            cors_origins: Vec::new(),
             captcha_max_number: 50_000,
             limits: Limits::strict(),
             secure_cookie: true,
@@ -307,6 +313,7 @@ pub fn build_app(config: Config) -> Result<Router, Error> {
             server::deadline,
         ))
         .layer(middleware::from_fn(server::api_answers))
+        .layer(middleware::from_fn_with_state(state.clone(), cors::cors))
         .layer(trace)
         .with_state(state))
 }

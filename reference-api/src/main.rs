@@ -37,6 +37,15 @@ struct Args {
     /// there. Default: `http://` and the listen address (loopback for a wildcard one).
     #[arg(long, env = "KABINET_PUBLIC_URL")]
     public_url: Option<String>,
+    /// An origin of the web app served elsewhere (a CDN, nginx) allowed to call
+    /// the API with credentials (CORS); repeat the flag for more than one.
+    #[arg(
+        long = "cors-origin",
+        env = "KABINET_CORS_ORIGINS",
+        value_delimiter = ',',
+        value_name = "ORIGIN"
+    )]
+    cors_origins: Vec<String>,
     /// Also serve the built web app (`dist/`) from this folder, with an SPA fallback.
     #[arg(long, env = "KABINET_STATIC_DIR")]
     static_dir: Option<PathBuf>,
@@ -89,6 +98,12 @@ async fn main() -> Result<(), reference_api::Error> {
         None => reference_api::origin_of(local),
     };
     config.static_dir = args.static_dir;
+    config.cors_origins = args
+        .cors_origins
+        .iter()
+        .map(|o| reference_api::cors::normalize_origin(o))
+        .filter(|o| !o.is_empty())
+        .collect();
     config.captcha_max_number = args.captcha_max_number;
     config.limits = match args.limits {
         LimitsArg::Strict => Limits::strict(),

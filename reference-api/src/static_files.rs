@@ -18,9 +18,17 @@ use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 /// The policy for a page: only its own origin, plus the exact inline scripts
-/// `index.html` carries (by SHA-256 of their text).
+/// `index.html` carries (by SHA-256 of their text), plus the API's origin in
+/// `connect-src` when its `kabinet:api-base` meta tag names another one.
 pub fn content_security_policy(index_html: &str) -> String {
     let document = Html::parse_document(index_html);
+    let api = Selector::parse("meta[name='kabinet:api-base']").expect("a valid selector");
+    let api_origin: String = document
+        .select(&api)
+        .filter_map(|meta| meta.value().attr("content"))
+        .filter_map(origin_of_url)
+        .map(|origin| format!(" {origin}"))
+        .collect();
     let inline = Selector::parse("script:not([src])").expect("a valid selector");
     let hashes: String = document
         .select(&inline)
@@ -34,9 +42,26 @@ pub fn content_security_policy(index_html: &str) -> String {
         .collect();
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; \
-         img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; \
+         img-src 'self' data:; connect-src 'self'{api_origin}; font-src 'self'; object-src 'none'; \
          base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     )
+}
+
+/// `scheme://host[:port]` of an absolute http(s) URL, lowercased; `None` for
+/// an empty or relative one (the app's own origin) and for anything that
+/// could not stand in a policy as a source.
+pub fn origin_of_url(url: &str) -> Option<String> {
+    let url = url.trim();
+    let (scheme, rest) = url.split_once("://")?;
+    let scheme = scheme.to_ascii_lowercase();
+    if scheme != "http" && scheme != "https" {
+        return None;
+    }
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let fine = |c: char| c.is_ascii_alphanumeric() || ".-:[]".contains(c);
+    (!host.is_empty() && host.chars().all(fine))
+        .then(|| format!("{scheme}://{}", host.to_ascii_lowercase()))
 }
 
 /// Whether a file's name carries a content hash, as trunk names its outputs
@@ -164,6 +189,26 @@ mod tests {
         ] {
             assert!(!super::is_hashed(name), "{name}");
         }
+    }
+
+    #[test]
+    fn another_api_origin_is_named_in_connect_src() {
+        let page = |base: &str| {
+            content_security_policy(&format!(
+                "<html><head><meta name=\"kabinet:api-base\" content=\"{base}\"></head></html>"
+            ))
+        };
+        assert!(page("").contains("connect-src 'self';"));
+        assert!(page("/").contains("connect-src 'self';"));
+        assert!(
+            page("http://127.0.0.1:8081/").contains("connect-src 'self' http://127.0.0.1:8081;")
+        );
+        assert!(
+            page("HTTPS://API.example.ru/cabinet")
+                .contains("connect-src 'self' https://api.example.ru;")
+        );
+        assert!(page("javascript:alert(1)").contains("connect-src 'self';"));
+        assert!(page("https://x.ru; script-src *").contains("connect-src 'self';"));
     }
 
     #[test]

@@ -7,6 +7,7 @@ mod abuse;
 mod accounts;
 mod bodies;
 mod captcha;
+mod cors;
 mod openapi;
 mod password;
 mod password_resets;
