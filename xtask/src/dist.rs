@@ -35,7 +35,8 @@ pub fn dist(ctx: &Ctx) -> Result<()> {
 /// `trunk build --release` into `dist/`.
 pub fn build_release(ctx: &Ctx) -> Result<()> {
     process::run(ctx.tool_command("trunk").args(["build", "--release"]))?;
-    externalize_loader(&dist_dir(ctx))
+    externalize_loader(&dist_dir(ctx))?;
+    crate::deploy::finish_release(&dist_dir(ctx))
 }
 
 /// Moves trunk's inline wasm loader out of `index.html` into a file of its
@@ -120,7 +121,7 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         let path = entry.path();
         if entry.file_type()?.is_dir() {
             collect_files(&path, out)?;
-        } else {
+        } else if !crate::precompress::is_compressed_copy(&path) {
             out.push(path);
         }
     }
@@ -140,15 +141,7 @@ fn is_first_load(name: &str) -> bool {
 }
 
 fn brotli_size(bytes: &[u8]) -> Result<u64> {
-    let params = brotli::enc::BrotliEncoderParams {
-        quality: 11,
-        lgwin: 22,
-        ..Default::default()
-    };
-    let mut compressed = Vec::new();
-    brotli::BrotliCompress(&mut &bytes[..], &mut compressed, &params)
-        .context("brotli compression failed")?;
-    Ok(compressed.len() as u64)
+    Ok(crate::precompress::brotli(bytes)?.len() as u64)
 }
 
 fn kib(bytes: u64) -> String {

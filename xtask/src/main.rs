@@ -3,6 +3,7 @@
 //! - `dev`: install what is missing, run the reference API and `trunk serve`.
 //! - `test`: everything CI checks, in order, failing fast.
 //! - `dist`: the release build and a table of its sizes.
+//! - `preview`: the release build on nginx, the API on its own origin.
 //! - `bench`: sizes and Lighthouse scores of the release build.
 //! - `tools`: only install what is missing.
 
@@ -33,8 +34,10 @@ macro_rules! esay {
 }
 
 mod bench;
+mod deploy;
 mod dev;
 mod dist;
+mod precompress;
 mod process;
 mod test;
 mod tools;
@@ -55,16 +58,25 @@ commands:
   test [--only STEP,…] [--from STEP] [-- PLAYWRIGHT ARGS]
                           format, clippy, native tests, schemathesis against
                           the API contract, browser component tests, release
-                          build, Playwright end-to-end tests against it and,
+                          build, Playwright end-to-end tests against it
+                          (nginx with deploy/nginx.conf, the API on its own
+                          origin, any CSP violation failing a test) and,
                           for the journeys that differ there, against the
                           `dev` stack (steps: fmt, clippy, clippy-wasm,
                           native, contract, browser, dist, e2e, e2e-dev;
                           arguments after `--` go to
                           `playwright test`, e.g.
                           `cargo xtask test --only e2e -- smoke.spec.ts`)
-  dist                    `trunk build --release` and a table of dist/ sizes
-                          (raw and brotli), also written to
-                          target/dist-sizes.txt
+  dist [--api-base URL] [--support-email ADDRESS]
+                          `trunk build --release`, the two meta tags of
+                          index.html set when given, .br and .gz beside each
+                          file, a table of dist/ sizes (raw and brotli, also
+                          written to target/dist-sizes.txt) and the CSP to
+                          serve it with (see deploy/nginx.conf)
+  preview                 the release build (dist/, built if missing) served
+                          by nginx with deploy/nginx.conf on
+                          http://127.0.0.1:8080, the reference API on its own
+                          origin http://127.0.0.1:8081 (Ctrl-C stops both)
   bench                   the dist table, then Lighthouse (mobile) on /register
                           and /login served by reference-api; reports in
                           target/lighthouse/
@@ -155,7 +167,11 @@ fn run(args: &[String]) -> Result<()> {
     match command {
         "dev" => dev::dev(&ctx, &passthrough),
         "test" => test::test(&ctx, rest),
-        "dist" => dist::dist(&ctx),
+        "dist" => {
+            deploy::parse_dist_args(&passthrough)?;
+            dist::dist(&ctx)
+        }
+        "preview" => deploy::preview(&ctx),
         "bench" => bench::bench(&ctx),
         "tools" => tools::ensure(&ctx, tools::ALL),
         "help" | "-h" | "--help" => {

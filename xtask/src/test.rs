@@ -4,14 +4,16 @@
 use crate::dev::{self, DevStack};
 use crate::process;
 use crate::tools::{self, CHROMEDRIVER};
-use crate::{Ctx, dist, fmt_duration};
+use crate::{Ctx, deploy, dist, fmt_duration};
 use anyhow::{Context, Result, anyhow};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-/// Where the end-to-end run serves the release build and the API, unless
-/// something else listens there already (then any free port will do).
-const E2E_ADDR: &str = "127.0.0.1:8090";
+/// Where the end-to-end run serves the release build (nginx) and the API
+/// (its own origin), unless something else listens there already (then any
+/// free port will do).
+const E2E_APP_ADDR: &str = "127.0.0.1:8090";
+const E2E_API_ADDR: &str = "127.0.0.1:8091";
 /// Where schemathesis meets the API alone.
 const CONTRACT_ADDR: &str = "127.0.0.1:8092";
 /// Cases per operation and phase: bounded, so the step takes under a minute.
@@ -196,19 +198,28 @@ fn cargo(ctx: &Ctx, args: &str) -> Result<()> {
     process::run(ctx.cargo().args(args.split_whitespace()))
 }
 
-/// Serves dist/ and the API from one reference-api on [`E2E_ADDR`] with a
-/// fresh database, runs Playwright against it, and stops the server
-/// whatever happens.
+/// Serves dist/ from nginx (deploy/nginx.conf) on [`E2E_APP_ADDR`] and the
+/// API with a fresh database on its own origin, [`E2E_API_ADDR`], as a CDN
+/// deployment would; runs Playwright against them (`BASE_URL`, `API_URL`),
+/// and stops both whatever happens.
 fn end_to_end(ctx: &Ctx, playwright_args: &[String]) -> Result<()> {
-    let served = dist::serve_release(ctx, E2E_ADDR, "e2e", &["--dev-clock"])?;
+    let stack = deploy::Stack::start(
+        ctx,
+        "e2e",
+        process::free_addr(E2E_APP_ADDR)?,
+        process::free_addr(E2E_API_ADDR)?,
+        deploy::Database::Fresh,
+        &["--dev-clock"],
+    )?;
     let result = process::run(
         ctx.tool_command("npx")
             .current_dir(tools::e2e_dir(ctx))
             .args(["--no-install", "playwright", "test"])
             .args(playwright_args)
-            .env("BASE_URL", &served.url),
+            .env("BASE_URL", &stack.app.url)
+            .env("API_URL", &stack.api_url),
     );
-    served.finish(result)
+    stack.finish(result)
 }
 
 /// schemathesis with every check, anonymous and then as a signed-in

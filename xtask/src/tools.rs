@@ -29,6 +29,7 @@ pub const ALL: &[Tool] = &[
     Tool::WasmBindgen,
     Tool::Trunk,
     Tool::Schemathesis,
+    Tool::Nginx,
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,6 +49,8 @@ pub enum Tool {
     /// schemathesis from PyPI, in a venv at `.tools/schemathesis`, exactly
     /// as `tests/contract/requirements.txt` pins it.
     Schemathesis,
+    /// Debian's nginx and its brotli_static module (the production-like stack).
+    Nginx,
 }
 
 /// Where `cargo install` puts binaries.
@@ -89,6 +92,7 @@ pub fn ensure(ctx: &Ctx, tools: &[Tool]) -> Result<()> {
             Tool::Chromium => ensure_chromium(),
             Tool::E2ePackages => ensure_e2e_packages(ctx),
             Tool::Schemathesis => ensure_schemathesis(ctx),
+            Tool::Nginx => ensure_nginx(),
         }
         .with_context(|| format!("could not set up {tool:?}"))?;
     }
@@ -464,10 +468,7 @@ fn ensure_wasm_opt(ctx: &Ctx) -> Result<()> {
 }
 
 fn ensure_chromium() -> Result<()> {
-    let missing: Vec<&str> = [CHROMIUM, CHROMEDRIVER]
-        .into_iter()
-        .filter(|p| !Path::new(p).exists())
-        .collect();
+    let missing = missing_files(&[CHROMIUM, CHROMEDRIVER]);
     if missing.is_empty() {
         let v = output_of(Command::new(CHROMIUM).arg("--version"));
         ok(v.as_deref().map(str::trim).unwrap_or(CHROMIUM));
@@ -477,26 +478,65 @@ fn ensure_chromium() -> Result<()> {
         "Chromium and ChromeDriver from Debian ({} missing; takes ~70 s)…",
         missing.join(", ")
     ));
-    let root = nix::unistd::geteuid().is_root();
-    let apt = |args: &[&str]| {
-        let mut cmd = if root {
-            Command::new("apt-get")
-        } else {
-            let mut c = Command::new("sudo");
-            c.arg("apt-get");
-            c
-        };
-        cmd.args(args).env("DEBIAN_FRONTEND", "noninteractive");
-        cmd
-    };
     process::run(&mut apt(&["update"]))?;
     process::run(&mut apt(&["install", "-y", "chromium", "chromium-driver"]))?;
-    for p in [CHROMIUM, CHROMEDRIVER] {
-        if !Path::new(p).exists() {
-            bail!("{p} is still missing after installing chromium and chromium-driver");
-        }
+    if let Some(p) = missing_files(&[CHROMIUM, CHROMEDRIVER]).first() {
+        bail!("{p} is still missing after installing chromium and chromium-driver");
     }
     ok("chromium and chromium-driver");
+    Ok(())
+}
+
+/// Those of `paths` that do not exist.
+fn missing_files<'a>(paths: &[&'a str]) -> Vec<&'a str> {
+    paths
+        .iter()
+        .copied()
+        .filter(|p| !Path::new(p).exists())
+        .collect()
+}
+
+/// `apt-get` with `args`, through sudo unless we are root.
+fn apt(args: &[&str]) -> Command {
+    let mut cmd = if nix::unistd::geteuid().is_root() {
+        Command::new("apt-get")
+    } else {
+        let mut c = Command::new("sudo");
+        c.arg("apt-get");
+        c
+    };
+    cmd.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+    cmd
+}
+
+/// nginx and libnginx-mod-http-brotli-static from Debian (about 15 s with
+/// `apt-get update`). Installing does not start it: the xtask runs its own.
+fn ensure_nginx() -> Result<()> {
+    use crate::deploy::{BROTLI_STATIC_MODULE, NGINX};
+    let missing = missing_files(&[NGINX, BROTLI_STATIC_MODULE]);
+    if missing.is_empty() {
+        ok("nginx with brotli_static");
+        return Ok(());
+    }
+    installing(&format!(
+        "nginx and its brotli_static module from Debian ({} missing; takes ~15 s)…",
+        missing.join(", ")
+    ));
+    process::run(&mut apt(&["update"]))?;
+    process::run(&mut apt(&[
+        "install",
+        "-y",
+        "nginx",
+        "libnginx-mod-http-brotli-static",
+    ]))?;
+    for p in [NGINX, BROTLI_STATIC_MODULE] {
+        if !Path::new(p).exists() {
+            bail!(
+                "{p} is still missing after installing nginx and libnginx-mod-http-brotli-static"
+            );
+        }
+    }
+    ok("nginx and libnginx-mod-http-brotli-static");
     Ok(())
 }
 
