@@ -26,7 +26,7 @@ use axum::response::{IntoResponse, Response};
 
 /// Methods and headers the app's requests use.
 const ALLOW_METHODS: &str = "GET, POST, PUT, DELETE";
-const ALLOW_HEADERS: &str = "Content-Type, X-Requested-With";
+const ALLOW_HEADERS: &str = "Content-Type, X-Requested-With, Idempotency-Key";
 /// How long a browser may reuse a preflight's answer (seconds).
 const MAX_AGE: &str = "600";
 
