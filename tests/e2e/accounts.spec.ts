@@ -1,5 +1,5 @@
 // Issue 3: linking accounts from the receipt, the cards, the account page.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import {
   LINKED, LinkAccountPage, confirmedSubscriber, expectAccessible, subscriberWithAccounts, recordRequests,
 } from './support/kabinet';

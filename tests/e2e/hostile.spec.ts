@@ -1,7 +1,7 @@
 // Issue 10: hostile and broken answers of the API, injected in the browser.
 // Whatever the API sends, text stays text, every message is Russian and right
 // for the case, and nothing the subscriber typed is lost.
-import { expect, test, type Page, type Route } from '@playwright/test';
+import { expect, test, type Page, type Route } from './support/fixtures';
 import {
   LinkAccountPage,
   LoginPage,

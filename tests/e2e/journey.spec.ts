@@ -1,5 +1,5 @@
 // The walking skeleton end to end: register, confirm by mail, home, log out, log in.
-import { expect, test } from '@playwright/test';
+import { API_URL, expect, test } from './support/fixtures';
 import {
   LoginPage, PASSWORD, RegisterPage, WELCOME, appPath, ddmmyyyy, expectAccessible, freshEmail, latestMail,
 } from './support/kabinet';
@@ -92,6 +92,6 @@ test('a taken e-mail gets the same answer; the mail says the account exists', as
   await new RegisterPage(page).register(email);
   expect(await page.locator('main').innerText()).toEqual(firstPage);
   await latestMail(request, email, 2);
-  const first = (await (await request.get(`/api/dev/outbox?to=${encodeURIComponent(email)}`)).json()) as { text: string }[];
+  const first = (await (await request.get(`${API_URL}/api/dev/outbox?to=${encodeURIComponent(email)}`)).json()) as { text: string }[];
   expect(first[0].text).not.toEqual(first[1].text);
 });

@@ -1,5 +1,5 @@
 // Login: wrong password, faults, and the way back to where the subscriber was going.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { LoginPage, PASSWORD, WELCOME, confirmedSubscriber, expectAccessible, freshEmail, recordRequests } from './support/kabinet';
 
 test('a wrong password is refused without telling whether the account exists', async ({ page, request }) => {

@@ -1,5 +1,5 @@
 // Issue 4: online payment through the reference server's fake gateway.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/fixtures';
 import { expectAccessible, previousReading, readingText, subscriberWithAccounts } from './support/kabinet';
 
 const VORONEZH = 'Межрегионгаз Воронеж';

@@ -1,6 +1,7 @@
 // Playwright drives Debian's Chromium (/usr/bin/chromium): Playwright's own
 // browser download cannot work on these machines. `cargo xtask test` serves
-// the release build and the reference API and sets BASE_URL.
+// the release build with nginx (BASE_URL) and the reference API on an origin
+// of its own (API_URL; see support/fixtures.ts, which every spec imports).
 import { defineConfig } from '@playwright/test';
 
 const baseURL = process.env.BASE_URL ?? 'http://127.0.0.1:8090';

@@ -2,7 +2,7 @@
 // the button at once, on a slow phone, while «Защита от роботов» still runs.
 // The press is a request to send: the form waits for the check and sends
 // itself; nothing is refused and no stale message stays.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/fixtures';
 import { PASSWORD, RecoverPage, RegisterPage, confirmedSubscriber, freshEmail } from './support/kabinet';
 
 const WAITING = 'Форма будет отправлена автоматически, как только закончится проверка «Защита от роботов».';

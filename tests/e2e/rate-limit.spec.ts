@@ -1,7 +1,7 @@
 // Too many attempts: the form says when to try again, counting down from the
 // API's Retry-After. Real limits need the strict server settings, so the 429
 // is injected with page.route.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/fixtures';
 import { LoginPage, PASSWORD, RecoverPage, RegisterPage, expectAccessible, freshEmail, rateLimited } from './support/kabinet';
 
 /** Answers every non-GET request to `path` with 429 and counts them. */

@@ -1,6 +1,6 @@
 // The supplier's readings window, which needs the server's clock moved: runs
 // in the «clock» project, alone, after every other test.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { advanceClock, expectAccessible, subscriberWithAccounts } from './support/kabinet';
 
 test('outside the supplier\'s window the readings page says when to come back', async ({ page, request }) => {

@@ -1,5 +1,5 @@
 // Issue 4: meter readings.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { expectAccessible, previousReading, readingText, subscriberWithAccounts } from './support/kabinet';
 
 test('a reading with a comma is accepted and becomes the last one', async ({ page, request }) => {

@@ -1,6 +1,6 @@
 // Password recovery: the mail's link, a new password, single use, and no
 // telling whether an address is registered.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/fixtures';
 import {
   LoginPage,
   NewPasswordPage,

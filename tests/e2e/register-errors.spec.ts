@@ -1,7 +1,7 @@
 // Every bad input at registration: a Russian message in the field and in the
 // summary, nothing typed lost, and an invalid form never reaches the API.
-import { expect, test } from '@playwright/test';
-import { PASSWORD, RegisterPage, expectAccessible, freshEmail, recordRequests } from './support/kabinet';
+import { expect, test } from './support/fixtures';
+import { EXPOSE_RETRY_AFTER, PASSWORD, RegisterPage, expectAccessible, freshEmail, recordRequests } from './support/kabinet';
 
 const REGISTRATIONS = '/api/v1/registrations';
 
@@ -80,7 +80,7 @@ for (const [what, fault, message] of [
       if (fault === '500') return route.fulfill({ status: 500, contentType: 'text/html', body: '<h1>Internal Server Error</h1>' });
       return route.fulfill({
         status: 429,
-        headers: { 'Retry-After': '3' },
+        headers: { 'Retry-After': '3', ...EXPOSE_RETRY_AFTER },
         contentType: 'application/problem+json',
         body: JSON.stringify({ type: 'about:blank', title: 'Too Many Requests', status: 429, code: 'rate_limited' }),
       });

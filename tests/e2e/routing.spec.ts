@@ -1,5 +1,5 @@
 // Routes: deep links survive a reload, unknown routes say so, static files stay files.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { expectAccessible } from './support/kabinet';
 
 test('a deep link reloads into the same page', async ({ page }) => {

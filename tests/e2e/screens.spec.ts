@@ -2,7 +2,7 @@
 // tariffs table, the navigation's current section, the supplier's rule in
 // view, the reading days, one spelling, and error wording that does not
 // blame the subscriber for the service's failures.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/fixtures';
 import { LinkAccountPage, LoginPage, PASSWORD, confirmedSubscriber, rateLimited, subscriberWithAccounts } from './support/kabinet';
 
 const VORONEZH = 'Межрегионгаз Воронеж';

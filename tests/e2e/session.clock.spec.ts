@@ -1,6 +1,6 @@
 // Journeys that need time to pass: they move the reference API's clock, so
 // they run alone, after every other test (the «clock» project).
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import {
   LINKED,
   LinkAccountPage,

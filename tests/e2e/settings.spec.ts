@@ -1,5 +1,5 @@
 // Issue 3: «Настройки абонента»: login, password change, linked accounts.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { LoginPage, PASSWORD, WELCOME, expectAccessible, subscriberWithAccounts, confirmedSubscriber } from './support/kabinet';
 
 test('the password is changed; the old one stops working and other sessions end', async ({ page, request, browser }) => {

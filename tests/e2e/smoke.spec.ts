@@ -1,6 +1,6 @@
 // A first smoke test so that the pipeline runs end to end; the journeys of
 // the cabinet replace it.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './support/fixtures';
 
 test('the app page loads', async ({ page }) => {
   const response = await page.goto('/');

@@ -3,6 +3,9 @@
 // does: by the Russian labels and buttons of SCREENS.md.
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { API_URL } from './fixtures';
+
+export { API_URL };
 
 let counter = 0;
 
@@ -28,7 +31,7 @@ export async function latestMail(request: APIRequestContext, to: string, count =
   let mails: Mail[] = [];
   await expect
     .poll(async () => {
-      const answer = await request.get(`/api/dev/outbox?to=${encodeURIComponent(to)}`);
+      const answer = await request.get(`${API_URL}/api/dev/outbox?to=${encodeURIComponent(to)}`);
       mails = (await answer.json()) as Mail[];
       return mails.length;
     })
@@ -199,18 +202,25 @@ export class NewPasswordPage {
 
 /** Moves the reference API's clock forward (needs `--dev-clock`); only in `*.clock.spec.ts`. */
 export async function advanceClock(request: APIRequestContext, seconds: number): Promise<void> {
-  const answer = await request.post('/api/dev/clock', {
+  const answer = await request.post(`${API_URL}/api/dev/clock`, {
     data: { advance_seconds: seconds },
     headers: { 'X-Requested-With': 'kabinet' },
   });
   expect(answer.status()).toBe(200);
 }
 
+/**
+ * What the API adds to its answers for the app on another origin (`API_URL`)
+ * so that the page may read `Retry-After`: a faked answer needs it too
+ * (Playwright adds `Access-Control-Allow-Origin` to a fulfilled answer itself).
+ */
+export const EXPOSE_RETRY_AFTER = { 'Access-Control-Expose-Headers': 'Retry-After' };
+
 /** A 429 answer of the API with `Retry-After`, for `page.route`. */
 export function rateLimited(retryAfter: number) {
   return {
     status: 429,
-    headers: { 'Content-Type': 'application/problem+json', 'Retry-After': String(retryAfter) },
+    headers: { 'Content-Type': 'application/problem+json', 'Retry-After': String(retryAfter), ...EXPOSE_RETRY_AFTER },
     body: JSON.stringify({ type: 'about:blank', title: 'Too Many Requests', status: 429, code: 'rate_limited', detail: 'Слишком много запросов.' }),
   };
 }
