@@ -382,12 +382,15 @@ pub fn preview(ctx: &Ctx) -> Result<()> {
     say!(
         "\n==> app: {} (nginx, deploy/nginx.conf rendered into {})\n    \
          API: {} (database {}; mails at {}/api/dev/outbox)\n    \
+         logs: {} and {}\n    \
          Ctrl-C stops both\n",
         stack.app.url,
         stack.app.prefix.join("nginx.conf").display(),
         stack.api_url,
         database.display(),
         stack.api_url,
+        stack.api_log.display(),
+        stack.app.prefix.join("access.log").display(),
     );
     let result = loop {
         if process::interrupted() {
