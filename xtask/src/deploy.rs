@@ -293,6 +293,9 @@ impl Stack {
             }
             Database::File(file) => (file, None),
         };
+        // Runs side by side on one checkout (each on its own ports) keep
+        // apart: target/nginx/e2e-8090/, target/e2e-8090-reference-api.log.
+        let name = &format!("{name}-{}", app_addr.port());
         let api_log = ctx.target_dir().join(format!("{name}-reference-api.log"));
         let api = Background::spawn_logged(
             "reference-api",
@@ -321,13 +324,16 @@ impl Stack {
         })
     }
 
-    /// Shows the end of each log when `result` is a failure.
+    /// Stops both, removes the staged copy of dist/ (the configuration and
+    /// logs stay), and shows the end of each log when `result` is a failure.
     pub fn finish<T>(self, result: Result<T>) -> Result<T> {
         let logs: Vec<PathBuf> = [self.api_log.clone()]
             .into_iter()
             .chain(self.app.logs())
             .collect();
+        let site = self.app.prefix.join("site");
         drop(self);
+        let _ = fs::remove_dir_all(site);
         if result.is_err() && !process::interrupted() {
             for log in logs {
                 let lines = process::tail(&log, 20);
