@@ -5,6 +5,7 @@ import { LoginPage, PASSWORD, WELCOME, confirmedSubscriber, expectAccessible, fr
 test('a wrong password is refused without telling whether the account exists', async ({ page, request }) => {
   const email = await confirmedSubscriber(page, request);
   await page.getByRole('button', { name: 'Выход' }).click();
+  await expect(page).toHaveURL(/\/login$/);
   const login = new LoginPage(page);
   await login.open();
   await expectAccessible(page);
@@ -51,6 +52,9 @@ test('when the network fails at login, the form is kept', async ({ page }) => {
 test('a signed-in page sends a signed-out visitor to login and back after it', async ({ page, request }) => {
   const email = await confirmedSubscriber(page, request);
   await page.getByRole('button', { name: 'Выход' }).click();
+  // Logged out once the app says so: with the API on another origin the
+  // DELETE waits for its preflight, and leaving the page earlier cancels it.
+  await expect(page).toHaveURL(/\/login$/);
   await page.goto('/');
   await expect(page).toHaveURL(/\/login\?next=%2F$/);
   await new LoginPage(page).login(email);
@@ -61,6 +65,7 @@ test('a signed-in page sends a signed-out visitor to login and back after it', a
 test('a hostile return path after login stays inside the app', async ({ page, request, baseURL }) => {
   const email = await confirmedSubscriber(page, request);
   await page.getByRole('button', { name: 'Выход' }).click();
+  await expect(page).toHaveURL(/\/login$/);
   const login = new LoginPage(page);
   await login.open(`?next=${encodeURIComponent('//evil.example/steal')}`);
   await login.login(email);

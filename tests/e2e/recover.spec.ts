@@ -28,6 +28,7 @@ async function resetLink(page: Page, email: string, count: number): Promise<stri
 test('forgot the password: mail, new password, login with it; the old one and the link stop working', async ({ page, request }) => {
   const email = await confirmedSubscriber(page, request);
   await page.getByRole('button', { name: 'Выход' }).click();
+  await expect(page).toHaveURL(/\/login$/);
   const login = new LoginPage(page);
   await login.open();
   await page.getByRole('link', { name: 'Забыли пароль?' }).click();
@@ -71,6 +72,7 @@ test('forgot the password: mail, new password, login with it; the old one and th
 
   // Single use: the same link again.
   await page.getByRole('button', { name: 'Выход' }).click();
+  await expect(page).toHaveURL(/\/login$/);
   await page.goto(link);
   await form.set('Drugoi2026');
   await expect(page.getByText('Ссылка недействительна или уже была использована.')).toBeVisible();
@@ -86,6 +88,7 @@ test('forgot the password: mail, new password, login with it; the old one and th
 test('the answer is the same for a registered and an unknown address', async ({ page, request }) => {
   const known = await confirmedSubscriber(page, request);
   await page.getByRole('button', { name: 'Выход' }).click();
+  await expect(page).toHaveURL(/\/login$/);
   const unknown = freshEmail('nobody');
   const texts: string[] = [];
   for (const email of [known, unknown]) {

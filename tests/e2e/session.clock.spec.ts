@@ -40,6 +40,7 @@ test('a session that expired mid-use: login, then back with the input kept', asy
 test('a reset link older than an hour says so and a new one works', async ({ page, request }) => {
   const email = await confirmedSubscriber(page, request);
   await page.getByRole('button', { name: 'Выход' }).click();
+  await expect(page).toHaveURL(/\/login$/);
   const recover = new RecoverPage(page);
   await recover.open();
   await recover.request(email);

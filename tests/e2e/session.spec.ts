@@ -9,6 +9,7 @@ const VORONEZH = 'Межрегионгаз Воронеж';
 test('every hostile return path lands on the home page after login', async ({ page, request, baseURL }) => {
   const email = await confirmedSubscriber(page, request);
   await page.getByRole('button', { name: 'Выход' }).click();
+  await expect(page).toHaveURL(/\/login$/);
   const offsite: string[] = [];
   page.on('request', (r) => {
     if (!r.url().startsWith(baseURL!) && !r.url().startsWith(`${API_URL}/`)) offsite.push(r.url());
