@@ -1,8 +1,9 @@
 // The budget of a first visit (issue 9): each entry route downloads at most
 // its limit in budget.json, counted by Chromium as the server sends it. Byte
-// counts of one build are exact, so any growth fails here. `cargo xtask
-// bench` runs this file with WEIGHT_OUT set to collect the numbers (and a
-// throttled navigation's time) without judging them.
+// counts of one build are exact, so any growth fails here. With WEIGHT_OUT
+// set (e.g. `WEIGHT_OUT=target/weights.json cargo xtask test --only e2e --
+// weight.spec.ts`) it writes the numbers and a throttled navigation's time
+// there instead of judging them.
 import { test, expect, type Page } from './support/fixtures';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

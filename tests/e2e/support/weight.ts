@@ -1,7 +1,6 @@
 // What a first visit downloads, as Chromium counts it: every response of the
 // app's origin except the API's answers (/api, /dev), by its transferred body
-// (brotli, as the server sends it). Used by weight.spec.ts (the budget) and,
-// through it, by `cargo xtask bench`.
+// (brotli, as the server sends it). Used by weight.spec.ts (the budget).
 import { expect, type APIRequestContext, type Browser, type BrowserContextOptions } from '@playwright/test';
 import { API_URL } from './fixtures';
 import { appPath, freshEmail, latestMail, PASSWORD } from './kabinet';
