@@ -15,16 +15,11 @@ use web_sys::{Event, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEvent
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod support;
+
 /// Mounts `view` into a fresh host. Keep the handle: dropping it unmounts.
 fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> impl Drop {
-    // A failed test aborts without unmounting: clear its leftovers first.
-    if let Some(stale) = document().get_element_by_id("test-host") {
-        stale.remove();
-    }
-    let host = document().create_element("div").unwrap();
-    host.set_id("test-host");
-    document().body().unwrap().append_child(&host).unwrap();
-    leptos::mount::mount_to(host.unchecked_into(), view)
+    support::mount("test-host", view)
 }
 
 fn by_id<T: JsCast>(id: &str) -> T {

@@ -231,14 +231,10 @@ fn Navigator() -> impl IntoView {
     });
 }
 
+mod support;
+
 fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> impl Drop {
-    if let Some(stale) = document().get_element_by_id("redirects-host") {
-        stale.remove();
-    }
-    let host = document().create_element("div").unwrap();
-    host.set_id("redirects-host");
-    document().body().unwrap().append_child(&host).unwrap();
-    leptos::mount::mount_to(host.unchecked_into(), view)
+    support::mount("redirects-host", view)
 }
 
 /// The router follows what `safe_next` gives for the reported paths and for
