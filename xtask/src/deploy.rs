@@ -336,13 +336,7 @@ impl Stack {
         let _ = fs::remove_dir_all(site);
         if result.is_err() && !process::interrupted() {
             for log in logs {
-                let lines = process::tail(&log, 20);
-                if !lines.is_empty() {
-                    say!("\n--- last lines of {} ---", log.display());
-                    for line in lines {
-                        say!("{line}");
-                    }
-                }
+                process::show_tail(&log, 20);
             }
         }
         result

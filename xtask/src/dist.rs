@@ -269,14 +269,7 @@ impl Served {
     pub fn finish<T>(self, result: Result<T>) -> Result<T> {
         self.server.stop();
         if result.is_err() && !process::interrupted() {
-            let lines = process::tail(&self.log, 30);
-            if !lines.is_empty() {
-                say!("\n--- last lines of {} ---", self.log.display());
-                for line in lines {
-                    say!("{line}");
-                }
-                say!("--- end of log ---");
-            }
+            process::show_tail(&self.log, 30);
         }
         result
     }

@@ -395,6 +395,20 @@ pub fn http_get(addr: &str, path: &str) -> Option<String> {
     head.starts_with("HTTP/1.1 200").then(|| body.to_owned())
 }
 
+/// Prints the last `n` lines of a server's log (nothing for an empty or
+/// missing one): what explains most failures of a browser run.
+pub fn show_tail(log: &Path, n: usize) {
+    let lines = tail(log, n);
+    if lines.is_empty() {
+        return;
+    }
+    say!("\n--- last lines of {} ---", log.display());
+    for line in lines {
+        say!("{line}");
+    }
+    say!("--- end of log ---");
+}
+
 /// The last `n` lines of a text file, for showing a server's log on failure.
 pub fn tail(path: &Path, n: usize) -> Vec<String> {
     let Ok(file) = std::fs::File::open(path) else {

@@ -303,10 +303,7 @@ fn end_to_end_dev(ctx: &Ctx, playwright_args: &[String]) -> Result<()> {
     drop(stack);
     if result.is_err() && !process::interrupted() {
         for log in [&api_log, &app_log] {
-            say!("\n--- last lines of {} ---", log.display());
-            for line in process::tail(log, 30) {
-                say!("{line}");
-            }
+            process::show_tail(log, 30);
         }
     }
     result
