@@ -18,13 +18,24 @@ use hyper::server::conn::http1;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use std::future::Future;
-use std::net::SocketAddr;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tower::ServiceExt;
 
 /// How long connections may take to finish once shutdown has begun.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
+
+/// `http://` and the address, as a browser would reach it: a wildcard
+/// address (`0.0.0.0`, `::`) becomes the loopback one.
+pub fn origin_of(addr: SocketAddr) -> String {
+    let ip = match addr.ip() {
+        IpAddr::V4(ip) if ip.is_unspecified() => IpAddr::V4(Ipv4Addr::LOCALHOST),
+        IpAddr::V6(ip) if ip.is_unspecified() => IpAddr::V6(Ipv6Addr::LOCALHOST),
+        ip => ip,
+    };
+    format!("http://{}", SocketAddr::new(ip, addr.port()))
+}
 
 /// Serves `app` on `listener` until `shutdown` completes, then lets the
 /// open connections finish (for a few seconds at most). A connection that
@@ -114,4 +125,22 @@ pub async fn api_answers(request: Request, next: Next) -> Response {
         .headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::origin_of;
+
+    #[test]
+    fn the_default_public_url_is_the_listen_address_as_a_browser_reaches_it() {
+        assert_eq!(
+            origin_of("127.0.0.1:8081".parse().unwrap()),
+            "http://127.0.0.1:8081"
+        );
+        assert_eq!(
+            origin_of("0.0.0.0:8081".parse().unwrap()),
+            "http://127.0.0.1:8081"
+        );
+        assert_eq!(origin_of("[::]:9000".parse().unwrap()), "http://[::1]:9000");
+    }
 }
