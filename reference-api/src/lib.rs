@@ -31,6 +31,7 @@ pub mod session;
 mod state;
 pub mod static_files;
 pub mod suppliers;
+pub mod tokens;
 pub mod validation;
 
 pub use config::{Config, Limits};

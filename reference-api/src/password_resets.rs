@@ -4,7 +4,8 @@
 //! and ends every session of the cabinet.
 
 use crate::problem::{ApiResult, Body, Problem};
-use crate::validation::{self, check_password, new_token, normalize_email, token_hash};
+use crate::tokens::{new_token, token_hash};
+use crate::validation::{self, check_password, normalize_email};
 use crate::{AppState, ClientIp};
 use axum::extract::State;
 use axum::http::StatusCode;

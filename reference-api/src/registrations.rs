@@ -4,7 +4,8 @@
 use crate::db::{end_of_day, iso_date, parse_iso_date, russian_date};
 use crate::problem::{ApiResult, Body, Problem};
 use crate::session::{self, CurrentUser};
-use crate::validation::{self, check_password, new_token, normalize_email, token_hash};
+use crate::tokens::{new_token, token_hash};
+use crate::validation::{self, check_password, normalize_email};
 use crate::{AppState, ClientIp};
 use axum::Json;
 use axum::extract::State;

@@ -2,7 +2,8 @@
 //! turns the cookie into the signed-in user.
 
 use crate::problem::{ApiResult, Body, Problem};
-use crate::validation::{mask_email, normalize_email, token_hash};
+use crate::tokens::{new_token, token_hash};
+use crate::validation::normalize_email;
 use crate::{AppState, ClientIp};
 use axum::Json;
 use axum::extract::{FromRequestParts, State};
@@ -47,6 +48,17 @@ impl From<&CurrentUser> for User {
             confirm_until: user.confirm_until.clone(),
             password_update_due: None,
         }
+    }
+}
+
+/// «i***@mail.ru»: the first character of the name, the domain in full.
+fn mask_email(email: &str) -> String {
+    match email.split_once('@') {
+        Some((local, domain)) => {
+            let first: String = local.chars().take(1).collect();
+            format!("{first}***@{domain}")
+        }
+        None => "***".into(),
     }
 }
 
@@ -120,7 +132,7 @@ impl FromRequestParts<AppState> for ConfirmedUser {
 
 /// Starts a session for a user; returns the cookie carrying its token.
 pub fn start(conn: &Connection, state: &AppState, user_id: i64) -> ApiResult<Cookie<'static>> {
-    let token = crate::validation::new_token();
+    let token = new_token();
     let now = state.now();
     conn.execute(
         "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) VALUES (?1, ?2, ?3, ?3)",
@@ -238,4 +250,15 @@ pub async fn logout(
     let mut expired = cookie(&state, String::new());
     expired.make_removal();
     Ok((StatusCode::NO_CONTENT, jar.add(expired)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mask_email;
+
+    #[test]
+    fn masks() {
+        assert_eq!(mask_email("ivan@mail.ru"), "i***@mail.ru");
+        assert_eq!(mask_email("я@mail.ru"), "я***@mail.ru");
+    }
 }
