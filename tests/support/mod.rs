@@ -1,5 +1,6 @@
-//! What the browser test files share (each `tests/*.rs` is a crate of its
-//! own; they include this with `mod support;`).
+//! What the browser test binaries share (each is a crate of its own):
+//! `tests/web_redirects.rs` includes this with `mod support;`,
+//! `tests/web/support.rs` by its path.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
