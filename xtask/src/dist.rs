@@ -13,6 +13,7 @@ use std::time::Duration;
 
 pub const TOOLS: &[Tool] = &[
     Tool::WasmTarget,
+    Tool::RustSrc,
     Tool::WasmOpt,
     Tool::WasmBindgen,
     Tool::Trunk,
@@ -32,9 +33,25 @@ pub fn dist(ctx: &Ctx) -> Result<()> {
     Ok(())
 }
 
-/// `trunk build --release` into `dist/`.
+/// `trunk build --release` into `dist/`, with std rebuilt for size: panics
+/// abort at once without a message or a location, `{:?}` prints nothing
+/// (the app shows no Debug output). 8 % less brotli than the prebuilt std
+/// (282,604 → 259,669 B a first visit, 2026-11-30). The pinned stable rustc
+/// takes these unstable flags under RUSTC_BOOTSTRAP, with std's sources from
+/// the rust-src component.
 pub fn build_release(ctx: &Ctx) -> Result<()> {
-    process::run(ctx.tool_command("trunk").args(["build", "--release"]))?;
+    process::run(
+        ctx.tool_command("trunk")
+            .args(["build", "--release"])
+            .env("RUSTC_BOOTSTRAP", "1")
+            .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
+            // Replaces .cargo/config.toml's target rustflags: repeats them.
+            .env(
+                "RUSTFLAGS",
+                "--cfg erase_components -Zunstable-options -Cpanic=immediate-abort \
+                 -Zlocation-detail=none -Zfmt-debug=none",
+            ),
+    )?;
     externalize_loader(&dist_dir(ctx))?;
     crate::deploy::finish_release(&dist_dir(ctx))
 }

@@ -23,6 +23,7 @@ const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// Every tool, in the order they are checked.
 pub const ALL: &[Tool] = &[
     Tool::WasmTarget,
+    Tool::RustSrc,
     Tool::WasmOpt,
     Tool::E2ePackages,
     Tool::Chromium,
@@ -36,6 +37,9 @@ pub const ALL: &[Tool] = &[
 pub enum Tool {
     /// The wasm32 target of the pinned Rust toolchain.
     WasmTarget,
+    /// The `rust-src` component: the release build rebuilds std for size
+    /// (`-Zbuild-std`, see `dist::build_release`).
+    RustSrc,
     /// `trunk`, the bundler behind `dev` and `dist`.
     Trunk,
     /// `wasm-bindgen` and `wasm-bindgen-test-runner`, at Cargo.lock's version.
@@ -86,6 +90,7 @@ pub fn ensure(ctx: &Ctx, tools: &[Tool]) -> Result<()> {
         process::check_interrupted()?;
         match tool {
             Tool::WasmTarget => ensure_wasm_target(ctx),
+            Tool::RustSrc => ensure_rust_src(ctx),
             Tool::Trunk => ensure_trunk(ctx),
             Tool::WasmBindgen => ensure_wasm_bindgen(ctx),
             Tool::WasmOpt => ensure_wasm_opt(ctx),
@@ -117,12 +122,16 @@ fn version_line(ctx: &Ctx, program: &str) -> Option<String> {
     Some(out.lines().next().unwrap_or_default().trim().to_owned())
 }
 
-fn ensure_wasm_target(ctx: &Ctx) -> Result<()> {
-    // Ask the toolchain that builds the project (rust-toolchain.toml) for its
-    // sysroot: that also works for a toolchain rustup only links to.
+/// The sysroot of the toolchain that builds the project (rust-toolchain.toml):
+/// asking rustc also works for a toolchain rustup only links to.
+fn sysroot(ctx: &Ctx) -> Result<PathBuf> {
     let sysroot = output_of(ctx.tool_command("rustc").args(["--print", "sysroot"]))
         .context("`rustc --print sysroot` failed: is the Rust toolchain installed?")?;
-    let target_lib = Path::new(sysroot.trim())
+    Ok(PathBuf::from(sysroot.trim()))
+}
+
+fn ensure_wasm_target(ctx: &Ctx) -> Result<()> {
+    let target_lib = sysroot(ctx)?
         .join("lib/rustlib")
         .join(WASM_TARGET)
         .join("lib");
@@ -134,6 +143,21 @@ fn ensure_wasm_target(ctx: &Ctx) -> Result<()> {
     process::run(
         ctx.tool_command("rustup")
             .args(["target", "add", WASM_TARGET]),
+    )
+}
+
+fn ensure_rust_src(ctx: &Ctx) -> Result<()> {
+    if sysroot(ctx)?
+        .join("lib/rustlib/src/rust/library/std")
+        .is_dir()
+    {
+        ok("Rust component rust-src");
+        return Ok(());
+    }
+    installing("Rust component rust-src (takes seconds)…");
+    process::run(
+        ctx.tool_command("rustup")
+            .args(["component", "add", "rust-src"]),
     )
 }
 
