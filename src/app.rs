@@ -13,16 +13,24 @@ use crate::components::{banner::UnconfirmedBanner, footer::Footer, nav::Nav};
 use crate::pages::{
     account::AccountPage, accounts::AccountsPage, accounts::ChooseAccountToPay,
     agreement::AgreementPage, confirm::ConfirmPage, home::HomePage, link_account::LinkAccountPage,
-    login::LoginPage, not_found::NotFoundPage, pay::PayPage, payment_status::PaymentStatusPage,
-    readings::ReadingsPage, register::RegisterPage, register_done::RegisterDonePage,
-    settings::SettingsPage,
+    login::LoginPage, pay::PayPage, payment_status::PaymentStatusPage, readings::ReadingsPage,
+    register::RegisterPage, register_done::RegisterDonePage, settings::SettingsPage,
 };
 use crate::pages::{recover::RecoverPage, recover_confirm::RecoverConfirmPage};
 use crate::session::{Session, use_session};
 
+// Debug builds answer the gallery's addresses where the app has no route.
+#[cfg(debug_assertions)]
+use crate::gallery::GalleryOrNotFound as Fallback;
+#[cfg(not(debug_assertions))]
+use crate::pages::not_found::NotFoundPage as Fallback;
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    // On a gallery address, the gallery answers the session check too.
+    #[cfg(debug_assertions)]
+    crate::gallery::install_stub();
     let session = Session::provide();
     let signed_in = move || session.signed_in();
     // Accounts open once the e-mail is confirmed; until then the home page
@@ -47,7 +55,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <a class="skip-link" href="#main">"Перейти к содержанию"</a>
             <Layout>
-                <Routes fallback=NotFoundPage>
+                <Routes fallback=Fallback>
                     <Route path=path!("/register") view=RegisterPage />
                     <Route path=path!("/register/done") view=RegisterDonePage />
                     <Route path=path!("/confirm") view=ConfirmPage />

@@ -8,6 +8,9 @@ pub mod captcha;
 pub mod components;
 pub mod config;
 pub mod form;
+// The designers' gallery: debug builds only (`trunk serve`), never a release.
+#[cfg(debug_assertions)]
+pub mod gallery;
 pub mod pages;
 pub mod routes;
 pub mod rules;

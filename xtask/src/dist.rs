@@ -36,9 +36,9 @@ pub fn dist(ctx: &Ctx) -> Result<()> {
 /// `trunk build --release` into `dist/`, with std rebuilt for size: panics
 /// abort at once without a message or a location, `{:?}` prints nothing
 /// (the app shows no Debug output). 8 % less brotli than the prebuilt std
-/// (282,604 → 259,669 B a first visit, 2026-11-30). The pinned stable rustc
+/// (282,604 → 259,768 B a first visit, 2026-11-30). The pinned stable rustc
 /// takes these unstable flags under RUSTC_BOOTSTRAP, with std's sources from
-/// the rust-src component.
+/// the rust-src component. Checked to hold no gallery.
 pub fn build_release(ctx: &Ctx) -> Result<()> {
     process::run(
         ctx.tool_command("trunk")
@@ -52,8 +52,38 @@ pub fn build_release(ctx: &Ctx) -> Result<()> {
                  -Zlocation-detail=none -Zfmt-debug=none",
             ),
     )?;
+    check_no_gallery(&dist_dir(ctx))?;
     externalize_loader(&dist_dir(ctx))?;
     crate::deploy::finish_release(&dist_dir(ctx))
+}
+
+/// Texts of the designers' gallery (`src/gallery/`, debug builds only):
+/// its index's heading and its sample captcha's salt. A wasm that holds one
+/// has the gallery, its sample data or its API stub compiled in.
+const GALLERY_MARKERS: [&str; 2] = ["Галерея состояний", "gallery-sample-salt"];
+
+/// Fails when a `.wasm` of `dir` holds a gallery marker: a release build
+/// must leave the gallery out (`#[cfg(debug_assertions)]`). The strings of
+/// a Rust program stand in its wasm as they are, in UTF-8.
+fn check_no_gallery(dir: &Path) -> Result<()> {
+    for entry in fs::read_dir(dir).with_context(|| format!("listing {}", dir.display()))? {
+        let path = entry?.path();
+        if path.extension().is_none_or(|e| e != "wasm") {
+            continue;
+        }
+        let wasm = fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+        if let Some(marker) = GALLERY_MARKERS
+            .iter()
+            .find(|m| wasm.windows(m.len()).any(|w| w == m.as_bytes()))
+        {
+            anyhow::bail!(
+                "{} holds «{marker}»: the designers' gallery is in the release build \
+                 (it must be compiled with #[cfg(debug_assertions)] only)",
+                path.display()
+            );
+        }
+    }
+    Ok(())
 }
 
 /// Moves trunk's inline wasm loader out of `index.html` into a file of its
@@ -344,6 +374,29 @@ mod tests {
             "<head><link rel=x><script type=\"module\" src=\"/boot-1.js\"></script><link rel=y></head>"
         );
         assert!(split_inline_module("<script type=\"module\" src=\"/a.js\"></script>").is_none());
+    }
+
+    #[test]
+    fn the_gallery_markers_are_its_texts_and_a_wasm_with_one_fails() {
+        let gallery = Path::new(env!("CARGO_MANIFEST_DIR")).join("../src/gallery");
+        let mut source = String::new();
+        for entry in fs::read_dir(&gallery).unwrap() {
+            source += &fs::read_to_string(entry.unwrap().path()).unwrap();
+        }
+        for marker in GALLERY_MARKERS {
+            assert!(source.contains(marker), "«{marker}» is not in src/gallery/");
+        }
+
+        let dir = tempfile::tempdir().unwrap();
+        let wasm = dir.path().join("kabinet_bg.wasm");
+        fs::write(&wasm, "\0asm\x01\0\0\0 Вход в Личный кабинет").unwrap();
+        fs::write(dir.path().join("notes.txt"), GALLERY_MARKERS[0]).unwrap();
+        check_no_gallery(dir.path()).unwrap();
+        let mut bytes = fs::read(&wasm).unwrap();
+        bytes.extend_from_slice(GALLERY_MARKERS[1].as_bytes());
+        fs::write(&wasm, bytes).unwrap();
+        let error = check_no_gallery(dir.path()).unwrap_err().to_string();
+        assert!(error.contains(GALLERY_MARKERS[1]), "{error}");
     }
 
     #[test]

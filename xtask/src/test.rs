@@ -37,8 +37,14 @@ const STEPS: &[&str] = &[
 
 /// The specs that also run against `cargo xtask dev`'s stack (a debug build
 /// behind trunk's proxy, the gateway page on the API's own origin): the
-/// journeys whose defects showed only there.
-const DEV_STACK_SPECS: &[&str] = &["quick-user.spec.ts", "payments.spec.ts", "journey.spec.ts"];
+/// journeys whose defects showed only there, and the pictures of the
+/// designers' gallery, which only a debug build has.
+const DEV_STACK_SPECS: &[&str] = &[
+    "quick-user.spec.ts",
+    "payments.spec.ts",
+    "journey.spec.ts",
+    "gallery.spec.ts",
+];
 
 /// Runs named steps in order and keeps their times for a closing summary.
 struct Steps {
@@ -217,7 +223,9 @@ fn end_to_end(ctx: &Ctx, playwright_args: &[String]) -> Result<()> {
             .args(["--no-install", "playwright", "test"])
             .args(playwright_args)
             .env("BASE_URL", &stack.app.url)
-            .env("API_URL", &stack.api_url),
+            .env("API_URL", &stack.api_url)
+            // gallery.spec.ts checks that the gallery is absent.
+            .env("KABINET_BUILD", "release"),
     );
     stack.finish(result)
 }
@@ -292,7 +300,8 @@ fn end_to_end_dev(ctx: &Ctx, playwright_args: &[String]) -> Result<()> {
             playwright
                 .current_dir(tools::e2e_dir(ctx))
                 .args(["--no-install", "playwright", "test", "--project=main"])
-                .env("BASE_URL", dev::APP_URL);
+                .env("BASE_URL", dev::APP_URL)
+                .env("KABINET_BUILD", "debug");
             if playwright_args.is_empty() {
                 playwright.args(DEV_STACK_SPECS);
             } else {
@@ -324,6 +333,13 @@ mod tests {
         assert_eq!(rest, args("smoke.spec.ts --grep robots"));
         let (_, rest) = parse_args(&args("smoke.spec.ts")).unwrap();
         assert_eq!(rest, args("smoke.spec.ts"));
+        // The README's command that renews the gallery's pictures.
+        let (steps, rest) = parse_args(&args(
+            "--only e2e-dev -- gallery.spec.ts --update-snapshots",
+        ))
+        .unwrap();
+        assert_eq!(steps, ["e2e-dev"]);
+        assert_eq!(rest, args("gallery.spec.ts --update-snapshots"));
     }
 
     #[test]
