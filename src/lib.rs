@@ -1,6 +1,7 @@
 //! Kabinet: the personal cabinet of a gas supplier's subscriber.
 //!
-//! Imports flow one way: `pages → components → (api, rules, session, form) → types`.
+//! Imports flow one way: `pages → components → (form, api, rules, session) → types`;
+//! `form` holds a form's state, `components::form_shell` shows it.
 
 pub mod api;
 pub mod app;

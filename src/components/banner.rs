@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 
 use crate::api::{ApiError, auth};
-use crate::components::retry_countdown::{RetryCountdown, RetryNotice};
+use crate::components::retry_countdown::RetryNotice;
+use crate::form::RetryCountdown;
 use crate::rules::date::format_date;
 use crate::session::use_session;
 

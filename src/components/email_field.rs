@@ -1,8 +1,7 @@
 use leptos::prelude::*;
 
-use crate::components::error_summary::FormError;
 use crate::components::field::TextField;
-use crate::form::Field;
+use crate::form::{Field, FormError};
 use crate::rules::email::email;
 
 /// «E-mail (логин)»: the cabinet's login, set up for mail autofill and the

@@ -1,67 +1,7 @@
 use leptos::{either::Either, html, prelude::*};
 use wasm_bindgen::JsCast;
 
-use crate::api::ApiError;
-
-/// One line of the summary.
-#[derive(Clone, Debug, PartialEq)]
-pub struct FormError {
-    /// Id of the input the line links to; `None` for errors of the whole form
-    /// (wrong password, no network, …).
-    pub field: Option<&'static str>,
-    pub message: String,
-    /// The service failed (no network, a server error, an unreadable
-    /// answer), not what the subscriber typed: the summary must not ask them
-    /// to check their input.
-    pub service: bool,
-}
-
-impl FormError {
-    /// A line about one field, linking to it.
-    pub fn field(id: &'static str, message: impl Into<String>) -> Self {
-        Self {
-            field: Some(id),
-            message: message.into(),
-            service: false,
-        }
-    }
-
-    /// A line about the whole form.
-    pub fn form(message: impl Into<String>) -> Self {
-        Self {
-            field: None,
-            message: message.into(),
-            service: false,
-        }
-    }
-
-    /// A line about a failure of the service, not of the input.
-    pub fn service(message: impl Into<String>) -> Self {
-        Self {
-            service: true,
-            ..Self::form(message)
-        }
-    }
-
-    /// The line for a failed request that names no field: a service failure
-    /// also says that the typed values are still there.
-    pub fn from_api(error: &ApiError) -> Self {
-        if error.is_service_failure() {
-            Self::service(format!("{error} Введённые данные сохранены."))
-        } else {
-            Self::form(error.to_string())
-        }
-    }
-}
-
-/// The summary's heading: only input problems ask to check the input.
-pub fn summary_title(errors: &[FormError]) -> &'static str {
-    if errors.iter().all(|e| e.service) {
-        "Не удалось выполнить запрос"
-    } else {
-        "Проверьте введённые данные"
-    }
-}
+use crate::form::{FormError, summary_title};
 
 /// The list of problems shown above a form after a failed submit.
 ///

@@ -3,9 +3,8 @@ use leptos::prelude::*;
 use crate::api::ApiError;
 use crate::api::payments::NewReading;
 use crate::api::types::Meter;
-use crate::components::error_summary::FormError;
 use crate::components::field::TextField;
-use crate::form::Field;
+use crate::form::{Field, FormError};
 use crate::rules::date::format_date;
 use crate::rules::reading::{display, not_below, parse_reading, to_api};
 

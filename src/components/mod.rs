@@ -8,6 +8,7 @@ pub mod email_field;
 pub mod error_summary;
 pub mod field;
 pub mod footer;
+pub mod form_shell;
 pub mod hint;
 pub mod meter_readings;
 pub mod nav;

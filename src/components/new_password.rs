@@ -1,8 +1,7 @@
 use leptos::prelude::*;
 
-use crate::components::error_summary::FormError;
 use crate::components::password_field::PasswordField;
-use crate::form::Field;
+use crate::form::{Field, FormError};
 use crate::rules::password;
 
 /// A new password and its repeat, with the policy under the first: used at

@@ -2,7 +2,7 @@ use leptos::{prelude::*, task::spawn_local};
 
 use crate::api::auth;
 use crate::captcha;
-use crate::components::error_summary::FormError;
+use crate::form::FormError;
 
 /// Where «Защита от роботов» stands.
 #[derive(Clone, Debug, PartialEq)]

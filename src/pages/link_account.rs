@@ -1,14 +1,14 @@
-use leptos::{either::Either, ev::SubmitEvent, prelude::*};
+use leptos::{either::Either, prelude::*};
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_navigate};
 
 use crate::api::{accounts, types::Supplier};
-use crate::components::error_summary::{ErrorSummary, FormError};
 use crate::components::field::TextField;
+use crate::components::form_shell::{Beside, FormShell};
 use crate::components::hint::Hint;
 use crate::components::remote::Remote;
 use crate::components::supplier_select::SupplierSelect;
-use crate::form::{Field, forget_kept, show_api_error, show_field_error};
+use crate::form::{Field, Form, clear};
 use crate::routes;
 use crate::rules::account_number::{
     DEFAULT_MAX_DIGITS, account_number, digits_rule, supplier_chosen, without_spaces,
@@ -35,7 +35,7 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
     let suppliers = StoredValue::new(suppliers);
     let supplier = Field::kept("link", "supplier_id");
     let number = Field::kept("link", "number");
-    let summary = RwSignal::new(Vec::<FormError>::new());
+    let form = Form::new(&[supplier, number]);
     // Said aloud when pasted spaces were taken out of the number.
     let spaces_removed = RwSignal::new(false);
 
@@ -63,7 +63,7 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
         accounts::link(supplier_id.clone(), number.clone())
     });
     Effect::new(move || match link.value().get() {
-        Some(Ok(_)) => forget_kept(&[supplier, number]),
+        Some(Ok(_)) => clear(&[supplier, number]),
         Some(Err(error)) => match error.code() {
             Some("account_not_found") => {
                 let name = chosen().map(|s| s.name).unwrap_or_default();
@@ -71,28 +71,22 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
                     "Лицевой счет № {} не найден у поставщика «{name}». Проверьте номер по квитанции и выбранного поставщика.",
                     number.value.get_untracked()
                 );
-                show_field_error(number, message, summary);
+                form.fail_on(number, message);
             }
-            Some("already_linked") => show_field_error(
+            Some("already_linked") => form.fail_on(
                 number,
-                "Этот лицевой счет уже подключен к Вашему Личному кабинету.".into(),
-                summary,
+                "Этот лицевой счет уже подключен к Вашему Личному кабинету.",
             ),
-            _ => show_api_error(&error, &[supplier, number], summary),
+            // No countdown here: a 429 is a line of the summary.
+            _ => form.spread(&error),
         },
         None => {}
     });
 
-    let on_submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        let errors: Vec<FormError> = [check_supplier(), check_number()]
-            .into_iter()
-            .flatten()
-            .collect();
-        if errors.is_empty() {
+    let send = move || {
+        if form.check([check_supplier(), check_number()]) {
             link.dispatch((supplier.value.get(), number.value.get()));
         }
-        summary.set(errors);
     };
     let navigate = use_navigate();
     let cancel = move |_| {
@@ -106,11 +100,11 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
         }
     };
 
-    let form = move || {
+    let form_view = move || {
+        let cancel = cancel.clone();
         view! {
             <p>"Уважаемый абонент! Для подключения лицевого счета укажите его номер указанный на квитанции."</p>
-            <ErrorSummary errors=summary />
-            <form novalidate on:submit=on_submit class="form">
+            <FormShell form=form on_submit=send submit="Подключить" busy=link.pending()>
                 <SupplierSelect field=supplier suppliers=suppliers.get_value() validate=move || { check_supplier(); } />
                 <TextField
                     field=number
@@ -125,11 +119,8 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
                     inputmode="numeric"
                     autocomplete="off"
                 />
-                <div class="form-actions">
-                    <button type="submit" class="primary" disabled=link.pending()>"Подключить"</button>
-                    <button type="button" on:click=cancel.clone()>"Отмена"</button>
-                </div>
-            </form>
+                <Beside slot><button type="button" on:click=cancel>"Отмена"</button></Beside>
+            </FormShell>
         }
     };
 
@@ -145,7 +136,7 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
                 <li><button type="button" class="link" on:click=move |_| { link.value().set(None); number.value.set(String::new()); }>"Подключить ещё один лицевой счет"</button></li>
             </ul>
         }),
-        _ => Either::Right(form()),
+        _ => Either::Right(form_view()),
     };
     view! {
         // Outside the form: still said once the account is linked.

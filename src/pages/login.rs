@@ -1,4 +1,4 @@
-use leptos::{ev::SubmitEvent, prelude::*};
+use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{
     components::A,
@@ -7,10 +7,9 @@ use leptos_router::{
 
 use crate::api::auth;
 use crate::components::email_field::{EmailField, check_email};
-use crate::components::error_summary::{ErrorSummary, FormError};
+use crate::components::form_shell::FormShell;
 use crate::components::password_field::{PasswordField, RevealPasswords};
-use crate::components::retry_countdown::{RetryCountdown, RetryNotice};
-use crate::form::{Field, show_failure};
+use crate::form::{Field, Form};
 use crate::rules::return_path::safe_next;
 use crate::session::use_session;
 
@@ -21,12 +20,10 @@ pub fn LoginPage() -> impl IntoView {
     let email = Field::new("email");
     let pass = Field::new("password");
     let revealed = RwSignal::new(false);
-    let summary = RwSignal::new(Vec::<FormError>::new());
-    let wait = RetryCountdown::new();
+    let form = Form::new(&[email, pass]);
 
     // At login only presence is checked: the policy may have changed since
     // the password was set, and the API has the final word.
-    let check_email = move || check_email(email);
     let check_password = move || {
         let empty = pass.value.read().is_empty();
         pass.check(if empty {
@@ -47,25 +44,14 @@ pub fn LoginPage() -> impl IntoView {
             let next = query.read_untracked().get("next");
             navigate(&safe_next(next.as_deref()), Default::default());
         }
-        Some(Err(error)) => {
-            show_failure(&error, &[email, pass], summary, wait);
-        }
+        Some(Err(error)) => form.fail(&error),
         None => {}
     });
 
-    let on_submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if !wait.allows_submit() {
-            return;
-        }
-        let errors: Vec<FormError> = [check_email(), check_password()]
-            .into_iter()
-            .flatten()
-            .collect();
-        if errors.is_empty() {
+    let send = move || {
+        if form.check([check_email(email), check_password()]) {
             login.dispatch((email.value.read().trim().to_owned(), pass.value.get()));
         }
-        summary.set(errors);
     };
 
     view! {
@@ -74,9 +60,7 @@ pub fn LoginPage() -> impl IntoView {
         <Show when=move || session.expired.get()>
             <p class="alert" role="status">"Сеанс работы завершён. Войдите снова, чтобы продолжить с того же места. Заполненные поля вернутся, кроме паролей: их нужно будет ввести заново."</p>
         </Show>
-        <ErrorSummary errors=summary />
-        <RetryNotice countdown=wait />
-        <form novalidate on:submit=on_submit class="form">
+        <FormShell form=form on_submit=send submit="Войти" busy=login.pending()>
             <EmailField field=email />
             <PasswordField
                 field=pass
@@ -86,8 +70,7 @@ pub fn LoginPage() -> impl IntoView {
                 autocomplete="current-password"
             />
             <RevealPasswords checked=revealed controls="password" />
-            <button type="submit" class="primary" disabled=login.pending()>"Войти"</button>
-        </form>
+        </FormShell>
         <ul class="actions">
             <li><A href="/recover">"Забыли пароль?"</A></li>
             <li><A href="/register">"Регистрация"</A></li>

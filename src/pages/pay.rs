@@ -1,4 +1,4 @@
-use leptos::{either::Either, ev::SubmitEvent, prelude::*};
+use leptos::{either::Either, prelude::*};
 use leptos_meta::Title;
 use leptos_router::{
     components::A,
@@ -8,12 +8,12 @@ use leptos_router::{
 use crate::api::payments::{self, PaymentIntent};
 use crate::api::types::{Account, Payment, PaymentStatus};
 use crate::api::{ApiError, accounts};
-use crate::components::error_summary::{ErrorSummary, FormError};
 use crate::components::field::TextField;
+use crate::components::form_shell::{Buttons, FormShell};
 use crate::components::hint::Hint;
 use crate::components::meter_readings::{MeterInputs, MeterReadingFields};
 use crate::components::remote::Remote;
-use crate::form::{Field, show_api_error};
+use crate::form::{Field, Form, FormError};
 use crate::routes;
 use crate::rules::money::{Balance, balance, parse_rub};
 use crate::rules::payment_page::{self, payment_page_url};
@@ -57,7 +57,7 @@ pub fn PayForm(account: Account) -> impl IntoView {
     let with_readings = RwSignal::new(false);
     let has_meters = !account.meters.is_empty();
     let inputs = MeterInputs::new(account.meters);
-    let summary = RwSignal::new(Vec::<FormError>::new());
+    let form = Form::new(&[amount]);
     let anomaly = RwSignal::new(false);
 
     let pay = Action::new_local({
@@ -74,7 +74,7 @@ pub fn PayForm(account: Account) -> impl IntoView {
             let failure = go_on(&payment, &navigate).err();
             refused.set(failure.is_some());
             if let Some(message) = failure {
-                summary.set(vec![FormError::service(message)]);
+                form.show(vec![FormError::service(message)]);
             }
         }
         Some(Err(error)) => {
@@ -87,10 +87,11 @@ pub fn PayForm(account: Account) -> impl IntoView {
                     ));
                 }
                 _ if !lines.is_empty() => {}
-                Some(_) => return show_api_error(&error, &[amount], summary),
+                // No countdown here: a 429 is a line of the summary.
+                Some(_) => return form.spread(&error),
                 None => lines.push(FormError::service(unsure_message(&error))),
             }
-            summary.set(lines);
+            form.show(lines);
         }
         None => {}
     });
@@ -125,15 +126,12 @@ pub fn PayForm(account: Account) -> impl IntoView {
             } else {
                 anomaly.set(false);
             }
-            summary.set(errors);
+            form.show(errors);
         }
     };
-    let on_submit = {
+    let send = {
         let submit = submit.clone();
-        move |ev: SubmitEvent| {
-            ev.prevent_default();
-            submit(false);
-        }
+        move || submit(false)
     };
     // Busy from the press until the gateway page opens: no second press.
     let busy =
@@ -142,8 +140,7 @@ pub fn PayForm(account: Account) -> impl IntoView {
     view! {
         <p>{heading}</p>
         <p class="balance">{state.text()}</p>
-        <ErrorSummary errors=summary />
-        <form novalidate on:submit=on_submit class="form">
+        <FormShell form=form on_submit=send busy=Signal::derive(busy)>
             <fieldset>
                 <legend>"Что оплатить"</legend>
                 {match &state {
@@ -181,7 +178,7 @@ pub fn PayForm(account: Account) -> impl IntoView {
                     <MeterReadingFields inputs=inputs />
                 </Show>
             })}
-            <div class="form-actions">
+            <Buttons slot><div class="form-actions">
                 <Show
                     when=move || anomaly.get()
                     fallback=move || view! { <button type="submit" class="primary" disabled=busy>"Перейти к оплате"</button> }
@@ -192,8 +189,8 @@ pub fn PayForm(account: Account) -> impl IntoView {
                     }
                 </Show>
                 <A href=routes::account(&account_id)>"Отмена"</A>
-            </div>
-        </form>
+            </div></Buttons>
+        </FormShell>
     }
 }
 

@@ -1,13 +1,14 @@
-use leptos::{either::Either, ev::SubmitEvent, prelude::*};
+use leptos::{either::Either, prelude::*};
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_params_map};
 
 use crate::api::payments::{self, NewReading};
 use crate::api::{accounts, types::Account};
-use crate::components::error_summary::{ErrorSummary, FormError};
+use crate::components::form_shell::{Buttons, FormShell};
 use crate::components::hint::Hint;
 use crate::components::meter_readings::{MeterInputs, MeterReadingFields};
 use crate::components::remote::Remote;
+use crate::form::{Form, FormError};
 use crate::routes;
 use crate::rules::reading::{display, reading_days};
 
@@ -50,7 +51,8 @@ fn ReadingsForm(account: Account) -> impl IntoView {
         }.into_any());
     }
     let inputs = MeterInputs::new(account.meters);
-    let summary = RwSignal::new(Vec::<FormError>::new());
+    // Readings are named by their place in what was sent: `inputs` spreads them.
+    let form = Form::new(&[]);
     // The API found an unusually large reading: asked to confirm before sending.
     let anomaly = RwSignal::new(false);
     let send = Action::new_local(move |(readings, confirm): &(Vec<NewReading>, bool)| {
@@ -69,7 +71,7 @@ fn ReadingsForm(account: Account) -> impl IntoView {
         } else if lines.is_empty() {
             lines.push(FormError::from_api(&error));
         }
-        summary.set(lines);
+        form.show(lines);
     });
 
     let submit = move |confirm: bool| {
@@ -79,11 +81,7 @@ fn ReadingsForm(account: Account) -> impl IntoView {
         } else {
             anomaly.set(false);
         }
-        summary.set(errors);
-    };
-    let on_submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        submit(false);
+        form.show(errors);
     };
 
     let days = reading_days(window.from_day, window.to_day);
@@ -99,10 +97,9 @@ fn ReadingsForm(account: Account) -> impl IntoView {
                 <p><A href=back.clone()>"← к лицевому счету"</A></p>
             }),
             _ => Either::Right(view! {
-                <ErrorSummary errors=summary />
-                <form novalidate on:submit=on_submit class="form">
+                <FormShell form=form on_submit=move || submit(false) busy=send.pending()>
                     <MeterReadingFields inputs=inputs />
-                    <div class="form-actions">
+                    <Buttons slot><div class="form-actions">
                         <Show
                             when=move || anomaly.get()
                             fallback=move || view! { <button type="submit" class="primary" disabled=send.pending()>"Передать показания"</button> }
@@ -110,8 +107,8 @@ fn ReadingsForm(account: Account) -> impl IntoView {
                             <button type="button" class="primary" disabled=send.pending() on:click=move |_| submit(true)>"Подтвердить и отправить"</button>
                             <button type="submit" disabled=send.pending()>"Проверить ещё раз"</button>
                         </Show>
-                    </div>
-                </form>
+                    </div></Buttons>
+                </FormShell>
             }),
         }}
     })

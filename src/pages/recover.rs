@@ -1,26 +1,22 @@
-use leptos::{either::Either, ev::SubmitEvent, prelude::*};
+use leptos::{either::Either, prelude::*};
 use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::api::auth;
 use crate::components::email_field::{EmailField, check_email};
-use crate::components::error_summary::{ErrorSummary, FormError};
-use crate::components::retry_countdown::{RetryCountdown, RetryNotice};
+use crate::components::form_shell::{Below, FormShell};
 use crate::components::robot_check::{RobotCheck, RobotCheckField, RobotCheckWait};
-use crate::form::{Field, show_failure};
+use crate::form::{Field, Form};
 
 /// `/recover` — «Восстановление пароля»: the e-mail and the robot check, then
 /// «check your mail», worded the same whether or not the address is registered.
 #[component]
 pub fn RecoverPage() -> impl IntoView {
     let email = Field::new("email");
-    let summary = RwSignal::new(Vec::<FormError>::new());
+    let form = Form::new(&[email]);
     let robot = RobotCheck::start_new();
-    let wait = RetryCountdown::new();
     // The address the link went to, once the API has accepted the request.
     let sent_to = RwSignal::new(None::<String>);
-
-    let check_email = move || check_email(email);
 
     let request = Action::new_local(|(email, captcha): &(String, String)| {
         auth::request_password_reset(email.clone(), captcha.clone())
@@ -28,7 +24,7 @@ pub fn RecoverPage() -> impl IntoView {
     Effect::new(move || match request.value().get() {
         Some(Ok(())) => sent_to.set(Some(email.value.get_untracked().trim().to_owned())),
         Some(Err(error)) => {
-            show_failure(&error, &[email], summary, wait);
+            form.fail(&error);
             // The API takes a solution once: solve a fresh one for the next try.
             robot.restart();
         }
@@ -37,23 +33,15 @@ pub fn RecoverPage() -> impl IntoView {
 
     // Also run by the robot check when a press waited for it.
     let send = move || {
-        if !wait.allows_submit() {
-            return;
-        }
-        if let Some(error) = check_email() {
+        if !form.check([check_email(email)]) {
             robot.cancel_wait();
-            summary.set(vec![error]);
             return;
         }
-        robot.submit(summary, |captcha| {
+        robot.submit(form.summary, |captcha| {
             request.dispatch((email.value.read().trim().to_owned(), captcha));
         });
     };
-    robot.send_when_done(summary, send);
-    let on_submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        send();
-    };
+    robot.send_when_done(form.summary, send);
     let ask_again = move |_| {
         sent_to.set(None);
         robot.restart();
@@ -65,14 +53,11 @@ pub fn RecoverPage() -> impl IntoView {
         {move || match sent_to.get() {
             None => Either::Left(view! {
                 <p>"Укажите адрес электронной почты, который служит логином в Личном кабинете. Мы вышлем на него письмо со ссылкой для смены пароля."</p>
-                <ErrorSummary errors=summary />
-                <RetryNotice countdown=wait />
-                <form novalidate on:submit=on_submit class="form">
+                <FormShell form=form on_submit=send submit="Выслать ссылку" busy=request.pending()>
                     <EmailField field=email />
                     <RobotCheckField check=robot />
-                    <button type="submit" class="primary" disabled=request.pending()>"Выслать ссылку"</button>
-                    <RobotCheckWait check=robot />
-                </form>
+                    <Below slot><RobotCheckWait check=robot /></Below>
+                </FormShell>
             }),
             Some(address) => Either::Right(view! {
                 <div role="status" class="success">

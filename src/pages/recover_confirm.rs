@@ -1,13 +1,12 @@
-use leptos::{either::EitherOf3, ev::SubmitEvent, prelude::*};
+use leptos::{either::EitherOf3, prelude::*};
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_query_map};
 
 use crate::api::{ApiError, auth};
-use crate::components::error_summary::{ErrorSummary, FormError};
+use crate::components::form_shell::FormShell;
 use crate::components::new_password::{NewPasswordFields, check_new_password, check_repeat};
 use crate::components::password_field::RevealPasswords;
-use crate::components::retry_countdown::{RetryCountdown, RetryNotice};
-use crate::form::{Field, show_failure};
+use crate::form::{Field, Form, clear};
 use crate::session::use_session;
 
 /// What became of the link.
@@ -33,16 +32,12 @@ pub fn RecoverConfirmPage() -> impl IntoView {
     let pass = Field::new("password");
     let repeat = Field::new("password_repeat");
     let revealed = RwSignal::new(false);
-    let summary = RwSignal::new(Vec::<FormError>::new());
-    let wait = RetryCountdown::new();
+    let form = Form::new(&[pass]);
     let outcome = RwSignal::new(if token.is_empty() {
         Outcome::BadLink { expired: false }
     } else {
         Outcome::Open
     });
-
-    let check_password = move || check_new_password(pass);
-    let check_repeat = move || check_repeat(pass, repeat);
 
     let confirm = Action::new_local(|(token, password): &(String, String)| {
         auth::confirm_password_reset(token.clone(), password.clone())
@@ -51,9 +46,7 @@ pub fn RecoverConfirmPage() -> impl IntoView {
         Some(Ok(())) => {
             // Every session of the cabinet has ended, this tab's too.
             session.signed_out();
-            for field in [pass, repeat] {
-                field.value.set(String::new());
-            }
+            clear(&[pass, repeat]);
             outcome.set(Outcome::Done);
         }
         Some(Err(error)) if matches!(error.code(), Some("token_invalid" | "token_expired")) => {
@@ -61,25 +54,14 @@ pub fn RecoverConfirmPage() -> impl IntoView {
                 expired: error.code() == Some("token_expired"),
             });
         }
-        Some(Err(error)) => {
-            show_failure(&error, &[pass], summary, wait);
-        }
+        Some(Err(error)) => form.fail(&error),
         None => {}
     });
 
-    let on_submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if !wait.allows_submit() {
-            return;
-        }
-        let errors: Vec<FormError> = [check_password(), check_repeat()]
-            .into_iter()
-            .flatten()
-            .collect();
-        if errors.is_empty() {
+    let send = move || {
+        if form.check([check_new_password(pass), check_repeat(pass, repeat)]) {
             confirm.dispatch((token.clone(), pass.value.get()));
         }
-        summary.set(errors);
     };
 
     view! {
@@ -88,13 +70,10 @@ pub fn RecoverConfirmPage() -> impl IntoView {
         {move || match outcome.get() {
             Outcome::Open => EitherOf3::A(view! {
                 <p>"Придумайте новый пароль для входа в Личный кабинет и введите его дважды."</p>
-                <ErrorSummary errors=summary />
-                <RetryNotice countdown=wait />
-                <form novalidate on:submit=on_submit.clone() class="form">
+                <FormShell form=form on_submit=send.clone() submit="Сохранить пароль" busy=confirm.pending()>
                     <NewPasswordFields pass=pass repeat=repeat revealed=revealed label="Новый пароль" repeat_label="Повторите пароль" />
                     <RevealPasswords checked=revealed controls="password password_repeat" />
-                    <button type="submit" class="primary" disabled=confirm.pending()>"Сохранить пароль"</button>
-                </form>
+                </FormShell>
             }),
             Outcome::Done => EitherOf3::B(view! {
                 <div role="status" class="success">

@@ -1,15 +1,14 @@
-use leptos::{ev::SubmitEvent, prelude::*};
+use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_navigate};
 
 use crate::api::auth;
 use crate::components::email_field::{EmailField, check_email};
-use crate::components::error_summary::{ErrorSummary, FormError};
+use crate::components::form_shell::{Below, FormShell};
 use crate::components::new_password::{NewPasswordFields, check_new_password, check_repeat};
 use crate::components::password_field::RevealPasswords;
-use crate::components::retry_countdown::{RetryCountdown, RetryNotice};
 use crate::components::robot_check::{RobotCheck, RobotCheckField, RobotCheckWait};
-use crate::form::{Field, show_failure};
+use crate::form::{Field, Form};
 
 /// `/register` — «Регистрация».
 #[component]
@@ -18,13 +17,8 @@ pub fn RegisterPage() -> impl IntoView {
     let pass = Field::new("password");
     let repeat = Field::new("password_repeat");
     let revealed = RwSignal::new(false);
-    let summary = RwSignal::new(Vec::<FormError>::new());
+    let form = Form::new(&[email, pass]);
     let robot = RobotCheck::start_new();
-    let wait = RetryCountdown::new();
-
-    let check_email = move || check_email(email);
-    let check_password = move || check_new_password(pass);
-    let check_repeat = move || check_repeat(pass, repeat);
 
     let register = Action::new_local(|(email, password, captcha): &(String, String, String)| {
         auth::register(email.clone(), password.clone(), captcha.clone())
@@ -40,7 +34,7 @@ pub fn RegisterPage() -> impl IntoView {
             navigate(&query, Default::default());
         }
         Some(Err(error)) => {
-            show_failure(&error, &[email, pass], summary, wait);
+            form.fail(&error);
             // The API takes a solution once: solve a fresh challenge for the next try.
             robot.restart();
         }
@@ -49,19 +43,15 @@ pub fn RegisterPage() -> impl IntoView {
 
     // Also run by the robot check when a press waited for it.
     let send = move || {
-        if !wait.allows_submit() {
-            return;
-        }
-        let errors: Vec<FormError> = [check_email(), check_password(), check_repeat()]
-            .into_iter()
-            .flatten()
-            .collect();
-        if !errors.is_empty() {
+        if !form.check([
+            check_email(email),
+            check_new_password(pass),
+            check_repeat(pass, repeat),
+        ]) {
             robot.cancel_wait();
-            summary.set(errors);
             return;
         }
-        robot.submit(summary, |captcha| {
+        robot.submit(form.summary, |captcha| {
             register.dispatch((
                 email.value.read().trim().to_owned(),
                 pass.value.get(),
@@ -69,20 +59,14 @@ pub fn RegisterPage() -> impl IntoView {
             ));
         });
     };
-    robot.send_when_done(summary, send);
-    let on_submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        send();
-    };
+    robot.send_when_done(form.summary, send);
 
     view! {
         <Title text="Регистрация" />
         <h1>"Регистрация"</h1>
         <p>"Адрес электронной почты в Личном кабинете будет использоваться в качестве Вашего имени пользователя (логина) для доступа к услугам Личного кабинета."</p>
         <p>"Дополнительные данные Вы сможете заполнить в своем Личном кабинете после регистрации."</p>
-        <ErrorSummary errors=summary />
-        <RetryNotice countdown=wait />
-        <form novalidate on:submit=on_submit class="form">
+        <FormShell form=form on_submit=send submit="Зарегистрироваться" busy=register.pending()>
             <EmailField field=email />
             <NewPasswordFields pass=pass repeat=repeat revealed=revealed label="Укажите пароль" repeat_label="Повторите пароль" />
             <RevealPasswords checked=revealed controls="password password_repeat" />
@@ -91,9 +75,8 @@ pub fn RegisterPage() -> impl IntoView {
                 "Нажимая кнопку 'Зарегистрироваться', Вы принимаете условия "
                 <A href="/agreement">"Пользовательского соглашения"</A>
             </p>
-            <button type="submit" class="primary" disabled=register.pending()>"Зарегистрироваться"</button>
-            <RobotCheckWait check=robot />
-        </form>
+            <Below slot><RobotCheckWait check=robot /></Below>
+        </FormShell>
         <p><A href="/login">"← вход в Личный кабинет"</A></p>
     }
 }

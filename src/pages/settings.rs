@@ -1,16 +1,15 @@
-use leptos::{either::Either, ev::SubmitEvent, prelude::*};
+use leptos::{either::Either, prelude::*};
 use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::api::{accounts, me, types::AccountSummary};
 use crate::components::confirm_dialog::ConfirmDialog;
-use crate::components::error_summary::{ErrorSummary, FormError};
+use crate::components::form_shell::{Beside, FormShell, Status};
 use crate::components::hint::Hint;
 use crate::components::new_password::{NewPasswordFields, check_new_password, check_repeat};
 use crate::components::password_field::{PasswordField, RevealPasswords};
 use crate::components::remote::Remote;
-use crate::components::retry_countdown::{RetryCountdown, RetryNotice};
-use crate::form::{Field, show_failure, show_field_error};
+use crate::form::{Field, Form, clear};
 use crate::routes::LINK_ACCOUNT;
 use crate::session::use_session;
 
@@ -42,8 +41,7 @@ fn PasswordChange(masked: Signal<String>) -> impl IntoView {
     let new = Field::new("new_password");
     let repeat = Field::new("new_password_repeat");
     let revealed = RwSignal::new(false);
-    let summary = RwSignal::new(Vec::<FormError>::new());
-    let wait = RetryCountdown::new();
+    let form = Form::new(&[current, new]);
 
     let check_current = move || {
         current.check(if current.value.read().is_empty() {
@@ -52,8 +50,6 @@ fn PasswordChange(masked: Signal<String>) -> impl IntoView {
             Ok(())
         })
     };
-    let check_new = move || check_new_password(new);
-    let check_repeat = move || check_repeat(new, repeat);
 
     let change = Action::new_local(|(current, new): &(String, String)| {
         me::change_password(current.clone(), new.clone())
@@ -61,29 +57,22 @@ fn PasswordChange(masked: Signal<String>) -> impl IntoView {
     Effect::new(move || match change.value().get() {
         Some(Ok(())) => {
             // Done: clear the passwords, so none stays on screen.
-            for field in [current, new, repeat] {
-                field.value.set(String::new());
-            }
+            clear(&[current, new, repeat]);
         }
         Some(Err(error)) if error.code() == Some("wrong_password") => {
-            show_field_error(current, "Текущий пароль введён неверно.".into(), summary)
+            form.fail_on(current, "Текущий пароль введён неверно.")
         }
-        Some(Err(error)) => show_failure(&error, &[current, new], summary, wait),
+        Some(Err(error)) => form.fail(&error),
         None => {}
     });
-    let on_submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if !wait.allows_submit() {
-            return;
-        }
-        let errors: Vec<FormError> = [check_current(), check_new(), check_repeat()]
-            .into_iter()
-            .flatten()
-            .collect();
-        if errors.is_empty() {
+    let send = move || {
+        if form.check([
+            check_current(),
+            check_new_password(new),
+            check_repeat(new, repeat),
+        ]) {
             change.dispatch((current.value.get(), new.value.get()));
         }
-        summary.set(errors);
     };
 
     view! {
@@ -92,20 +81,17 @@ fn PasswordChange(masked: Signal<String>) -> impl IntoView {
                 <h2 id="password-title">"Смена пароля"</h2>
             </Hint>
             <p>"Введите новый пароль для " {masked} ". Желательно, чтобы он отличался от ваших паролей для других веб-сайтов."</p>
-            <ErrorSummary errors=summary />
-            <RetryNotice countdown=wait />
-            <Show when=move || matches!(change.value().get(), Some(Ok(())))>
-                <p class="success" role="status">"Пароль изменён. Другие входы в Личный кабинет завершены."</p>
-            </Show>
-            <form novalidate on:submit=on_submit class="form">
+            <FormShell form=form on_submit=send submit="Сменить пароль" busy=change.pending()>
+                <Status slot>
+                    <Show when=move || matches!(change.value().get(), Some(Ok(())))>
+                        <p class="success" role="status">"Пароль изменён. Другие входы в Личный кабинет завершены."</p>
+                    </Show>
+                </Status>
                 <PasswordField field=current label="Текущий пароль:" validate=move || { check_current(); } revealed=revealed autocomplete="current-password" />
                 <NewPasswordFields pass=new repeat=repeat revealed=revealed label="Новый пароль:" repeat_label="Повторите пароль:" />
                 <RevealPasswords checked=revealed controls="current_password new_password new_password_repeat" />
-                <div class="form-actions">
-                    <button type="submit" class="primary" disabled=change.pending()>"Сменить пароль"</button>
-                    <A href="/recover">"Забыли пароль?"</A>
-                </div>
-            </form>
+                <Beside slot><A href="/recover">"Забыли пароль?"</A></Beside>
+            </FormShell>
         </section>
     }
 }

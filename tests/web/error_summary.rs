@@ -1,7 +1,8 @@
 //! `ErrorSummary`: the list of a failed submit's errors at the top of a form.
 
 use crate::support::{attr, focused_id, mount};
-use kabinet::components::error_summary::{ErrorSummary, FormError};
+use kabinet::components::error_summary::ErrorSummary;
+use kabinet::form::FormError;
 use leptos::{prelude::*, task::tick};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

@@ -2,7 +2,8 @@
 
 use crate::support::{attr, by_id, focused_id, mount, text_of};
 use kabinet::api::ApiError;
-use kabinet::components::retry_countdown::{RetryCountdown, RetryNotice};
+use kabinet::components::retry_countdown::RetryNotice;
+use kabinet::form::RetryCountdown;
 use kabinet::timer::sleep;
 use leptos::{prelude::*, task::tick};
 use std::{cell::Cell, rc::Rc};

@@ -1,0 +1,81 @@
+//! The frame of every form: the error summary and the 429 notice above it,
+//! then `<form novalidate>` with its fields and its submit button. A submit
+//! reaches the page only when it may go: not while a send is in flight (no
+//! double submit), not before the countdown is over.
+
+use leptos::{either::EitherOf3, ev::SubmitEvent, prelude::*};
+
+use crate::components::error_summary::ErrorSummary;
+use crate::components::retry_countdown::RetryNotice;
+use crate::form::Form;
+
+/// Between the notices and the form: what the last send achieved.
+#[slot]
+pub struct Status {
+    children: Children,
+}
+
+/// In one row with the submit button (`form-actions`): a cancel button, a
+/// link.
+#[slot]
+pub struct Beside {
+    children: Children,
+}
+
+/// Inside the form, after the button (the robot check's waiting note).
+#[slot]
+pub struct Below {
+    children: Children,
+}
+
+/// The form's own buttons, instead of the one submit button.
+#[slot]
+pub struct Buttons {
+    children: Children,
+}
+
+#[component]
+pub fn FormShell(
+    form: Form,
+    /// Runs on each submit that may go.
+    on_submit: impl Fn() + 'static,
+    /// The submit button's text.
+    #[prop(optional)]
+    submit: &'static str,
+    /// A send is in flight: the button is disabled and a submit does nothing.
+    #[prop(into)]
+    busy: Signal<bool>,
+    #[prop(optional)] status: Option<Status>,
+    #[prop(optional)] beside: Option<Beside>,
+    #[prop(optional)] below: Option<Below>,
+    #[prop(optional)] buttons: Option<Buttons>,
+    /// The fields.
+    children: Children,
+) -> impl IntoView {
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() || !form.wait.allows_submit() {
+            return;
+        }
+        on_submit();
+    };
+    let button =
+        move || view! { <button type="submit" class="primary" disabled=busy>{submit}</button> };
+    let actions = match (buttons, beside) {
+        (Some(buttons), _) => EitherOf3::A((buttons.children)()),
+        (None, Some(beside)) => EitherOf3::B(view! {
+            <div class="form-actions">{button()}{(beside.children)()}</div>
+        }),
+        (None, None) => EitherOf3::C(button()),
+    };
+    view! {
+        <ErrorSummary errors=form.summary />
+        <RetryNotice countdown=form.wait />
+        {status.map(|status| (status.children)())}
+        <form novalidate on:submit=on_submit class="form">
+            {children()}
+            {actions}
+            {below.map(|below| (below.children)())}
+        </form>
+    }
+}
