@@ -8,6 +8,7 @@ use crate::components::field::TextField;
 use crate::form::Field;
 use crate::rules::date::format_date;
 use crate::rules::reading::{display, not_below, parse_reading, to_api};
+use crate::rules::typography::numbered;
 
 /// Input ids of the meters of one account, in order. A household has one or
 /// two gas meters; ten is far beyond any account of the supplier's data.
@@ -133,8 +134,10 @@ pub fn MeterReadingFields(inputs: MeterInputs) -> impl IntoView {
                 let field = *field;
                 let meter_for_check = meter.clone();
                 let label = format!(
-                    "{}, счетчик № {} ({})",
-                    meter.service, meter.serial, meter.unit
+                    "{}, счетчик {} ({})",
+                    meter.service,
+                    numbered(&meter.serial),
+                    meter.unit
                 );
                 let note = match &meter.last_reading {
                     Some(r) => format!(

@@ -9,9 +9,11 @@ use crate::api::{
 use crate::components::{hint::Hint, remote::Remote};
 use crate::routes;
 use crate::rules::{
+    account_number::account_title,
     date::format_date,
     money::{balance, format_rub, paid_on},
     reading::display,
+    typography::numbered,
 };
 
 /// `/accounts/{id}` — one account in full.
@@ -40,7 +42,7 @@ fn AccountDetails(account: Account) -> impl IntoView {
         move || payments::history(id.clone())
     });
     view! {
-        <h1>{format!("Лицевой счет № {}", summary.number)}</h1>
+        <h1>{account_title(&summary.number)}</h1>
         <dl class="facts">
             <dt>"Поставщик"</dt><dd>{summary.supplier.name}</dd>
             <dt>"Адрес"</dt><dd>{summary.address}</dd>
@@ -89,7 +91,7 @@ fn AccountDetails(account: Account) -> impl IntoView {
                 <ul class="meters">
                     {meters.into_iter().map(|m| view! {
                         <li class="card">
-                            <h3>{format!("{} — счетчик № {}", m.service, m.serial)}</h3>
+                            <h3>{format!("{} — счетчик {}", m.service, numbered(&m.serial))}</h3>
                             <p>{match m.last_reading {
                                 Some(r) => format!("Последние показания: {} {} от {}", display(&r.value), m.unit, format_date(&r.date)),
                                 None => "Показания ещё не передавались.".to_owned(),

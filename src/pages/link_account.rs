@@ -11,7 +11,7 @@ use crate::components::supplier_select::SupplierSelect;
 use crate::form::{Field, forget_kept, show_api_error, show_field_error};
 use crate::routes;
 use crate::rules::account_number::{
-    DEFAULT_MAX_DIGITS, account_number, digits_rule, supplier_chosen, without_spaces,
+    DEFAULT_MAX_DIGITS, account_number, account_title, digits_rule, supplier_chosen, without_spaces,
 };
 
 const NUMBER_HELP_DEFAULT: &str = "Номер лицевого счета напечатан на квитанции за газ. Выберите поставщика, и здесь появится подсказка, где именно искать номер на его квитанции.";
@@ -68,8 +68,8 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
             Some("account_not_found") => {
                 let name = chosen().map(|s| s.name).unwrap_or_default();
                 let message = format!(
-                    "Лицевой счет № {} не найден у поставщика «{name}». Проверьте номер по квитанции и выбранного поставщика.",
-                    number.value.get_untracked()
+                    "{} не найден у поставщика «{name}». Проверьте номер по квитанции и выбранного поставщика.",
+                    account_title(&number.value.get_untracked())
                 );
                 show_field_error(number, message, summary);
             }
@@ -137,7 +137,7 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
         Some(Ok(account)) => Either::Left(view! {
             <div class="success" role="status">
                 <p>"Поздравляем! Все шаги пройдены, Вы можете пользоваться Личным кабинетом клиента."</p>
-                <p>{format!("Лицевой счет № {} ({}) подключен.", account.number, account.supplier.name)}</p>
+                <p>{format!("{} ({}) подключен.", account_title(&account.number), account.supplier.name)}</p>
             </div>
             <ul class="actions">
                 <li><A href=routes::account(&account.id)>"Открыть лицевой счет"</A></li>

@@ -9,6 +9,7 @@ use crate::components::hint::Hint;
 use crate::components::meter_readings::{MeterInputs, MeterReadingFields};
 use crate::components::remote::Remote;
 use crate::routes;
+use crate::rules::account_number::account_title;
 use crate::rules::reading::{display, reading_days};
 
 /// `/accounts/{id}/readings` — «Передача показаний».
@@ -31,8 +32,9 @@ fn ReadingsForm(account: Account) -> impl IntoView {
     let id = account.summary.id.clone();
     let window = account.summary.readings_window.clone();
     let heading = format!(
-        "Лицевой счет № {}, {}",
-        account.summary.number, account.summary.address
+        "{}, {}",
+        account_title(&account.summary.number),
+        account.summary.address
     );
     let back = routes::account(&id);
     if account.meters.is_empty() {
