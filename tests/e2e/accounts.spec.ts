@@ -1,7 +1,7 @@
 // Issue 3: linking accounts from the receipt, the cards, the account page.
 import { expect, test } from './support/fixtures';
 import {
-  LINKED, LinkAccountPage, confirmedSubscriber, expectAccessible, subscriberWithAccounts, recordRequests,
+  LINKED, LinkAccountPage, confirmedSubscriber, expectAccessible, openSection, subscriberWithAccounts, recordRequests,
 } from './support/kabinet';
 
 const VORONEZH = 'Межрегионгаз Воронеж';
@@ -179,14 +179,14 @@ test('signed-in pages fit a 320 px wide screen', async ({ page, request }) => {
   await subscriberWithAccounts(page, request, [[VORONEZH, '3600000001']]);
   await page.setViewportSize({ width: 320, height: 640 });
   for (const name of ['Главная', 'Лицевые счета', 'Настройки']) {
-    await page.getByRole('link', { name, exact: true }).click();
+    await openSection(page, name);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, name).toBeLessThanOrEqual(0);
   }
   await page.goto('/accounts/link');
   await page.getByRole('button', { name: 'Подсказка: Лицевой счет:' }).click();
-  await page.getByRole('link', { name: 'Лицевые счета', exact: true }).click();
+  await openSection(page, 'Лицевые счета');
   await page.getByRole('link', { name: 'Лицевой счет № 3600000001' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Лицевой счет № 3600000001' })).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -112,6 +112,16 @@ export class LoginPage {
   }
 }
 
+/**
+ * Opens a section of the signed-in navigation as a subscriber would: on a
+ * phone the links are behind «Меню», which is pressed first.
+ */
+export async function openSection(page: Page, name: string): Promise<void> {
+  const menu = page.getByRole('button', { name: 'Меню' });
+  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+  await page.getByRole('navigation', { name: 'Основное меню' }).getByRole('link', { name, exact: true }).click();
+}
+
 export const WELCOME = 'Уважаемый абонент! Добро пожаловать в Личный кабинет поставщика услуг.';
 
 /** dd.mm.yyyy, `days` from today (UTC), as the app shows deadlines. */
