@@ -142,9 +142,18 @@ test('the account page shows holder, address, balance, tariffs and meters', asyn
   await page.getByRole('link', { name: 'Лицевой счет № 3600000001' }).click();
   await expect(page).toHaveURL(/\/accounts\/[^/]+$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Лицевой счет № 3600000001' })).toBeVisible();
+  // A summary list, then the balance panel with what to pay and the two actions.
+  await expect(page.locator('dl.summary dt')).toHaveText(['Поставщик', 'Адрес', 'Владелец']);
   await expect(page.getByText(VORONEZH)).toBeVisible();
   await expect(page.locator('dd').filter({ hasText: '*' })).toBeVisible(); // the holder, masked
-  await expect(page.getByText('Задолженность: 1 234,56 ₽')).toBeVisible();
+  const balance = page.getByRole('region', { name: 'Баланс', exact: true });
+  await expect(balance.getByText('К оплате', { exact: true })).toBeVisible();
+  await expect(balance.getByText('1 234,56 ₽', { exact: true })).toBeVisible();
+  await expect(balance.getByRole('link', { name: 'Оплата онлайн' })).toBeVisible();
+  await expect(balance.getByRole('link', { name: 'Передать показания' })).toBeVisible();
+  for (const section of ['Тарифы', 'Приборы учёта', 'Платежи']) {
+    await expect(page.getByRole('region', { name: section, exact: true })).toBeVisible();
+  }
   await expect(page.getByRole('table')).toContainText('₽ за');
   // The seed starts at 12345,678; readings of other tests on this shared meter move it up.
   await expect(page.getByText(/Последние показания: \d+(,\d+)? м³ от \d\d\.\d\d\.\d{4}/)).toBeVisible();
