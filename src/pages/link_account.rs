@@ -6,6 +6,7 @@ use crate::api::{accounts, types::Supplier};
 use crate::components::error_summary::{ErrorSummary, FormError};
 use crate::components::field::TextField;
 use crate::components::hint::Hint;
+use crate::components::outcome::Outcome;
 use crate::components::remote::Remote;
 use crate::components::supplier_select::SupplierSelect;
 use crate::form::{Field, forget_kept, show_api_error, show_field_error};
@@ -13,6 +14,7 @@ use crate::routes;
 use crate::rules::account_number::{
     DEFAULT_MAX_DIGITS, account_number, account_title, digits_rule, supplier_chosen, without_spaces,
 };
+use crate::rules::typography::numbered;
 
 const NUMBER_HELP_DEFAULT: &str = "Номер лицевого счета напечатан на квитанции за газ. Выберите поставщика, и здесь появится подсказка, где именно искать номер на его квитанции.";
 
@@ -135,15 +137,19 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
 
     let outcome = move || match link.value().get() {
         Some(Ok(account)) => Either::Left(view! {
-            <div class="success" role="status">
+            <Outcome title="Лицевой счет подключен">
                 <p>"Поздравляем! Все шаги пройдены, Вы можете пользоваться Личным кабинетом клиента."</p>
-                <p>{format!("{} ({}) подключен.", account_title(&account.number), account.supplier.name)}</p>
-            </div>
-            <ul class="actions">
-                <li><A href=routes::account(&account.id)>"Открыть лицевой счет"</A></li>
-                <li><A href="/">"На главную"</A></li>
-                <li><button type="button" class="link" on:click=move |_| { link.value().set(None); number.value.set(String::new()); }>"Подключить ещё один лицевой счет"</button></li>
-            </ul>
+                <dl class="summary">
+                    <div><dt>"Лицевой счет"</dt><dd>{numbered(&account.number)}</dd></div>
+                    <div><dt>"Поставщик"</dt><dd>{account.supplier.name}</dd></div>
+                    <div><dt>"Адрес"</dt><dd>{account.address}</dd></div>
+                </dl>
+                <p class="panel-actions">
+                    <A href=routes::account(&account.id) attr:class="button primary">"Открыть лицевой счет"</A>
+                    <A href="/">"На главную"</A>
+                </p>
+            </Outcome>
+            <p><button type="button" class="link" on:click=move |_| { link.value().set(None); number.value.set(String::new()); }>"Подключить ещё один лицевой счет"</button></p>
         }),
         _ => Either::Right(form()),
     };

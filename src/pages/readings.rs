@@ -7,6 +7,7 @@ use crate::api::{accounts, types::Account};
 use crate::components::error_summary::{ErrorSummary, FormError};
 use crate::components::hint::Hint;
 use crate::components::meter_readings::{MeterInputs, MeterReadingFields};
+use crate::components::outcome::Outcome;
 use crate::components::remote::Remote;
 use crate::routes;
 use crate::rules::account_number::account_title;
@@ -94,10 +95,10 @@ fn ReadingsForm(account: Account) -> impl IntoView {
         <p class="note">{days}</p>
         {move || match send.value().get() {
             Some(Ok(accepted)) => Either::Left(view! {
-                <div class="success" role="status">
-                    <p>"Показания приняты. Спасибо!"</p>
+                <Outcome title="Показания приняты. Спасибо!">
                     <ul>{accepted.into_iter().map(|r| view! { <li>{display(&r.value)}</li> }).collect_view()}</ul>
-                </div>
+                    <p>"Поставщик учтёт их в следующем начислении. На странице лицевого счета они показаны как последние показания."</p>
+                </Outcome>
                 <p><A href=back.clone()>"← к лицевому счету"</A></p>
             }),
             _ => Either::Right(view! {

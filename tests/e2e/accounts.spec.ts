@@ -35,6 +35,10 @@ test('a subscriber links an account from the receipt and sees it on the home pag
 
   await form.link(VORONEZH, '3600000001');
   await expect(page.getByText(LINKED)).toBeVisible();
+  // A confirmation panel: what was linked, and where to go on.
+  const done = page.getByRole('status').filter({ has: page.getByRole('heading', { name: 'Лицевой счет подключен' }) });
+  await expect(done.locator('dd')).toHaveText(['№ 3600000001', VORONEZH, /г\. Воронеж/]);
+  await expect(done.getByRole('link', { name: 'Открыть лицевой счет' })).toBeVisible();
   await expectAccessible(page);
 
   await page.getByRole('link', { name: 'Главная' }).click();

@@ -15,6 +15,9 @@ test('a new subscriber registers, confirms the e-mail, logs out and logs in agai
 
   // Check your mail: the address and the deadline, three days on.
   await expect(page).toHaveURL(/\/register\/done/);
+  const checkMail = page.getByRole('status').filter({ has: page.getByRole('heading', { name: 'Проверьте почту' }) });
+  await expect(checkMail).toContainText(`отправленной на Ваш электронный адрес ${email}`);
+  await expect(checkMail.getByRole('link', { name: 'Возврат к странице Авторизации' })).toBeVisible();
   await expect(page.getByText(`отправленной на Ваш электронный адрес ${email}`)).toBeVisible();
   await expect(page.getByText(`Внимание! Ссылка действительна до ${ddmmyyyy(3)}.`)).toBeVisible();
   await expectAccessible(page);

@@ -193,7 +193,8 @@ export class RecoverPage {
   async request(email: string): Promise<void> {
     await this.email().fill(email);
     await this.submit().click();
-    await expect(this.page.getByText('на него отправлено письмо со ссылкой для смены пароля')).toBeVisible();
+    const checkMail = this.page.getByRole('status').filter({ has: this.page.getByRole('heading', { name: 'Проверьте почту' }) });
+    await expect(checkMail).toContainText('на него отправлено письмо со ссылкой для смены пароля');
   }
 }
 
