@@ -626,8 +626,15 @@ async fn payment_choice_offers_readings_of_the_accounts_meters() {
         .text_content()
         .unwrap();
     assert!(
-        note.starts_with("Предыдущие показания: 12345,678 м³ от 01.11.2026."),
+        note.starts_with("Предыдущие показания: 12345,678\u{a0}м³ от 01.11.2026."),
         "{note}"
+    );
+    // The unit after the input, read with it.
+    assert_eq!(text_of("reading-1-suffix").as_deref(), Some("м³"));
+    assert!(
+        attr("reading-1", "aria-describedby")
+            .unwrap()
+            .starts_with("reading-1-suffix ")
     );
 }
 

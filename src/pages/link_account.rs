@@ -126,6 +126,7 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
                     note=Some(rule)
                     inputmode="numeric"
                     autocomplete="off"
+                    size="size-10"
                 />
                 <div class="form-actions">
                     <button type="submit" class="primary" disabled=link.pending()>"Подключить"</button>

@@ -167,7 +167,9 @@ pub fn PayForm(account: Account) -> impl IntoView {
             <Show when=move || choice.get() == Choice::Own>
                 <TextField
                     field=amount
-                    label="Сумма, ₽"
+                    label="Сумма"
+                    suffix="₽"
+                    size="size-12"
                     note=Some(Signal::stored("Рубли и копейки через запятую, например 100,50. Не больше 100\u{a0}000\u{a0}₽.".to_owned()))
                     validate=move || { check_amount(); }
                     inputmode="decimal"
@@ -193,7 +195,7 @@ pub fn PayForm(account: Account) -> impl IntoView {
                         view! { <button type="button" class="primary" disabled=busy on:click=move |_| submit(true)>"Подтвердить показания и перейти к оплате"</button> }
                     }
                 </Show>
-                <A href=routes::account(&account_id)>"Отмена"</A>
+                <A href=routes::account(&account_id) attr:class="button">"Отмена"</A>
             </div>
         </form>
     }

@@ -30,8 +30,17 @@ pub fn PaymentStatusPage() -> impl IntoView {
             set_timeout(move || payment.refetch(), POLL);
         }
     });
+    // The way back, once the payment says whose it is (kept while it is asked again).
+    let back = Memo::new(move |before: Option<&Option<String>>| {
+        payment
+            .get()
+            .and_then(Result::ok)
+            .map(|p| routes::account(&p.account_id))
+            .or_else(|| before.cloned().flatten())
+    });
     view! {
         <Title text="Оплата" />
+        {move || back.get().map(|href| view! { <p class="back"><A href=href>"← к лицевому счету"</A></p> })}
         <h1>"Оплата онлайн"</h1>
         <Remote resource=payment children=|payment| view! { <Status payment=payment /> } />
     }
@@ -40,9 +49,8 @@ pub fn PaymentStatusPage() -> impl IntoView {
 #[component]
 fn Status(payment: Payment) -> impl IntoView {
     let sum = format_rub(payment.amount_kop);
-    let account = routes::account(&payment.account_id);
     let again = routes::pay(&payment.account_id);
-    let state = match payment.status {
+    match payment.status {
         PaymentStatus::Pending => EitherOf3::A(view! {
             <div class="panel" role="status">
                 <p>{format!("Платёж на {sum} ожидает подтверждения платёжной системой. Страница обновится сама.")}</p>
@@ -74,9 +82,5 @@ fn Status(payment: Payment) -> impl IntoView {
                 </Outcome>
             })
         }
-    };
-    view! {
-        {state}
-        <p><A href=account>"← к лицевому счету"</A></p>
     }
 }

@@ -17,10 +17,11 @@ use crate::rules::reading::{display, reading_days};
 #[component]
 pub fn ReadingsPage() -> impl IntoView {
     let params = use_params_map();
-    let account =
-        LocalResource::new(move || accounts::account(params.read().get("id").unwrap_or_default()));
+    let id = move || params.read().get("id").unwrap_or_default();
+    let account = LocalResource::new(move || accounts::account(id()));
     view! {
         <Title text="Передача показаний" />
+        <p class="back"><A href=move || routes::account(&id())>"← к лицевому счету"</A></p>
         <Hint id="readings-help" topic="Передача показаний" text="Перепишите цифры со счетчика газа слева направо, включая нули в начале можно не писать. Красные цифры после запятой (литры) можно указать через запятую или не указывать. Показания не могут быть меньше предыдущих.">
             <h1>"Передача показаний"</h1>
         </Hint>
@@ -37,19 +38,16 @@ fn ReadingsForm(account: Account) -> impl IntoView {
         account_title(&account.summary.number),
         account.summary.address
     );
-    let back = routes::account(&id);
     if account.meters.is_empty() {
         return Either::Left(view! {
             <p>{heading}</p>
             <p>"По этому лицевому счету нет приборов учёта: начисление идёт по нормативу, показания передавать не нужно."</p>
-            <p><A href=back>"← к лицевому счету"</A></p>
         }.into_any());
     }
     if !window.open {
         return Either::Left(view! {
             <p>{heading}</p>
             <p class="warning">{format!("{} Передайте их в эти дни.", reading_days(window.from_day, window.to_day))}</p>
-            <p><A href=back>"← к лицевому счету"</A></p>
         }.into_any());
     }
     let inputs = MeterInputs::new(account.meters);
@@ -99,7 +97,6 @@ fn ReadingsForm(account: Account) -> impl IntoView {
                     <ul>{accepted.into_iter().map(|r| view! { <li>{display(&r.value)}</li> }).collect_view()}</ul>
                     <p>"Поставщик учтёт их в следующем начислении. На странице лицевого счета они показаны как последние показания."</p>
                 </Outcome>
-                <p><A href=back.clone()>"← к лицевому счету"</A></p>
             }),
             _ => Either::Right(view! {
                 <ErrorSummary errors=summary />

@@ -62,6 +62,7 @@ pub fn RecoverPage() -> impl IntoView {
 
     view! {
         <Title text="Восстановление пароля" />
+        <p class="back"><A href="/login">"← вход в Личный кабинет"</A></p>
         <h1>"Восстановление пароля"</h1>
         {move || match sent_to.get() {
             None => Either::Left(view! {
@@ -71,7 +72,9 @@ pub fn RecoverPage() -> impl IntoView {
                 <form novalidate on:submit=on_submit class="form">
                     <EmailField field=email />
                     <RobotCheckField check=robot />
-                    <button type="submit" class="primary" disabled=request.pending()>"Выслать ссылку"</button>
+                    <div class="form-actions">
+                        <button type="submit" class="primary" disabled=request.pending()>"Выслать ссылку"</button>
+                    </div>
                     <RobotCheckWait check=robot />
                 </form>
             }),
@@ -86,6 +89,5 @@ pub fn RecoverPage() -> impl IntoView {
                 </Outcome>
             }),
         }}
-        <p><A href="/login">"← вход в Личный кабинет"</A></p>
     }
 }

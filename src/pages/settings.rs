@@ -145,7 +145,7 @@ fn LinkedAccounts() -> impl IntoView {
                                 view! {
                                     <li>
                                         <span>{text}</span>
-                                        <button type="button" aria-label=label on:click=move |_| to_unlink.set(Some(account.clone()))>"Отключить"</button>
+                                        <button type="button" class="danger" aria-label=label on:click=move |_| to_unlink.set(Some(account.clone()))>"Отключить"</button>
                                     </li>
                                 }
                             }).collect_view()}

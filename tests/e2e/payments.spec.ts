@@ -84,7 +84,7 @@ test('pay an own amount; bad amounts are explained and kept', async ({ page, req
   await subscriberWithAccounts(page, request, [[VORONEZH, '3600000001']]);
   await openPay(page, '3600000001');
   await page.getByLabel('по самостоятельно внесённой сумме').check();
-  const amount = page.getByLabel('Сумма, ₽');
+  const amount = page.getByLabel('Сумма', { exact: true });
   const go = page.getByRole('button', { name: 'Перейти к оплате' });
   const summary = page.getByRole('alert').filter({ hasText: 'Проверьте введённые данные' });
   for (const [typed, message] of [
@@ -215,7 +215,7 @@ test('the history tags each payment with its status in words, readable in every 
   await expect(page).toHaveURL(/\/payments\//);
   await page.goto(`${account}/pay`);
   await page.getByLabel('по самостоятельно внесённой сумме').check();
-  await page.getByLabel('Сумма, ₽').fill('100');
+  await page.getByLabel('Сумма', { exact: true }).fill('100');
   await page.getByRole('button', { name: 'Перейти к оплате' }).click();
   await expect(page).toHaveURL(/\/dev\/pay\//);
   await page.goto(account);
