@@ -119,15 +119,20 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
                     label="Лицевой счет:"
                     validate=move || { check_number(); }
                     help=help
-                    help_extra=ViewFn::from(|| view! {
-                        <img src="/receipt.svg" width="320" height="200" loading="lazy" class="receipt"
-                            alt="Пример квитанции: номер лицевого счета напечатан в правом верхнем углу и обведён рамкой." />
-                    })
+                    help_extra=ViewFn::from(receipt)
                     note=Some(rule)
                     inputmode="numeric"
                     autocomplete="off"
                     size="size-10"
                 />
+                // The same help as the «?», for whoever does not look for a «?».
+                <details class="disclosure">
+                    <summary>"Где найти номер лицевого счета?"</summary>
+                    <div>
+                        <p>{help}</p>
+                        {receipt()}
+                    </div>
+                </details>
                 <div class="form-actions">
                     <button type="submit" class="primary" disabled=link.pending()>"Подключить"</button>
                     <button type="button" on:click=cancel.clone()>"Отмена"</button>
@@ -160,5 +165,13 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
             <p class="note" role="status">"Пробелы из номера убраны: номер лицевого счета состоит только из цифр."</p>
         </Show>
         {outcome}
+    }
+}
+
+/// The receipt with the number marked: in the «?» and in the disclosure.
+fn receipt() -> impl IntoView {
+    view! {
+        <img src="/receipt.svg" width="320" height="200" loading="lazy" class="receipt"
+            alt="Пример квитанции: номер лицевого счета напечатан в правом верхнем углу и обведён рамкой." />
     }
 }

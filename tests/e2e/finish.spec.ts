@@ -130,3 +130,42 @@ test('back links stand above the heading', async ({ page, request }) => {
   await back.click();
   await expect(page.getByRole('heading', { level: 1, name: /Лицевой счет/ })).toBeVisible();
 });
+
+test('where the number is on the receipt: a disclosure under the field as well as the «?»', async ({ page, request }) => {
+  await confirmedSubscriber(page, request);
+  const form = new LinkAccountPage(page);
+  await form.open();
+  const details = page.locator('details', { hasText: 'Где найти номер лицевого счета?' });
+  const summary = details.locator('summary');
+  await expect(summary).toHaveText('Где найти номер лицевого счета?');
+  const picture = details.getByRole('img', { name: /номер лицевого счета/ });
+  await expect(picture).toBeHidden();
+  // Opened from the keyboard, as any disclosure.
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  await expect(details).toHaveAttribute('open', '');
+  await expect(picture).toBeVisible();
+  expect(await picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  // The chosen supplier's own words.
+  await form.supplier().selectOption({ label: VORONEZH });
+  await expect(details).toContainText('начинается с 36');
+  await expectAccessible(page);
+});
+
+test('the «?» is a small button on the line of its text; the home heading is short, the welcome its lead', async ({ page, request }) => {
+  await confirmedSubscriber(page, request);
+  await page.goto('/settings');
+  for (const topic of ['Логин', 'Смена пароля', 'Подключение ЛС']) {
+    const button = page.getByRole('button', { name: `Подсказка: ${topic}` });
+    const b = await box(button);
+    expect(b.height, topic).toBeLessThanOrEqual(32);
+    expect(b.height, topic).toBeGreaterThanOrEqual(24);
+    const text = await box(button.locator('xpath=preceding-sibling::*[1]'));
+    expect(b.y, topic).toBeGreaterThanOrEqual(text.y - 4);
+    expect(b.y + b.height, topic).toBeLessThanOrEqual(text.y + text.height + 4);
+  }
+  await page.goto('/');
+  const heading = page.getByRole('heading', { level: 1 });
+  await expect(heading).toHaveText('Главная');
+  await expect(page.locator('h1 + p.lead')).toHaveText('Уважаемый абонент! Добро пожаловать в Личный кабинет поставщика услуг.');
+});

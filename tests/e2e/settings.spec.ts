@@ -1,6 +1,6 @@
 // Issue 3: «Настройки абонента»: login, password change, linked accounts.
 import { expect, test } from './support/fixtures';
-import { LoginPage, PASSWORD, WELCOME, expectAccessible, subscriberWithAccounts, confirmedSubscriber } from './support/kabinet';
+import { LoginPage, PASSWORD, homeHeading, expectAccessible, subscriberWithAccounts, confirmedSubscriber } from './support/kabinet';
 
 test('the password is changed; the old one stops working and other sessions end', async ({ page, request, browser }) => {
   const email = await confirmedSubscriber(page, request);
@@ -10,7 +10,7 @@ test('the password is changed; the old one stops working and other sessions end'
   const otherLogin = new LoginPage(otherPage);
   await otherLogin.open();
   await otherLogin.login(email);
-  await expect(otherPage.getByRole('heading', { level: 1, name: WELCOME })).toBeVisible();
+  await expect(homeHeading(otherPage)).toBeVisible();
 
   await page.getByRole('link', { name: 'Настройки' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Настройки абонента' })).toBeVisible();
@@ -61,7 +61,7 @@ test('the password is changed; the old one stops working and other sessions end'
   await login.login(email, PASSWORD);
   await expect(page.getByText('Неверный e-mail или пароль.')).toBeVisible();
   await login.login(email, 'Newpass1');
-  await expect(page.getByRole('heading', { level: 1, name: WELCOME })).toBeVisible();
+  await expect(homeHeading(page)).toBeVisible();
 });
 
 test('an account is unlinked only after a confirmation', async ({ page, request }) => {

@@ -122,7 +122,14 @@ export async function openSection(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Основное меню' }).getByRole('link', { name, exact: true }).click();
 }
 
+/** The welcome sentence, the lead paragraph of the home page. */
 export const WELCOME = 'Уважаемый абонент! Добро пожаловать в Личный кабинет поставщика услуг.';
+
+/** The home page's heading: short; the welcome is the paragraph under it. */
+export const HOME = 'Главная';
+
+/** The home page's heading, as a locator. */
+export const homeHeading = (page: Page) => page.getByRole('heading', { level: 1, name: HOME, exact: true });
 
 /** dd.mm.yyyy, `days` from today (UTC), as the app shows deadlines. */
 export function ddmmyyyy(days: number): string {
