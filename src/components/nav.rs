@@ -1,5 +1,6 @@
-use leptos::{ev, html, prelude::*};
+use leptos::{ev, prelude::*};
 use leptos_router::{components::A, hooks::use_location};
+use wasm_bindgen::JsCast;
 
 use crate::config::config;
 use crate::routes::Section;
@@ -30,12 +31,11 @@ pub fn Nav(#[prop(into)] on_logout: Callback<()>) -> impl IntoView {
         location.pathname.track();
         open.set(false);
     });
-    let button = NodeRef::<html::Button>::new();
     let on_keydown = move |ev: ev::KeyboardEvent| {
         if ev.key() == "Escape" && open.get_untracked() {
             open.set(false);
-            if let Some(button) = button.get_untracked() {
-                let _ = button.focus();
+            if let Some(button) = document().get_element_by_id("menu-button") {
+                let _ = button.unchecked_into::<web_sys::HtmlElement>().focus();
             }
         }
     };
@@ -59,8 +59,8 @@ pub fn Nav(#[prop(into)] on_logout: Callback<()>) -> impl IntoView {
                 >
                     <button
                         type="button"
+                        id="menu-button"
                         class="menu-button"
-                        node_ref=button
                         aria-expanded=move || if open.get() { "true" } else { "false" }
                         aria-controls="site-menu"
                         on:click=move |_| open.update(|o| *o = !*o)

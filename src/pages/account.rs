@@ -69,17 +69,17 @@ fn AccountDetails(account: Account) -> impl IntoView {
                 view! { <p>"Сведений о тарифах нет."</p> }.into_any()
             } else {
                 // A table on a wide screen; on a phone each tariff is a block
-                // of labelled lines (`data-label`, style.css).
+                // of lines labelled by style.css (`.tariffs td::before`).
                 view! {
                     <div class="table-scroll">
-                        <table class="stack">
+                        <table class="tariffs">
                             <thead><tr><th scope="col">"Услуга"</th><th scope="col">"Тариф"</th><th scope="col">"Цена"</th></tr></thead>
                             <tbody>
                                 {tariffs.into_iter().map(|t| view! {
                                     <tr>
-                                        <td data-label="Услуга">{t.service}</td>
-                                        <td data-label="Тариф">{t.name}</td>
-                                        <td data-label="Цена">{format!("{} за {}", format_rub(t.price_kop), t.unit)}</td>
+                                        <td>{t.service}</td>
+                                        <td>{t.name}</td>
+                                        <td>{format!("{} за {}", format_rub(t.price_kop), t.unit)}</td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>

@@ -22,21 +22,17 @@ pub fn PaymentStatusPage() -> impl IntoView {
     let params = use_params_map();
     let payment =
         LocalResource::new(move || payments::payment(params.read().get("id").unwrap_or_default()));
-    // While pending, ask again after a pause; the page updates by itself.
+    // The way back, once the payment says whose it is (kept while it is
+    // asked again). While pending, ask again after a pause; the page updates
+    // by itself.
+    let back = RwSignal::new(None::<String>);
     Effect::new(move || {
-        if let Some(Ok(p)) = payment.get()
-            && p.status == PaymentStatus::Pending
-        {
-            set_timeout(move || payment.refetch(), POLL);
+        if let Some(Ok(p)) = payment.get() {
+            back.set(Some(routes::account(&p.account_id)));
+            if p.status == PaymentStatus::Pending {
+                set_timeout(move || payment.refetch(), POLL);
+            }
         }
-    });
-    // The way back, once the payment says whose it is (kept while it is asked again).
-    let back = Memo::new(move |before: Option<&Option<String>>| {
-        payment
-            .get()
-            .and_then(Result::ok)
-            .map(|p| routes::account(&p.account_id))
-            .or_else(|| before.cloned().flatten())
     });
     view! {
         <Title text="Оплата" />
@@ -76,7 +72,7 @@ fn Status(payment: Payment) -> impl IntoView {
         PaymentStatus::Canceled => {
             forget_payment_keys(&payment.account_id);
             EitherOf3::C(view! {
-                <Outcome title="Оплата отменена" kind="stopped">
+                <Outcome title="Оплата отменена" class="panel outcome stopped">
                     <p>{format!("Оплата на {sum} отменена. Деньги не списаны.")}</p>
                     <p class="panel-actions"><A href=again attr:class="button primary">"Попробовать ещё раз"</A></p>
                 </Outcome>

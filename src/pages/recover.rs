@@ -79,7 +79,7 @@ pub fn RecoverPage() -> impl IntoView {
                 </form>
             }),
             Some(address) => Either::Right(view! {
-                <Outcome title="Проверьте почту" kind="mail">
+                <Outcome title="Проверьте почту" class="panel outcome mail">
                     <p>
                         "Если адрес " <strong>{address}</strong>
                         " зарегистрирован в Личном кабинете, на него отправлено письмо со ссылкой для смены пароля. Ссылка действительна 1 час."

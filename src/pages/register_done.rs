@@ -21,7 +21,7 @@ pub fn RegisterDonePage() -> impl IntoView {
     view! {
         <Title text="Подтвердите регистрацию" />
         <h1>"Регистрация"</h1>
-        <Outcome title="Проверьте почту" kind="mail">
+        <Outcome title="Проверьте почту" class="panel outcome mail">
             <p>
                 "Вы успешно зарегистрированы в Системе. Для Вас создан Личный кабинет! Для подтверждения регистрации перейдите по ссылке, отправленной на Ваш электронный адрес "
                 <strong>{email}</strong>
