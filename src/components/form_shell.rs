@@ -3,7 +3,7 @@
 //! reaches the page only when it may go: not while a send is in flight (no
 //! double submit), not before the countdown is over.
 
-use leptos::{either::EitherOf3, ev::SubmitEvent, prelude::*};
+use leptos::{either::Either, ev::SubmitEvent, prelude::*};
 
 use crate::components::error_summary::ErrorSummary;
 use crate::components::retry_countdown::RetryNotice;
@@ -15,7 +15,7 @@ pub struct Status {
     children: Children,
 }
 
-/// In one row with the submit button (`form-actions`): a cancel button, a
+/// In the row of the submit button (`form-actions`): a cancel button, a
 /// link.
 #[slot]
 pub struct Beside {
@@ -28,7 +28,7 @@ pub struct Below {
     children: Children,
 }
 
-/// The form's own buttons, instead of the one submit button.
+/// The form's own row of buttons, instead of the submit button's.
 #[slot]
 pub struct Buttons {
     children: Children,
@@ -59,14 +59,14 @@ pub fn FormShell(
         }
         on_submit();
     };
-    let button =
-        move || view! { <button type="submit" class="primary" disabled=busy>{submit}</button> };
-    let actions = match (buttons, beside) {
-        (Some(buttons), _) => EitherOf3::A((buttons.children)()),
-        (None, Some(beside)) => EitherOf3::B(view! {
-            <div class="form-actions">{button()}{(beside.children)()}</div>
+    let actions = match buttons {
+        Some(buttons) => Either::Left((buttons.children)()),
+        None => Either::Right(view! {
+            <div class="form-actions">
+                <button type="submit" class="primary" disabled=busy>{submit}</button>
+                {beside.map(|beside| (beside.children)())}
+            </div>
         }),
-        (None, None) => EitherOf3::C(button()),
     };
     view! {
         <ErrorSummary errors=form.summary />

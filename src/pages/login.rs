@@ -7,7 +7,7 @@ use leptos_router::{
 
 use crate::api::auth;
 use crate::components::email_field::{EmailField, check_email};
-use crate::components::form_shell::FormShell;
+use crate::components::form_shell::{Beside, FormShell};
 use crate::components::password_field::{PasswordField, RevealPasswords};
 use crate::form::{Field, Form};
 use crate::rules::return_path::safe_next;
@@ -70,10 +70,8 @@ pub fn LoginPage() -> impl IntoView {
                 autocomplete="current-password"
             />
             <RevealPasswords checked=revealed controls="password" />
+            <Beside slot><A href="/recover">"Забыли пароль?"</A></Beside>
         </FormShell>
-        <ul class="actions">
-            <li><A href="/recover">"Забыли пароль?"</A></li>
-            <li><A href="/register">"Регистрация"</A></li>
-        </ul>
+        <p><A href="/register">"Регистрация"</A></p>
     }
 }
