@@ -14,6 +14,7 @@ mod support;
 mod confirm_dialog;
 mod error_summary;
 mod field;
+mod form_shell;
 mod hint;
 mod password_field;
 mod payment_choice;
