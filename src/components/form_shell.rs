@@ -37,8 +37,10 @@ pub struct Buttons {
 #[component]
 pub fn FormShell(
     form: Form,
-    /// Runs on each submit that may go.
-    on_submit: impl Fn() + 'static,
+    /// Runs on each submit that may go. A callback, not a generic closure:
+    /// one copy of the shell in the wasm serves every page.
+    #[prop(into)]
+    on_submit: Callback<()>,
     /// The submit button's text.
     #[prop(optional)]
     submit: &'static str,
@@ -57,7 +59,7 @@ pub fn FormShell(
         if busy.get_untracked() || !form.wait.allows_submit() {
             return;
         }
-        on_submit();
+        on_submit.run(());
     };
     let actions = match buttons {
         Some(buttons) => Either::Left((buttons.children)()),
