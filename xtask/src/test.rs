@@ -3,7 +3,7 @@
 
 use crate::dev::{self, DevStack};
 use crate::process;
-use crate::tools::{self, CHROMEDRIVER};
+use crate::tools::{self, CHROMEDRIVER, WASM_TARGET};
 use crate::{Ctx, deploy, dist, fmt_duration};
 use anyhow::{Context, Result, anyhow};
 use std::process::Command;
@@ -20,7 +20,6 @@ const CONTRACT_ADDR: &str = "127.0.0.1:8092";
 const CONTRACT_EXAMPLES: &str = "30";
 /// Fixed, so a run can be repeated exactly; change it to explore anew.
 const CONTRACT_SEED: &str = "20261130";
-const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
 /// The steps, by the short names `--only` and `--from` take, in order.
 const STEPS: &[&str] = &[
@@ -151,7 +150,7 @@ pub fn test(ctx: &Ctx, args: &[String]) -> Result<()> {
     steps.run("clippy-wasm", "clippy (wasm32)", || {
         cargo(
             ctx,
-            "clippy -p kabinet --target wasm32-unknown-unknown --all-targets -- -D warnings",
+            &format!("clippy -p kabinet --target {WASM_TARGET} --all-targets -- -D warnings"),
         )
     })?;
     steps.run("native", "native tests: cargo test --workspace", || {

@@ -19,6 +19,7 @@ mod wasm_bindgen;
 pub use binaryen::binaryen_bin_dir;
 pub use chromium::{CHROMEDRIVER, CHROMIUM};
 pub use e2e_packages::e2e_dir;
+pub use rust::WASM_TARGET;
 pub use schemathesis::schemathesis_venv;
 
 use crate::Ctx;

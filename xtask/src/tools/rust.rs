@@ -7,8 +7,8 @@ use crate::process::{self, output_of};
 use anyhow::{Context, Result};
 use std::path::PathBuf;
 
-/// The target the app compiles to.
-const WASM_TARGET: &str = "wasm32-unknown-unknown";
+/// The target the app compiles to: the one name of it in the xtask.
+pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
 /// The sysroot of the toolchain that builds the project (rust-toolchain.toml):
 /// asking rustc also works for a toolchain rustup only links to.
