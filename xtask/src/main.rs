@@ -119,8 +119,11 @@ impl Ctx {
         cmd
     }
 
+    /// The cargo that runs this xtask (`$CARGO`, which cargo sets for the
+    /// programs it runs: the toolchain of rust-toolchain.toml), or the one
+    /// on PATH when the xtask's binary is started by hand.
     pub fn cargo(&self) -> Command {
-        self.tool_command("cargo")
+        self.tool_command(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
     }
 
     pub fn target_dir(&self) -> PathBuf {
@@ -205,6 +208,14 @@ fn main() -> ExitCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cargo_is_the_one_that_runs_us() {
+        // `cargo test` sets $CARGO for the tests as `cargo xtask` does for us.
+        let cargo = std::env::var_os("CARGO").expect("cargo sets $CARGO");
+        let ctx = Ctx::new().unwrap();
+        assert_eq!(ctx.cargo().get_program(), cargo);
+    }
 
     #[test]
     fn durations_read_well() {
