@@ -5,7 +5,7 @@ use crate::dev::{self, DevStack};
 use crate::process;
 use crate::tools::{self, CHROMEDRIVER, WASM_TARGET};
 use crate::{Ctx, deploy, dist, fmt_duration};
-use anyhow::{Context, Result, anyhow};
+use anyhow::{Context, Result};
 use clap::ValueEnum;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -124,39 +124,13 @@ impl Steps {
     }
 }
 
-/// Which steps to run, and what goes to Playwright, from
-/// `[--only STEP[,STEP…]] [--from STEP] [--] [PLAYWRIGHT ARGS]`.
-fn parse_args(args: &[String]) -> Result<(Vec<Step>, Vec<String>)> {
-    let step = |name: &str| Step::from_str(name, false).map_err(|e| anyhow!(e));
-    let mut selected = Step::all().to_vec();
-    let mut args = args.iter();
-    let mut rest = Vec::new();
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--only" => {
-                let list = args.next().context("--only needs a step name")?;
-                let only = list.split(',').map(step).collect::<Result<Vec<_>>>()?;
-                selected.retain(|s| only.contains(s));
-            }
-            "--from" => {
-                let from = step(args.next().context("--from needs a step name")?)?;
-                selected.retain(|s| *s >= from);
-            }
-            "--" => {
-                rest.extend(args.by_ref().cloned());
-            }
-            _ => rest.push(arg.clone()),
-        }
-    }
-    Ok((selected, rest))
-}
-
-pub fn test(ctx: &Ctx, args: &[String]) -> Result<()> {
-    let (selected, playwright_args) = parse_args(args)?;
+/// `cargo xtask test`: the `selected` steps, in running order, with
+/// `playwright_args` for the end-to-end ones.
+pub fn test(ctx: &Ctx, selected: &[Step], playwright_args: &[String]) -> Result<()> {
     let mut steps = Steps::new();
     steps.run("tools".into(), || tools::ensure(ctx, tools::ALL))?;
-    for &step in &selected {
-        steps.run(step.title(), || run(ctx, step, &playwright_args))?;
+    for &step in selected {
+        steps.run(step.title(), || run(ctx, step, playwright_args))?;
     }
     if selected.len() < Step::all().len() {
         say!("\n(only the selected steps ran)");
@@ -189,7 +163,7 @@ fn run(ctx: &Ctx, step: Step, playwright_args: &[String]) -> Result<()> {
                 ),
         ),
         Step::Dist => {
-            dist::build_release(ctx)?;
+            dist::build_release(ctx, &deploy::Meta::default())?;
             say_raw!("{}", dist::report(ctx)?);
             Ok(())
         }
@@ -321,26 +295,6 @@ fn end_to_end_dev(ctx: &Ctx, playwright_args: &[String]) -> Result<()> {
 mod tests {
     use super::*;
 
-    fn args(s: &str) -> Vec<String> {
-        s.split_whitespace().map(String::from).collect()
-    }
-
-    #[test]
-    fn everything_runs_by_default_and_the_rest_goes_to_playwright() {
-        let (steps, rest) = parse_args(&args("-- smoke.spec.ts --grep robots")).unwrap();
-        assert_eq!(steps, Step::all());
-        assert_eq!(rest, args("smoke.spec.ts --grep robots"));
-        let (_, rest) = parse_args(&args("smoke.spec.ts")).unwrap();
-        assert_eq!(rest, args("smoke.spec.ts"));
-        // The README's command that renews the gallery's pictures.
-        let (steps, rest) = parse_args(&args(
-            "--only e2e-dev -- gallery.spec.ts --update-snapshots",
-        ))
-        .unwrap();
-        assert_eq!(steps, [Step::E2eDev]);
-        assert_eq!(rest, args("gallery.spec.ts --update-snapshots"));
-    }
-
     #[test]
     fn steps_keep_their_short_names_and_headings() {
         let names: Vec<String> = Step::all()
@@ -367,16 +321,5 @@ mod tests {
             Step::E2eDev.title(),
             "end-to-end tests against `cargo xtask dev` (trunk serve)"
         );
-    }
-
-    #[test]
-    fn steps_can_be_chosen() {
-        let (steps, _) = parse_args(&args("--only dist,e2e")).unwrap();
-        assert_eq!(steps, [Step::Dist, Step::E2e]);
-        let (steps, _) = parse_args(&args("--from browser")).unwrap();
-        assert_eq!(steps, [Step::Browser, Step::Dist, Step::E2e, Step::E2eDev]);
-        let (steps, _) = parse_args(&args("--from native")).unwrap();
-        assert_eq!(steps[..2], [Step::Native, Step::Contract]);
-        assert!(parse_args(&args("--only lint")).is_err());
     }
 }
