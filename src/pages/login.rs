@@ -86,11 +86,11 @@ pub fn LoginPage() -> impl IntoView {
                 autocomplete="current-password"
             />
             <RevealPasswords checked=revealed controls="password" />
-            <button type="submit" class="primary" disabled=login.pending()>"Войти"</button>
+            <div class="form-actions">
+                <button type="submit" class="primary" disabled=login.pending()>"Войти"</button>
+                <A href="/recover">"Забыли пароль?"</A>
+            </div>
         </form>
-        <ul class="actions">
-            <li><A href="/recover">"Забыли пароль?"</A></li>
-            <li><A href="/register">"Регистрация"</A></li>
-        </ul>
+        <p><A href="/register">"Регистрация"</A></p>
     }
 }

@@ -15,6 +15,7 @@ use crate::components::meter_readings::{MeterInputs, MeterReadingFields};
 use crate::components::remote::Remote;
 use crate::form::{Field, show_api_error};
 use crate::routes;
+use crate::rules::account_number::account_title;
 use crate::rules::money::{Balance, balance, parse_rub};
 use crate::rules::payment_page::{self, payment_page_url};
 
@@ -45,8 +46,9 @@ pub fn PayForm(account: Account) -> impl IntoView {
     let debt_kop = account.summary.balance_kop.max(0);
     let state = balance(account.summary.balance_kop);
     let heading = format!(
-        "Лицевой счет № {}, {}",
-        account.summary.number, account.summary.address
+        "{}, {}",
+        account_title(&account.summary.number),
+        account.summary.address
     );
     let choice = RwSignal::new(if debt_kop > 0 {
         Choice::Debt
@@ -165,8 +167,10 @@ pub fn PayForm(account: Account) -> impl IntoView {
             <Show when=move || choice.get() == Choice::Own>
                 <TextField
                     field=amount
-                    label="Сумма, ₽"
-                    note=Some(Signal::stored("Рубли и копейки через запятую, например 100,50. Не больше 100 000 ₽.".to_owned()))
+                    label="Сумма"
+                    suffix="₽"
+                    size="size-12"
+                    note=Some(Signal::stored("Рубли и копейки через запятую, например 100,50. Не больше 100\u{a0}000\u{a0}₽.".to_owned()))
                     validate=move || { check_amount(); }
                     inputmode="decimal"
                     autocomplete="off"
@@ -191,7 +195,7 @@ pub fn PayForm(account: Account) -> impl IntoView {
                         view! { <button type="button" class="primary" disabled=busy on:click=move |_| submit(true)>"Подтвердить показания и перейти к оплате"</button> }
                     }
                 </Show>
-                <A href=routes::account(&account_id)>"Отмена"</A>
+                <A href=routes::account(&account_id) attr:class="button">"Отмена"</A>
             </div>
         </form>
     }

@@ -77,6 +77,7 @@ pub fn RegisterPage() -> impl IntoView {
 
     view! {
         <Title text="Регистрация" />
+        <p class="back"><A href="/login">"← вход в Личный кабинет"</A></p>
         <h1>"Регистрация"</h1>
         <p>"Адрес электронной почты в Личном кабинете будет использоваться в качестве Вашего имени пользователя (логина) для доступа к услугам Личного кабинета."</p>
         <p>"Дополнительные данные Вы сможете заполнить в своем Личном кабинете после регистрации."</p>
@@ -91,9 +92,10 @@ pub fn RegisterPage() -> impl IntoView {
                 "Нажимая кнопку 'Зарегистрироваться', Вы принимаете условия "
                 <A href="/agreement">"Пользовательского соглашения"</A>
             </p>
-            <button type="submit" class="primary" disabled=register.pending()>"Зарегистрироваться"</button>
+            <div class="form-actions">
+                <button type="submit" class="primary" disabled=register.pending()>"Зарегистрироваться"</button>
+            </div>
             <RobotCheckWait check=robot />
         </form>
-        <p><A href="/login">"← вход в Личный кабинет"</A></p>
     }
 }

@@ -47,10 +47,11 @@ pub enum Command {
     Test(TestArgs),
     /// The release build in dist/, its sizes and the CSP to serve it with
     ///
-    /// `trunk build --release`, the meta tags of index.html set when given,
-    /// .br and .gz beside each file, a table of dist/ sizes (raw and brotli,
-    /// also written to target/dist-sizes.txt) and the Content-Security-Policy
-    /// to serve it with (see deploy/nginx.conf).
+    /// `trunk build --release` (the stylesheet without its comments), the
+    /// meta tags of index.html set when given, .br and .gz beside each file,
+    /// a table of dist/ sizes (raw and brotli, also written to
+    /// target/dist-sizes.txt) and the Content-Security-Policy to serve it
+    /// with (see deploy/nginx.conf).
     Dist(Meta),
     /// The release build served as deployed, at http://127.0.0.1:8080
     ///
@@ -198,9 +199,20 @@ mod tests {
             meta(&["--api-base", ""]).unwrap().api_base.as_deref(),
             Some("")
         );
-        let both = meta(&["--support-email", "help@gaz.ru", "--api-base", "x"]).unwrap();
-        assert_eq!(both.support_email.as_deref(), Some("help@gaz.ru"));
+        let all = meta(&[
+            "--support-email",
+            "help@gaz.ru",
+            "--wordmark",
+            "Межрегионгаз Воронеж",
+            "--api-base",
+            "x",
+        ])
+        .unwrap();
+        assert_eq!(all.support_email.as_deref(), Some("help@gaz.ru"));
+        assert_eq!(all.wordmark.as_deref(), Some("Межрегионгаз Воронеж"));
+        assert_eq!(all.api_base.as_deref(), Some("x"));
         assert!(meta(&["--api-base"]).is_err());
+        assert!(meta(&["--wordmark"]).is_err());
         assert!(meta(&["--bogus"]).is_err());
     }
 

@@ -24,7 +24,7 @@ const PREVIEW_API: &str = "127.0.0.1:8081";
 
 pub const TOOLS: &[Tool] = &[Tool::Nginx];
 
-/// The two meta tags of `index.html` a deployment sets; `cargo xtask dist`
+/// The meta tags of `index.html` a deployment sets; `cargo xtask dist`
 /// takes them as its flags.
 #[derive(Clone, Debug, Default, PartialEq, Eq, clap::Args)]
 pub struct Meta {
@@ -35,6 +35,10 @@ pub struct Meta {
     /// `kabinet:support-email`: the support address in the app's footer
     #[arg(long, value_name = "ADDRESS")]
     pub support_email: Option<String>,
+    /// `kabinet:wordmark`: the supplier's name in the header (e.g.
+    /// "Межрегионгаз Воронеж")
+    #[arg(long, value_name = "NAME")]
+    pub wordmark: Option<String>,
 }
 
 /// The end of every release build: the meta tags in `meta` (`dist`'s
@@ -60,6 +64,7 @@ pub fn set_meta(index: &Path, meta: &Meta) -> Result<()> {
     for (name, value) in [
         ("kabinet:api-base", &meta.api_base),
         ("kabinet:support-email", &meta.support_email),
+        ("kabinet:wordmark", &meta.wordmark),
     ] {
         if let Some(value) = value {
             html = with_meta(&html, name, value)
@@ -145,7 +150,7 @@ pub fn stage(ctx: &Ctx, name: &str, api_origin: &str) -> Result<PathBuf> {
         &index,
         &Meta {
             api_base: Some(api_origin.to_owned()),
-            support_email: None,
+            ..Meta::default()
         },
     )?;
     for ext in ["br", "gz"] {
@@ -397,6 +402,24 @@ mod tests {
             "<head>\n  <meta name=\"kabinet:api-base\" content=\"http://127.0.0.1:8081\">\n  <meta name=\"kabinet:support-email\" content=\"help@gaz.ru&quot;>&lt;script>\">\n</head>"
         );
         assert!(with_meta("<head></head>", "kabinet:api-base", "x").is_none());
+    }
+
+    /// Every tag `dist`'s flags set is in the project's own `index.html`.
+    #[test]
+    fn the_page_has_every_tag_a_deployment_sets() {
+        let index =
+            fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../index.html")).unwrap();
+        for (name, value) in [
+            ("kabinet:api-base", "https://api.example.ru"),
+            ("kabinet:support-email", "help@gaz.ru"),
+            ("kabinet:wordmark", "Межрегионгаз Воронеж"),
+        ] {
+            let html = with_meta(&index, name, value).unwrap_or_else(|| panic!("no {name}"));
+            assert!(
+                html.contains(&format!("<meta name=\"{name}\" content=\"{value}\">")),
+                "{name}"
+            );
+        }
     }
 
     #[test]
