@@ -8,7 +8,7 @@ use leptos_router::{
     path,
 };
 
-use crate::api::auth;
+use crate::api::session as api_session;
 use crate::components::{banner::UnconfirmedBanner, footer::Footer, nav::Nav};
 use crate::pages::{
     account::AccountPage, accounts::AccountsPage, accounts::ChooseAccountToPay,
@@ -87,7 +87,7 @@ fn Layout(children: Children) -> impl IntoView {
     let on_logout = move || {
         let navigate = navigate.clone();
         spawn_local(async move {
-            match auth::logout().await {
+            match api_session::logout().await {
                 Ok(()) => {
                     logout_error.set(None);
                     // Leave first: a signed-in page that saw the session end

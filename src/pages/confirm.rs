@@ -2,7 +2,7 @@ use leptos::{either::EitherOf4, prelude::*, task::spawn_local};
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_query_map};
 
-use crate::api::{ApiError, auth};
+use crate::api::{ApiError, registrations, session as api_session};
 use crate::session::use_session;
 
 /// `/confirm?token=…` — the link of the confirmation mail.
@@ -13,7 +13,7 @@ pub fn ConfirmPage() -> impl IntoView {
         .read_untracked()
         .get("token")
         .unwrap_or_default();
-    let confirm = Action::new_local(|token: &String| auth::confirm(token.clone()));
+    let confirm = Action::new_local(|token: &String| registrations::confirm(token.clone()));
     let attempt = move || {
         confirm.dispatch(token.clone());
     };
@@ -23,7 +23,7 @@ pub fn ConfirmPage() -> impl IntoView {
     Effect::new(move || {
         if let Some(Ok(_)) = confirm.value().get() {
             spawn_local(async move {
-                if let Ok(user) = auth::current_user().await {
+                if let Ok(user) = api_session::current_user().await {
                     session.signed_in_as(user);
                 }
             });

@@ -5,7 +5,7 @@ use leptos_router::{
     hooks::{use_navigate, use_query_map},
 };
 
-use crate::api::auth;
+use crate::api::session as api_session;
 use crate::components::email_field::{EmailField, check_email};
 use crate::components::error_summary::{ErrorSummary, FormError};
 use crate::components::password_field::{PasswordField, RevealPasswords};
@@ -37,7 +37,7 @@ pub fn LoginPage() -> impl IntoView {
     };
 
     let login = Action::new_local(|(email, password): &(String, String)| {
-        auth::login(email.clone(), password.clone())
+        api_session::login(email.clone(), password.clone())
     });
     let navigate = use_navigate();
     let query = use_query_map();

@@ -7,7 +7,6 @@ use leptos_router::{components::A, hooks::use_params_map};
 use crate::api::payments;
 use crate::api::types::{Payment, PaymentStatus};
 use crate::components::remote::Remote;
-use crate::pages::pay::forget_payment_keys;
 use crate::routes;
 use crate::rules::money::format_rub;
 
@@ -52,7 +51,7 @@ fn Status(payment: Payment) -> impl IntoView {
             </div>
         }),
         PaymentStatus::Canceled => {
-            forget_payment_keys(&payment.account_id);
+            payments::forget_keys(&payment.account_id);
             EitherOf3::C(view! {
                 <div class="alert" role="status"><p>{format!("Оплата на {sum} отменена. Деньги не списаны.")}</p></div>
                 <p><A href=again attr:class="button primary">"Попробовать ещё раз"</A></p>

@@ -2,7 +2,7 @@ use leptos::{either::Either, ev::SubmitEvent, prelude::*};
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_params_map};
 
-use crate::api::payments::{self, NewReading};
+use crate::api::readings::{self, NewReading};
 use crate::api::{accounts, types::Account};
 use crate::components::error_summary::{ErrorSummary, FormError};
 use crate::components::hint::Hint;
@@ -54,7 +54,7 @@ fn ReadingsForm(account: Account) -> impl IntoView {
     // The API found an unusually large reading: asked to confirm before sending.
     let anomaly = RwSignal::new(false);
     let send = Action::new_local(move |(readings, confirm): &(Vec<NewReading>, bool)| {
-        payments::send_readings(id.clone(), readings.clone(), *confirm)
+        readings::send(id.clone(), readings.clone(), *confirm)
     });
     Effect::new(move || {
         let Some(Err(error)) = send.value().get() else {

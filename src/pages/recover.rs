@@ -2,7 +2,7 @@ use leptos::{either::Either, ev::SubmitEvent, prelude::*};
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use crate::api::auth;
+use crate::api::password_resets;
 use crate::components::email_field::{EmailField, check_email};
 use crate::components::error_summary::{ErrorSummary, FormError};
 use crate::components::retry_countdown::{RetryCountdown, RetryNotice};
@@ -23,7 +23,7 @@ pub fn RecoverPage() -> impl IntoView {
     let check_email = move || check_email(email);
 
     let request = Action::new_local(|(email, captcha): &(String, String)| {
-        auth::request_password_reset(email.clone(), captcha.clone())
+        password_resets::request(email.clone(), captcha.clone())
     });
     Effect::new(move || match request.value().get() {
         Some(Ok(())) => sent_to.set(Some(email.value.get_untracked().trim().to_owned())),

@@ -2,7 +2,7 @@ use leptos::{either::EitherOf3, ev::SubmitEvent, prelude::*};
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_query_map};
 
-use crate::api::{ApiError, auth};
+use crate::api::{ApiError, password_resets};
 use crate::components::error_summary::{ErrorSummary, FormError};
 use crate::components::new_password::{NewPasswordFields, check_new_password, check_repeat};
 use crate::components::password_field::RevealPasswords;
@@ -45,7 +45,7 @@ pub fn RecoverConfirmPage() -> impl IntoView {
     let check_repeat = move || check_repeat(pass, repeat);
 
     let confirm = Action::new_local(|(token, password): &(String, String)| {
-        auth::confirm_password_reset(token.clone(), password.clone())
+        password_resets::confirm(token.clone(), password.clone())
     });
     Effect::new(move || match confirm.value().get() {
         Some(Ok(())) => {

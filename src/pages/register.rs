@@ -2,7 +2,7 @@ use leptos::{ev::SubmitEvent, prelude::*};
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_navigate};
 
-use crate::api::auth;
+use crate::api::registrations;
 use crate::components::email_field::{EmailField, check_email};
 use crate::components::error_summary::{ErrorSummary, FormError};
 use crate::components::new_password::{NewPasswordFields, check_new_password, check_repeat};
@@ -27,7 +27,7 @@ pub fn RegisterPage() -> impl IntoView {
     let check_repeat = move || check_repeat(pass, repeat);
 
     let register = Action::new_local(|(email, password, captcha): &(String, String, String)| {
-        auth::register(email.clone(), password.clone(), captcha.clone())
+        registrations::register(email.clone(), password.clone(), captcha.clone())
     });
     let navigate = use_navigate();
     Effect::new(move || match register.value().get() {
