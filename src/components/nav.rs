@@ -1,15 +1,15 @@
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_location};
 
-use crate::routes::Section;
+use crate::routes::{Route, Section};
 use crate::session::use_session;
 
 /// The signed-in sections, in the order of the menu.
-const SECTIONS: [(Section, &str, &str); 4] = [
-    (Section::Home, "/", "Главная"),
-    (Section::Accounts, "/accounts", "Лицевые счета"),
-    (Section::Pay, "/pay", "Оплата онлайн"),
-    (Section::Settings, "/settings", "Настройки"),
+const SECTIONS: [(Section, Route, &str); 4] = [
+    (Section::Home, Route::Home, "Главная"),
+    (Section::Accounts, Route::Accounts, "Лицевые счета"),
+    (Section::Pay, Route::ChooseAccountToPay, "Оплата онлайн"),
+    (Section::Settings, Route::Settings, "Настройки"),
 ];
 
 /// The top navigation: what a signed-out and a signed-in subscriber can do.
@@ -24,20 +24,20 @@ pub fn Nav(#[prop(into)] on_logout: Callback<()>) -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="site-header-inner">
-                <a class="brand" href="/">"Личный кабинет"</a>
+                <a class="brand" href=Route::Home.path()>"Личный кабинет"</a>
                 <nav aria-label="Основное меню">
                     <Show
                         when=move || session.signed_in() == Some(true)
                         fallback=|| view! {
                             <ul>
-                                <li><A href="/login">"Вход"</A></li>
-                                <li><A href="/register">"Регистрация"</A></li>
+                                <li><A href=Route::Login.path()>"Вход"</A></li>
+                                <li><A href=Route::Register.path()>"Регистрация"</A></li>
                             </ul>
                         }
                     >
                         <ul>
-                            {SECTIONS.into_iter().map(|(section, href, label)| view! {
-                                <li><a href=href aria-current=move || (current() == Some(section)).then_some("page")>{label}</a></li>
+                            {SECTIONS.into_iter().map(|(section, route, label)| view! {
+                                <li><a href=route.path() aria-current=move || (current() == Some(section)).then_some("page")>{label}</a></li>
                             }).collect_view()}
                             <li><button type="button" class="link" on:click=move |_| on_logout.run(())>"Выход"</button></li>
                         </ul>

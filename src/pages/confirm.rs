@@ -3,6 +3,7 @@ use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_query_map};
 
 use crate::api::{ApiError, registrations, session as api_session};
+use crate::routes::Route;
 use crate::session::use_session;
 
 /// `/confirm?token=…` — the link of the confirmation mail.
@@ -39,7 +40,7 @@ pub fn ConfirmPage() -> impl IntoView {
                 Some(Ok(_)) => EitherOf4::B(view! {
                     <p class="success">"Вы успешно зарегистрированы в Системе. Для Вас создан Личный кабинет!"</p>
                     <p>"Для начала работы с Личным кабинетом Вам необходимо подключить к нему Ваши лицевые счета."</p>
-                    <p><A href="/accounts/link" attr:class="button primary">"Подключить ЛС"</A></p>
+                    <p><A href=Route::LinkAccount.path() attr:class="button primary">"Подключить ЛС"</A></p>
                 }),
                 Some(Err(error)) if matches!(error.code(), Some("token_invalid" | "token_expired")) => {
                     EitherOf4::C(link_problem(&error))
@@ -67,8 +68,8 @@ fn link_problem(error: &ApiError) -> impl IntoView + use<> {
             "Если Вы уже подтвердили регистрацию, просто войдите в Личный кабинет. Если Вы запрашивали новую ссылку кнопкой «Выслать ссылку», откройте ссылку из последнего письма: прежние ссылки перестают действовать."
         }}
         <ul class="actions">
-            <li><A href="/login">"Вход в Личный кабинет"</A></li>
-            <li><A href="/register">"Регистрация"</A></li>
+            <li><A href=Route::Login.path()>"Вход в Личный кабинет"</A></li>
+            <li><A href=Route::Register.path()>"Регистрация"</A></li>
         </ul>
     }
 }

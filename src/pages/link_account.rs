@@ -9,7 +9,7 @@ use crate::components::hint::Hint;
 use crate::components::remote::Remote;
 use crate::components::supplier_select::SupplierSelect;
 use crate::form::{Field, forget_kept, show_api_error, show_field_error};
-use crate::routes;
+use crate::routes::Route;
 use crate::rules::account_number::{
     DEFAULT_MAX_DIGITS, account_number, digits_rule, supplier_chosen, without_spaces,
 };
@@ -102,7 +102,7 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
             Ok(history) if history.length().unwrap_or(0) > 1 => {
                 let _ = history.back();
             }
-            _ => navigate("/", Default::default()),
+            _ => navigate(&Route::Home.path(), Default::default()),
         }
     };
 
@@ -140,8 +140,8 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
                 <p>{format!("Лицевой счет № {} ({}) подключен.", account.number, account.supplier.name)}</p>
             </div>
             <ul class="actions">
-                <li><A href=routes::account(&account.id)>"Открыть лицевой счет"</A></li>
-                <li><A href="/">"На главную"</A></li>
+                <li><A href=Route::Account(&account.id).path()>"Открыть лицевой счет"</A></li>
+                <li><A href=Route::Home.path()>"На главную"</A></li>
                 <li><button type="button" class="link" on:click=move |_| { link.value().set(None); number.value.set(String::new()); }>"Подключить ещё один лицевой счет"</button></li>
             </ul>
         }),

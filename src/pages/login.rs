@@ -11,6 +11,7 @@ use crate::components::error_summary::{ErrorSummary, FormError};
 use crate::components::password_field::{PasswordField, RevealPasswords};
 use crate::components::retry_countdown::{RetryCountdown, RetryNotice};
 use crate::form::{Field, show_failure};
+use crate::routes::Route;
 use crate::rules::return_path::safe_next;
 use crate::session::use_session;
 
@@ -89,8 +90,8 @@ pub fn LoginPage() -> impl IntoView {
             <button type="submit" class="primary" disabled=login.pending()>"Войти"</button>
         </form>
         <ul class="actions">
-            <li><A href="/recover">"Забыли пароль?"</A></li>
-            <li><A href="/register">"Регистрация"</A></li>
+            <li><A href=Route::Recover.path()>"Забыли пароль?"</A></li>
+            <li><A href=Route::Register.path()>"Регистрация"</A></li>
         </ul>
     }
 }

@@ -1,9 +1,6 @@
 use leptos::{either::Either, ev::SubmitEvent, prelude::*};
 use leptos_meta::Title;
-use leptos_router::{
-    components::A,
-    hooks::{use_navigate, use_params_map},
-};
+use leptos_router::{components::A, hooks::use_navigate};
 
 use crate::api::payments::{self, PaymentIntent};
 use crate::api::types::{Account, Payment, PaymentStatus};
@@ -14,16 +11,15 @@ use crate::components::hint::Hint;
 use crate::components::meter_readings::{MeterInputs, MeterReadingFields};
 use crate::components::remote::Remote;
 use crate::form::{Field, show_api_error};
-use crate::routes;
+use crate::routes::{Route, use_id};
 use crate::rules::money::{Balance, balance, parse_rub};
 use crate::rules::payment_page::{self, payment_page_url};
 
 /// `/accounts/{id}/pay` — «Оплата онлайн».
 #[component]
 pub fn PayPage() -> impl IntoView {
-    let params = use_params_map();
-    let account =
-        LocalResource::new(move || accounts::account(params.read().get("id").unwrap_or_default()));
+    let id = use_id();
+    let account = LocalResource::new(move || accounts::account(id()));
     view! {
         <Title text="Оплата онлайн" />
         <Hint id="pay-help" topic="Оплата онлайн" text="Оплата банковской картой на защищённой странице платёжной системы. Деньги поступят поставщику, а он учтёт платёж в течение нескольких дней — до тех пор он показан на странице лицевого счета отдельно.">
@@ -114,7 +110,7 @@ pub fn PayForm(account: Account) -> impl IntoView {
                 amount_kop,
                 readings,
                 confirm_anomaly,
-                return_url: "/payments/{id}".into(),
+                return_url: Route::Payment("{id}").path(),
             };
             pay.dispatch(intent);
         } else {
@@ -179,7 +175,7 @@ pub fn PayForm(account: Account) -> impl IntoView {
                 >
                     <button type="button" class="primary" disabled=busy on:click=move |_| submit(true)>"Подтвердить показания и перейти к оплате"</button>
                 </Show>
-                <A href=routes::account(&account_id)>"Отмена"</A>
+                <A href=Route::Account(&account_id).path()>"Отмена"</A>
             </div>
         </form>
     }
@@ -203,7 +199,7 @@ fn go_on(
                 .map_err(|_| payment_page::UNUSABLE)
         }
         _ => {
-            navigate(&routes::payment(&payment.id), Default::default());
+            navigate(&Route::Payment(&payment.id).path(), Default::default());
             Ok(())
         }
     }

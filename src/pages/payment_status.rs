@@ -2,12 +2,12 @@ use std::time::Duration;
 
 use leptos::{either::EitherOf3, prelude::*};
 use leptos_meta::Title;
-use leptos_router::{components::A, hooks::use_params_map};
+use leptos_router::components::A;
 
 use crate::api::payments;
 use crate::api::types::{Payment, PaymentStatus};
 use crate::components::remote::Remote;
-use crate::routes;
+use crate::routes::{Route, use_id};
 use crate::rules::money::format_rub;
 
 /// How often a pending payment is asked about again.
@@ -16,9 +16,8 @@ const POLL: Duration = Duration::from_secs(2);
 /// `/payments/{id}` — where the gateway sends the subscriber back.
 #[component]
 pub fn PaymentStatusPage() -> impl IntoView {
-    let params = use_params_map();
-    let payment =
-        LocalResource::new(move || payments::payment(params.read().get("id").unwrap_or_default()));
+    let id = use_id();
+    let payment = LocalResource::new(move || payments::payment(id()));
     // While pending, ask again after a pause; the page updates by itself.
     Effect::new(move || {
         if let Some(Ok(p)) = payment.get()
@@ -37,8 +36,8 @@ pub fn PaymentStatusPage() -> impl IntoView {
 #[component]
 fn Status(payment: Payment) -> impl IntoView {
     let sum = format_rub(payment.amount_kop);
-    let account = routes::account(&payment.account_id);
-    let again = routes::pay(&payment.account_id);
+    let account = Route::Account(&payment.account_id).path();
+    let again = Route::Pay(&payment.account_id).path();
     let state = match payment.status {
         PaymentStatus::Pending => EitherOf3::A(view! {
             <p role="status">{format!("Платёж на {sum} ожидает подтверждения платёжной системой. Страница обновится сама.")}</p>

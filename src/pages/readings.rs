@@ -1,6 +1,6 @@
 use leptos::{either::Either, ev::SubmitEvent, prelude::*};
 use leptos_meta::Title;
-use leptos_router::{components::A, hooks::use_params_map};
+use leptos_router::components::A;
 
 use crate::api::readings::{self, NewReading};
 use crate::api::{accounts, types::Account};
@@ -8,15 +8,14 @@ use crate::components::error_summary::{ErrorSummary, FormError};
 use crate::components::hint::Hint;
 use crate::components::meter_readings::{MeterInputs, MeterReadingFields};
 use crate::components::remote::Remote;
-use crate::routes;
+use crate::routes::{Route, use_id};
 use crate::rules::reading::{display, reading_days};
 
 /// `/accounts/{id}/readings` — «Передача показаний».
 #[component]
 pub fn ReadingsPage() -> impl IntoView {
-    let params = use_params_map();
-    let account =
-        LocalResource::new(move || accounts::account(params.read().get("id").unwrap_or_default()));
+    let id = use_id();
+    let account = LocalResource::new(move || accounts::account(id()));
     view! {
         <Title text="Передача показаний" />
         <Hint id="readings-help" topic="Передача показаний" text="Перепишите цифры со счетчика газа слева направо, включая нули в начале можно не писать. Красные цифры после запятой (литры) можно указать через запятую или не указывать. Показания не могут быть меньше предыдущих.">
@@ -34,7 +33,7 @@ fn ReadingsForm(account: Account) -> impl IntoView {
         "Лицевой счет № {}, {}",
         account.summary.number, account.summary.address
     );
-    let back = routes::account(&id);
+    let back = Route::Account(&id).path();
     if account.meters.is_empty() {
         return Either::Left(view! {
             <p>{heading}</p>

@@ -8,6 +8,7 @@ use crate::components::error_summary::{ErrorSummary, FormError};
 use crate::components::retry_countdown::{RetryCountdown, RetryNotice};
 use crate::components::robot_check::{RobotCheck, RobotCheckField, RobotCheckWait};
 use crate::form::{Field, show_failure};
+use crate::routes::Route;
 
 /// `/recover` — «Восстановление пароля»: the e-mail and the robot check, then
 /// «check your mail», worded the same whether or not the address is registered.
@@ -85,6 +86,6 @@ pub fn RecoverPage() -> impl IntoView {
                 <p><button type="button" on:click=ask_again>"Запросить ссылку ещё раз"</button></p>
             }),
         }}
-        <p><A href="/login">"← вход в Личный кабинет"</A></p>
+        <p><A href=Route::Login.path()>"← вход в Личный кабинет"</A></p>
     }
 }

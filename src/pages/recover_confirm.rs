@@ -8,6 +8,7 @@ use crate::components::new_password::{NewPasswordFields, check_new_password, che
 use crate::components::password_field::RevealPasswords;
 use crate::components::retry_countdown::{RetryCountdown, RetryNotice};
 use crate::form::{Field, show_failure};
+use crate::routes::Route;
 use crate::session::use_session;
 
 /// What became of the link.
@@ -100,7 +101,7 @@ pub fn RecoverConfirmPage() -> impl IntoView {
                 <div role="status" class="success">
                     <p>"Пароль изменён. Все прежние входы в Личный кабинет завершены."</p>
                 </div>
-                <p><A href="/login" attr:class="button primary">"Войти с новым паролем"</A></p>
+                <p><A href=Route::Login.path() attr:class="button primary">"Войти с новым паролем"</A></p>
             }),
             Outcome::BadLink { expired } => EitherOf3::C(bad_link(expired)),
         }}
@@ -132,8 +133,8 @@ fn bad_link(expired: bool) -> impl IntoView {
             }}
         </p>
         <ul class="actions">
-            <li><A href="/recover">"Запросить новую ссылку"</A></li>
-            <li><A href="/login">"Вход в Личный кабинет"</A></li>
+            <li><A href=Route::Recover.path()>"Запросить новую ссылку"</A></li>
+            <li><A href=Route::Login.path()>"Вход в Личный кабинет"</A></li>
         </ul>
     }
 }

@@ -10,6 +10,7 @@ use crate::components::password_field::RevealPasswords;
 use crate::components::retry_countdown::{RetryCountdown, RetryNotice};
 use crate::components::robot_check::{RobotCheck, RobotCheckField, RobotCheckWait};
 use crate::form::{Field, show_failure};
+use crate::routes::Route;
 
 /// `/register` — «Регистрация».
 #[component]
@@ -33,7 +34,8 @@ pub fn RegisterPage() -> impl IntoView {
     Effect::new(move || match register.value().get() {
         Some(Ok(done)) => {
             let query = format!(
-                "/register/done?email={}&until={}",
+                "{}?email={}&until={}",
+                Route::RegisterDone.path(),
                 js_sys::encode_uri_component(&done.email),
                 js_sys::encode_uri_component(&done.confirm_until),
             );
@@ -89,11 +91,11 @@ pub fn RegisterPage() -> impl IntoView {
             <RobotCheckField check=robot />
             <p>
                 "Нажимая кнопку 'Зарегистрироваться', Вы принимаете условия "
-                <A href="/agreement">"Пользовательского соглашения"</A>
+                <A href=Route::Agreement.path()>"Пользовательского соглашения"</A>
             </p>
             <button type="submit" class="primary" disabled=register.pending()>"Зарегистрироваться"</button>
             <RobotCheckWait check=robot />
         </form>
-        <p><A href="/login">"← вход в Личный кабинет"</A></p>
+        <p><A href=Route::Login.path()>"← вход в Личный кабинет"</A></p>
     }
 }

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_query_map};
 
+use crate::routes::Route;
 use crate::rules::date::format_date;
 
 /// `/register/done?email=…&until=…` — check your mail.
@@ -28,6 +29,6 @@ pub fn RegisterDonePage() -> impl IntoView {
         <p class="warning">
             "Внимание! Ссылка действительна до " {until} ". После истечения указанной даты Ваш Личный кабинет будет удален."
         </p>
-        <p><A href="/login">"Возврат к странице Авторизации"</A></p>
+        <p><A href=Route::Login.path()>"Возврат к странице Авторизации"</A></p>
     }
 }
