@@ -4,6 +4,7 @@
 //! ```html
 //! <meta name="kabinet:api-base" content="https://api.example.ru">
 //! <meta name="kabinet:support-email" content="support@example.ru">
+//! <meta name="kabinet:wordmark" content="Межрегионгаз">
 //! ```
 
 use std::sync::OnceLock;
@@ -14,9 +15,13 @@ pub struct Config {
     pub api_base: String,
     /// The support address shown in the footer.
     pub support_email: String,
+    /// The supplier's name as the header's wordmark (e.g. «Межрегионгаз
+    /// Воронеж» for one region's cabinet).
+    pub wordmark: String,
 }
 
 const DEFAULT_SUPPORT_EMAIL: &str = "support@example.ru";
+const DEFAULT_WORDMARK: &str = "Межрегионгаз";
 
 pub fn config() -> &'static Config {
     static CONFIG: OnceLock<Config> = OnceLock::new();
@@ -25,10 +30,16 @@ pub fn config() -> &'static Config {
             .unwrap_or_default()
             .trim_end_matches('/')
             .to_owned(),
-        support_email: meta("kabinet:support-email")
-            .filter(|s| !s.is_empty())
-            .unwrap_or_else(|| DEFAULT_SUPPORT_EMAIL.to_owned()),
+        support_email: or_default(meta("kabinet:support-email"), DEFAULT_SUPPORT_EMAIL),
+        wordmark: or_default(meta("kabinet:wordmark"), DEFAULT_WORDMARK),
     })
+}
+
+/// A tag left empty or out keeps the default.
+fn or_default(value: Option<String>, default: &str) -> String {
+    value
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| default.to_owned())
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -1,7 +1,9 @@
 //! The fake payment gateway page, `/dev/pay/{id}`: what a bank's page would
 //! be, reduced to two buttons. «Оплатить» settles the payment as succeeded
 //! (recording the readings sent with it), «Отменить» as canceled; either
-//! redirects (303) to the payment's return URL.
+//! redirects (303) to the payment's return URL. It looks like a payment page
+//! (designers show it) with one stylesheet of its own, allowed by its hash:
+//! still no script at all.
 //!
 //! The page is served from the API's own origin (`Config::public_url`), and
 //! its forms post to the page itself; the redirect then leaves for the web
@@ -14,8 +16,11 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
 use rusqlite::{OptionalExtension, params};
 use serde::Deserialize;
+use sha2::{Digest, Sha256};
 
 /// "1 234,56 ₽".
 pub fn money(kop: i64) -> String {
@@ -31,13 +36,34 @@ pub fn money(kop: i64) -> String {
     format!("{sign}{grouped},{:02}\u{a0}₽", kop.abs() % 100)
 }
 
-/// The page's own policy: no script, no style, nothing loaded; its forms may
-/// post to the page itself, and the redirect after the post may go to the web
-/// app (browsers check `form-action` on redirects too).
+/// The page's look: a payment card on a grey page, the sum large, two
+/// full-size buttons. The only style the page may use (see the policy).
+pub const STYLE: &str = "\
+*{box-sizing:border-box}\
+body{margin:0;background:#eef1f5;color:#1b1f23;font:1.125rem/1.5 system-ui,-apple-system,\"Segoe UI\",Roboto,Arial,sans-serif}\
+header{background:#1d2a3a;color:#fff;padding:.75rem 1rem;display:flex;flex-wrap:wrap;justify-content:space-between;gap:.25rem 1rem}\
+header b{letter-spacing:.02em}\
+main{max-width:28rem;margin:1.5rem auto;padding:1.5rem;background:#fff;border-radius:12px;box-shadow:0 2px 12px rgb(0 0 0/.12)}\
+h1{font-size:1.5rem;margin:0 0 1rem}\
+dl{margin:0 0 1rem}dl div{display:flex;flex-wrap:wrap;justify-content:space-between;gap:0 1rem;padding:.5rem 0;border-bottom:1px solid #d5dce3}\
+dt{color:#4a5560}dd{margin:0;font-weight:600}\
+.sum{font-size:1.25rem;margin:1rem 0}.sum strong{display:block;font-size:2rem}\
+.note{background:#fff4d6;border-left:4px solid #c25e00;padding:.5rem .75rem;font-size:1rem}\
+form{margin:.75rem 0 0}\
+button{width:100%;min-height:3rem;padding:.5rem 1rem;font:inherit;font-weight:700;border-radius:8px;cursor:pointer;\
+border:2px solid #1e6b34;background:#1e6b34;color:#fff}\
+button.cancel{background:#fff;color:#1b1f23;border-color:#4a5560}\
+button:focus-visible{outline:3px solid #c25e00;outline-offset:2px}\
+";
+
+/// The page's own policy: no script, nothing loaded, only [`STYLE`] (by its
+/// SHA-256); its forms may post to the page itself, and the redirect after the
+/// post may go to the web app (browsers check `form-action` on redirects too).
 pub fn content_security_policy(app_url: &str) -> String {
+    let style = STANDARD.encode(Sha256::digest(STYLE.as_bytes()));
     format!(
-        "default-src 'none'; form-action 'self' {app_url}; base-uri 'none'; \
-         frame-ancestors 'none'"
+        "default-src 'none'; style-src 'sha256-{style}'; form-action 'self' {app_url}; \
+         base-uri 'none'; frame-ancestors 'none'"
     )
 }
 
@@ -52,7 +78,9 @@ fn page(title: &str, body: &str) -> String {
     format!(
         "<!doctype html>\n<html lang=\"ru\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{title}</title></head><body><main>{body}</main></body></html>\n"
+         <title>{title}</title><style>{STYLE}</style></head><body>\
+         <header><b>Тестовый платёжный шлюз</b><span>Защищённое соединение</span></header>\
+         <main>{body}</main></body></html>\n"
     )
 }
 
@@ -112,13 +140,14 @@ pub async fn show(State(state): State<AppState>, Path(id): Path<String>) -> ApiR
     let body = if payment.status == "pending" {
         format!(
             "<h1>Оплата услуг</h1>\
-             <p>Получатель: {supplier}</p><p>Лицевой счет: {number}</p>\
-             <p>Сумма к оплате: <strong>{amount}</strong></p>\
-             <p>Это тестовая страница оплаты: деньги не списываются.</p>\
+             <dl><div><dt>Получатель</dt><dd>{supplier}</dd></div>\
+             <div><dt>Лицевой счет</dt><dd>{number}</dd></div></dl>\
+             <p class=\"sum\">Сумма к оплате: <strong>{amount}</strong></p>\
+             <p class=\"note\">Это тестовая страница оплаты: деньги не списываются.</p>\
              <form method=\"post\"><input type=\"hidden\" name=\"action\" value=\"pay\">\
              <button type=\"submit\">Оплатить</button></form>\
              <form method=\"post\"><input type=\"hidden\" name=\"action\" value=\"cancel\">\
-             <button type=\"submit\">Отменить</button></form>",
+             <button type=\"submit\" class=\"cancel\">Отменить</button></form>",
             supplier = escape(&payment.supplier),
             number = escape(&payment.number),
         )
@@ -187,7 +216,28 @@ pub async fn decide(
 
 #[cfg(test)]
 mod tests {
-    use super::money;
+    use super::{STYLE, content_security_policy, money};
+    use base64::Engine;
+    use base64::engine::general_purpose::STANDARD;
+    use sha2::{Digest, Sha256};
+
+    /// The policy allows the page's own stylesheet by its hash, and nothing
+    /// else: no script, no other style.
+    #[test]
+    fn the_policy_allows_only_the_pages_style() {
+        let csp = content_security_policy("http://127.0.0.1:8080");
+        let hash = STANDARD.encode(Sha256::digest(STYLE.as_bytes()));
+        assert!(
+            csp.contains(&format!("style-src 'sha256-{hash}';")),
+            "{csp}"
+        );
+        assert!(csp.starts_with("default-src 'none';"), "{csp}");
+        assert!(
+            !csp.contains("script-src") && !csp.contains("unsafe"),
+            "{csp}"
+        );
+        assert!(!STYLE.contains("</"), "the style cannot close its element");
+    }
 
     #[test]
     fn money_reads_as_in_russian() {

@@ -3,6 +3,7 @@ use leptos_router::components::A;
 
 use crate::api::types::AccountSummary;
 use crate::routes::Route;
+use crate::rules::account_number::account_title;
 use crate::rules::money::{Balance, balance};
 
 /// One linked account on the home page: supplier, number, address, balance,
@@ -23,7 +24,7 @@ pub fn AccountCard(account: AccountSummary) -> impl IntoView {
     view! {
         <article class="card" aria-labelledby=title_id.clone()>
             <h2 id=title_id.clone()>
-                <A href=Route::Account(&id).path()>{format!("Лицевой счет № {number}")}</A>
+                <A href=Route::Account(&id).path()>{account_title(&number)}</A>
             </h2>
             <p class="card-supplier">{supplier.name}</p>
             <p>{address}</p>

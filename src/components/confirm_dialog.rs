@@ -1,7 +1,9 @@
 use leptos::{html, prelude::*};
 
 /// A modal question with two answers, on the browser's own `<dialog>`: it
-/// traps focus, closes on Escape and gives focus back where it was.
+/// traps focus, closes on Escape and gives focus back where it was. It asks
+/// before what cannot simply be taken back, so its «yes» looks like a
+/// warning; «Отмена» has the focus and the look of every other «Отмена».
 #[component]
 pub fn ConfirmDialog(
     /// Open while `Some`; the text is the question.
@@ -27,7 +29,7 @@ pub fn ConfirmDialog(
         <dialog node_ref=dialog class="dialog" aria-labelledby="dialog-question" on:cancel=move |_: web_sys::Event| on_cancel.run(())>
             <p id="dialog-question">{move || question.get().unwrap_or_default()}</p>
             <div class="dialog-actions">
-                <button type="button" class="primary" on:click=move |_| on_confirm.run(())>{confirm_label}</button>
+                <button type="button" class="primary danger" on:click=move |_| on_confirm.run(())>{confirm_label}</button>
                 <button type="button" autofocus on:click=move |_| on_cancel.run(())>"Отмена"</button>
             </div>
         </dialog>

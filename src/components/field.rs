@@ -7,9 +7,11 @@ use crate::form::Field;
 /// A labelled input with its messages.
 ///
 /// Under the label: an optional always-visible `note` (`{id}-note`), the «?»
-/// hint when `help` is given (`{id}-help`) and the error (`{id}-error`); the
-/// input lists them in `aria-describedby`, so a screen reader reads them with
-/// the label. The page owns the value and the error; this only shows them.
+/// hint when `help` is given (`{id}-help`) and the error (`{id}-error`);
+/// after the input its unit when there is one (`suffix`, `{id}-suffix`: «₽»,
+/// «м³»). The input lists them in `aria-describedby`, so a screen reader
+/// reads them with the label. The page owns the value and the error; this
+/// only shows them.
 #[component]
 pub fn TextField(
     field: Field,
@@ -33,12 +35,23 @@ pub fn TextField(
     input_type: Signal<&'static str>,
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] inputmode: Option<&'static str>,
+    /// A width for what the input takes (`size-10`, `size-12`: characters);
+    /// full width without it.
+    #[prop(optional)]
+    size: Option<&'static str>,
+    /// The unit shown after the input.
+    #[prop(optional, into)]
+    suffix: Option<String>,
 ) -> impl IntoView {
     let Field { id, value, error } = field;
     let has_help = help.is_some();
     let has_note = note.is_some();
+    let has_suffix = suffix.is_some();
     let described_by = move || {
         let mut ids = Vec::new();
+        if has_suffix {
+            ids.push(format!("{id}-suffix"));
+        }
         if has_note {
             ids.push(format!("{id}-note"));
         }
@@ -81,6 +94,7 @@ pub fn TextField(
             <input
                 id=id
                 name=id
+                class=size
                 type=input_type
                 autocomplete=autocomplete
                 inputmode=inputmode
@@ -91,6 +105,7 @@ pub fn TextField(
                 bind:value=value
                 on:blur=on_blur
             />
+            {suffix.map(|unit| view! { <span id=format!("{id}-suffix") class="suffix">{unit}</span> })}
             // Under the input: opening the hint never moves the field.
             {help.map(|text| view! { <HintText state=hint id=help_id text=text extra=help_extra /> })}
         </div>

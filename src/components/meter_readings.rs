@@ -8,6 +8,7 @@ use crate::components::field::TextField;
 use crate::form::Field;
 use crate::rules::date::format_date;
 use crate::rules::reading::{display, not_below, parse_reading, to_api};
+use crate::rules::typography::{NBSP, numbered};
 
 /// Input ids of the meters of one account, in order. A household has one or
 /// two gas meters; ten is far beyond any account of the supplier's data.
@@ -124,7 +125,8 @@ impl MeterInputs {
     }
 }
 
-/// One input per meter, its previous reading under the label.
+/// One input per meter, its previous reading and the rule under the label,
+/// its unit after it.
 #[component]
 pub fn MeterReadingFields(inputs: MeterInputs) -> impl IntoView {
     inputs.inputs.with_value(|list| {
@@ -132,13 +134,10 @@ pub fn MeterReadingFields(inputs: MeterInputs) -> impl IntoView {
             .map(|(meter, field)| {
                 let field = *field;
                 let meter_for_check = meter.clone();
-                let label = format!(
-                    "{}, счетчик № {} ({})",
-                    meter.service, meter.serial, meter.unit
-                );
+                let label = format!("{}, счетчик {}", meter.service, numbered(&meter.serial));
                 let note = match &meter.last_reading {
                     Some(r) => format!(
-                        "Предыдущие показания: {} {} от {}. Дробную часть можно отделить запятой.",
+                        "Предыдущие показания: {}{NBSP}{} от {}. Новые не могут быть меньше. Дробную часть можно отделить запятой.",
                         display(&r.value),
                         meter.unit,
                         format_date(&r.date)
@@ -154,6 +153,8 @@ pub fn MeterReadingFields(inputs: MeterInputs) -> impl IntoView {
                         validate=move || { MeterInputs::check_one(&meter_for_check, field); }
                         inputmode="decimal"
                         autocomplete="off"
+                        size="size-12"
+                        suffix=meter.unit.clone()
                     />
                 }
             })

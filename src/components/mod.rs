@@ -12,6 +12,7 @@ pub mod hint;
 pub mod meter_readings;
 pub mod nav;
 pub mod new_password;
+pub mod outcome;
 pub mod password_field;
 pub mod remote;
 pub mod retry_countdown;

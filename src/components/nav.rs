@@ -1,6 +1,8 @@
-use leptos::prelude::*;
+use leptos::{ev, prelude::*};
 use leptos_router::{components::A, hooks::use_location};
+use wasm_bindgen::JsCast;
 
+use crate::config::config;
 use crate::routes::{Route, Section};
 use crate::session::use_session;
 
@@ -12,7 +14,10 @@ const SECTIONS: [(Section, Route, &str); 4] = [
     (Section::Settings, Route::Settings, "Настройки"),
 ];
 
-/// The top navigation: what a signed-out and a signed-in subscriber can do.
+/// The header: the supplier's wordmark and the navigation, one row on a
+/// wide screen. On a phone the signed-in navigation folds behind «Меню», a
+/// disclosure button (`aria-expanded`, `aria-controls`); Escape folds it
+/// again and gives focus back to the button, and so does leaving the page.
 /// «Выход» is a button: it changes state, and it must work from the keyboard.
 #[component]
 pub fn Nav(#[prop(into)] on_logout: Callback<()>) -> impl IntoView {
@@ -21,28 +26,57 @@ pub fn Nav(#[prop(into)] on_logout: Callback<()>) -> impl IntoView {
     // an account belongs to «Оплата онлайн».
     let location = use_location();
     let current = move || Section::of(&location.pathname.read());
+    let open = RwSignal::new(false);
+    Effect::new(move || {
+        location.pathname.track();
+        open.set(false);
+    });
+    let on_keydown = move |ev: ev::KeyboardEvent| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            open.set(false);
+            if let Some(button) = document().get_element_by_id("menu-button") {
+                let _ = button.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        }
+    };
     view! {
         <header class="site-header">
-            <div class="site-header-inner">
-                <a class="brand" href=Route::Home.path()>"Личный кабинет"</a>
-                <nav aria-label="Основное меню">
-                    <Show
-                        when=move || session.signed_in() == Some(true)
-                        fallback=|| view! {
+            <div class="site-header-inner" on:keydown=on_keydown>
+                <a class="brand" href=Route::Home.path()>
+                    <span class="wordmark">{config().wordmark.as_str()}</span>
+                    <span class="brand-sub">"Личный кабинет"</span>
+                </a>
+                <Show
+                    when=move || session.signed_in() == Some(true)
+                    fallback=|| view! {
+                        <nav class="site-nav" aria-label="Основное меню">
                             <ul>
                                 <li><A href=Route::Login.path()>"Вход"</A></li>
                                 <li><A href=Route::Register.path()>"Регистрация"</A></li>
                             </ul>
-                        }
+                        </nav>
+                    }
+                >
+                    <button
+                        type="button"
+                        id="menu-button"
+                        class="menu-button"
+                        aria-expanded=move || if open.get() { "true" } else { "false" }
+                        aria-controls="site-menu"
+                        on:click=move |_| open.update(|o| *o = !*o)
                     >
+                        <span class="menu-icon" aria-hidden="true"></span>
+                        "Меню"
+                    </button>
+                    <nav id="site-menu" class="site-nav site-menu" class:open=move || open.get() aria-label="Основное меню">
                         <ul>
                             {SECTIONS.into_iter().map(|(section, route, label)| view! {
                                 <li><a href=route.path() aria-current=move || (current() == Some(section)).then_some("page")>{label}</a></li>
                             }).collect_view()}
                             <li><button type="button" class="link" on:click=move |_| on_logout.run(())>"Выход"</button></li>
                         </ul>
-                    </Show>
-                </nav>
+                    </nav>
+                </Show>
             </div>
         </header>
     }

@@ -9,9 +9,11 @@ use crate::api::{
 use crate::components::{hint::Hint, remote::Remote};
 use crate::routes::{Route, use_id};
 use crate::rules::{
+    account_number::account_title,
     date::format_date,
     money::{balance, format_rub, paid_on},
     reading::display,
+    typography::numbered,
 };
 
 /// `/accounts/{id}` — one account in full.
@@ -38,91 +40,125 @@ fn AccountDetails(account: Account) -> impl IntoView {
         let id = id.clone();
         move || payments::history(id.clone())
     });
+    let state = balance(summary.balance_kop);
     view! {
-        <h1>{format!("Лицевой счет № {}", summary.number)}</h1>
-        <dl class="facts">
-            <dt>"Поставщик"</dt><dd>{summary.supplier.name}</dd>
-            <dt>"Адрес"</dt><dd>{summary.address}</dd>
-            <dt>"Владелец"</dt><dd>{holder_masked}</dd>
+        <h1>{account_title(&summary.number)}</h1>
+        <dl class="summary">
+            <div><dt>"Поставщик"</dt><dd>{summary.supplier.name}</dd></div>
+            <div><dt>"Адрес"</dt><dd>{summary.address}</dd></div>
+            <div><dt>"Владелец"</dt><dd>{holder_masked}</dd></div>
         </dl>
-        <Hint id="balance-help" topic="Баланс" text="Задолженность — сумма к оплате на сегодня. Переплата — деньги, внесённые заранее: они пойдут в счёт следующих начислений. Оплата через Личный кабинет учитывается поставщиком в течение нескольких дней.">
-            <h2>"Баланс"</h2>
-        </Hint>
-        <p class="balance">{balance(summary.balance_kop).text()}</p>
-        {move || history.get().and_then(Result::ok).map(|list| {
-            let today = paid_on(&list, &today_utc());
-            (today > 0).then(|| view! {
-                <p class="note">{format!("Оплачено сегодня через Личный кабинет: {}. Поставщик учтёт платёж в течение нескольких дней.", format_rub(today))}</p>
-            })
-        })}
-        <p class="card-actions">
-            <A href=Route::Pay(&id).path() attr:class="button primary">"Оплата онлайн"</A>
-            <A href=Route::Readings(&id).path() attr:class="button">"Передать показания"</A>
-        </p>
-        <Hint id="tariffs-help" topic="Тарифы" text="Цены за газ, по которым поставщик начисляет плату по этому счёту. Тарифы утверждает государство и меняет обычно раз в год.">
-            <h2>"Тарифы"</h2>
-        </Hint>
-        {if tariffs.is_empty() {
-            view! { <p>"Сведений о тарифах нет."</p> }.into_any()
-        } else {
-            view! {
-                <div class="table-scroll">
-                    <table>
-                        <thead><tr><th scope="col">"Услуга"</th><th scope="col">"Тариф"</th><th scope="col">"Цена"</th></tr></thead>
-                        <tbody>
-                            {tariffs.into_iter().map(|t| view! {
-                                <tr><td>{t.service}</td><td>{t.name}</td><td>{format!("{} за {}", format_rub(t.price_kop), t.unit)}</td></tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
-            }.into_any()
-        }}
-        <Hint id="meters-help" topic="Приборы учёта" text="Счетчики газа по этому счёту: заводской номер, последние переданные показания и дата следующей поверки. Поверку нужно пройти до указанной даты, иначе начисления пойдут по нормативу.">
-            <h2>"Приборы учёта"</h2>
-        </Hint>
-        {if meters.is_empty() {
-            view! { <p>"Приборы учёта не установлены: начисление по нормативу."</p> }.into_any()
-        } else {
-            view! {
-                <ul class="meters">
-                    {meters.into_iter().map(|m| view! {
-                        <li class="card">
-                            <h3>{format!("{} — счетчик № {}", m.service, m.serial)}</h3>
-                            <p>{match m.last_reading {
-                                Some(r) => format!("Последние показания: {} {} от {}", display(&r.value), m.unit, format_date(&r.date)),
-                                None => "Показания ещё не передавались.".to_owned(),
-                            }}</p>
-                            <p>{m.verification_due.map(|d| format!("Поверка до {}", format_date(&d))).unwrap_or_else(|| "Дата поверки не указана.".to_owned())}</p>
-                        </li>
-                    }).collect_view()}
-                </ul>
-            }.into_any()
-        }}
-        <Hint id="payments-help" topic="Платежи" text="Платежи, сделанные через этот Личный кабинет по этому лицевому счёту, начиная с последнего. Платежи через банк или кассу здесь не показаны.">
-            <h2>"Платежи"</h2>
-        </Hint>
-        <Remote resource=history children=|list| {
-            if list.is_empty() {
-                view! { <p>"Платежей через Личный кабинет ещё не было."</p> }.into_any()
+        <Section id="balance" class="panel balance-panel" title="Баланс" help="Задолженность — сумма к оплате на сегодня. Переплата — деньги, внесённые заранее: они пойдут в счёт следующих начислений. Оплата через Личный кабинет учитывается поставщиком в течение нескольких дней.">
+            <p class="balance-label">{state.label()}</p>
+            {state.sum().map(|sum| view! { <p class="balance-sum">{sum.to_owned()}</p> })}
+            <p>{state.meaning()}</p>
+            {move || history.get().and_then(Result::ok).map(|list| {
+                let today = paid_on(&list, &today_utc());
+                (today > 0).then(|| view! {
+                    <p class="note">{format!("Оплачено сегодня через Личный кабинет: {}. Поставщик учтёт платёж в течение нескольких дней.", format_rub(today))}</p>
+                })
+            })}
+            <p class="panel-actions">
+                <A href=Route::Pay(&id).path() attr:class="button primary">"Оплата онлайн"</A>
+                <A href=Route::Readings(&id).path() attr:class="button">"Передать показания"</A>
+            </p>
+        </Section>
+        <Section id="tariffs" title="Тарифы" help="Цены за газ, по которым поставщик начисляет плату по этому счёту. Тарифы утверждает государство и меняет обычно раз в год.">
+            {if tariffs.is_empty() {
+                view! { <p>"Сведений о тарифах нет."</p> }.into_any()
+            } else {
+                // A table on a wide screen; on a phone each tariff is a block
+                // of lines labelled by style.css (`.tariffs td::before`).
+                view! {
+                    <div class="table-scroll">
+                        <table class="tariffs">
+                            <thead><tr><th scope="col">"Услуга"</th><th scope="col">"Тариф"</th><th scope="col">"Цена"</th></tr></thead>
+                            <tbody>
+                                {tariffs.into_iter().map(|t| view! {
+                                    <tr>
+                                        <td>{t.service}</td>
+                                        <td>{t.name}</td>
+                                        <td>{format!("{} за {}", format_rub(t.price_kop), t.unit)}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }.into_any()
+            }}
+        </Section>
+        <Section id="meters" title="Приборы учёта" help="Счетчики газа по этому счёту: заводской номер, последние переданные показания и дата следующей поверки. Поверку нужно пройти до указанной даты, иначе начисления пойдут по нормативу.">
+            {if meters.is_empty() {
+                view! { <p>"Приборы учёта не установлены: начисление по нормативу."</p> }.into_any()
             } else {
                 view! {
-                    <ul class="payments">
-                        {list.into_iter().map(|p| view! {
-                            <li>{format!("{} — {} — {}", format_date(&p.created_at), format_rub(p.amount_kop), status_text(p.status))}</li>
+                    <ul class="rows">
+                        {meters.into_iter().map(|m| view! {
+                            <li>
+                                <h3>{format!("{} — счетчик {}", m.service, numbered(&m.serial))}</h3>
+                                <p>{match m.last_reading {
+                                    Some(r) => format!("Последние показания: {}\u{a0}{} от {}", display(&r.value), m.unit, format_date(&r.date)),
+                                    None => "Показания ещё не передавались.".to_owned(),
+                                }}</p>
+                                <p>{m.verification_due.map(|d| format!("Поверка до {}", format_date(&d))).unwrap_or_else(|| "Дата поверки не указана.".to_owned())}</p>
+                            </li>
                         }).collect_view()}
                     </ul>
                 }.into_any()
-            }
-        } />
+            }}
+        </Section>
+        <Section id="payments" title="Платежи" help="Платежи, сделанные через этот Личный кабинет по этому лицевому счёту, начиная с последнего. Платежи через банк или кассу здесь не показаны.">
+            <Remote resource=history children=|list| {
+                if list.is_empty() {
+                    view! { <p>"Платежей через Личный кабинет ещё не было."</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="rows">
+                            {list.into_iter().map(|p| {
+                                let (tag, status) = status_tag(p.status);
+                                view! {
+                                    // Spaces between the parts: a screen reader (and a copy) reads them apart.
+                                    <li>
+                                        <span>{format_date(&p.created_at)}</span>" "
+                                        <span class="sum">{format_rub(p.amount_kop)}</span>" "
+                                        <span class=tag>{status}</span>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }
+            } />
+        </Section>
     }
 }
 
-fn status_text(status: PaymentStatus) -> &'static str {
+/// A part of the page under its heading, with the heading's «?» hint
+/// (`{id}-help`); the heading (`{id}-title`) names the region.
+#[component]
+fn Section(
+    id: &'static str,
+    title: &'static str,
+    help: &'static str,
+    #[prop(default = "section")] class: &'static str,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <section class=class aria-labelledby=format!("{id}-title")>
+            <Hint id=format!("{id}-help") topic=title text=help>
+                <h2 id=format!("{id}-title")>{title}</h2>
+            </Hint>
+            {children()}
+        </section>
+    }
+}
+
+/// A payment's status as a tag: its class (the colour) and its words.
+fn status_tag(status: PaymentStatus) -> (&'static str, &'static str) {
     match status {
-        PaymentStatus::Pending => "ожидает подтверждения",
-        PaymentStatus::Succeeded => "оплачен",
-        PaymentStatus::Canceled => "отменён",
+        PaymentStatus::Pending => ("tag pending", "ожидает подтверждения"),
+        PaymentStatus::Succeeded => ("tag paid", "оплачен"),
+        PaymentStatus::Canceled => ("tag", "отменён"),
     }
 }
 

@@ -3,6 +3,7 @@ use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_query_map};
 
 use crate::api::{ApiError, registrations, session as api_session};
+use crate::components::outcome::Outcome;
 use crate::routes::Route;
 use crate::session::use_session;
 
@@ -34,26 +35,29 @@ pub fn ConfirmPage() -> impl IntoView {
     view! {
         <Title text="Подтверждение регистрации" />
         <h1>"Подтверждение регистрации"</h1>
-        <div role="status">
-            {move || match confirm.value().get() {
-                None => EitherOf4::A(view! { <p>"Подтверждаем регистрацию…"</p> }),
-                Some(Ok(_)) => EitherOf4::B(view! {
-                    <p class="success">"Вы успешно зарегистрированы в Системе. Для Вас создан Личный кабинет!"</p>
+        // Each outcome is a live region of its own: what the link did is read out.
+        {move || match confirm.value().get() {
+            None => EitherOf4::A(view! { <p role="status">"Подтверждаем регистрацию…"</p> }),
+            Some(Ok(_)) => EitherOf4::B(view! {
+                <Outcome title="Регистрация подтверждена">
+                    <p>"Вы успешно зарегистрированы в Системе. Для Вас создан Личный кабинет!"</p>
                     <p>"Для начала работы с Личным кабинетом Вам необходимо подключить к нему Ваши лицевые счета."</p>
-                    <p><A href=Route::LinkAccount.path() attr:class="button primary">"Подключить ЛС"</A></p>
-                }),
-                Some(Err(error)) if matches!(error.code(), Some("token_invalid" | "token_expired")) => {
-                    EitherOf4::C(link_problem(&error))
-                }
-                Some(Err(error)) => {
-                    let attempt = attempt.clone();
-                    EitherOf4::D(view! {
+                    <p class="panel-actions"><A href=Route::LinkAccount.path() attr:class="button primary">"Подключить ЛС"</A></p>
+                </Outcome>
+            }),
+            Some(Err(error)) if matches!(error.code(), Some("token_invalid" | "token_expired")) => {
+                EitherOf4::C(view! { <div role="status">{link_problem(&error)}</div> })
+            }
+            Some(Err(error)) => {
+                let attempt = attempt.clone();
+                EitherOf4::D(view! {
+                    <div role="status">
                         <p class="alert">{error.to_string()}</p>
                         <button type="button" disabled=confirm.pending() on:click=move |_| attempt()>"Повторить"</button>
-                    })
-                }
-            }}
-        </div>
+                    </div>
+                })
+            }
+        }}
     }
 }
 

@@ -7,7 +7,8 @@ use crate::components::{account_card::AccountCards, remote::Remote};
 use crate::routes::Route;
 use crate::session::use_session;
 
-/// `/` — the start page of a signed-in subscriber: their accounts as cards.
+/// `/` — the start page of a signed-in subscriber: a short heading, the
+/// welcome as its lead paragraph, their accounts as cards.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let session = use_session();
@@ -18,7 +19,8 @@ pub fn HomePage() -> impl IntoView {
     };
     view! {
         <Title text="Главная" />
-        <h1>"Уважаемый абонент! Добро пожаловать в Личный кабинет поставщика услуг."</h1>
+        <h1>"Главная"</h1>
+        <p class="lead">"Уважаемый абонент! Добро пожаловать в Личный кабинет поставщика услуг."</p>
         <p>"Данный сервис предоставляет возможность работы с Вашими лицевыми счетами: просмотр информации по счетам и тарифам, передачу показаний оборудования, оплату лицевого счета, и прочие услуги."</p>
         // Accounts open once the e-mail is confirmed; the banner above says how.
         {move || if confirmed() { Either::Left(view! { <LinkedAccounts /> }) } else { Either::Right(()) }}

@@ -6,13 +6,15 @@ use crate::api::{accounts, types::Supplier};
 use crate::components::error_summary::{ErrorSummary, FormError};
 use crate::components::field::TextField;
 use crate::components::hint::Hint;
+use crate::components::outcome::Outcome;
 use crate::components::remote::Remote;
 use crate::components::supplier_select::SupplierSelect;
 use crate::form::{Field, forget_kept, show_api_error, show_field_error};
 use crate::routes::Route;
 use crate::rules::account_number::{
-    DEFAULT_MAX_DIGITS, account_number, digits_rule, supplier_chosen, without_spaces,
+    DEFAULT_MAX_DIGITS, account_number, account_title, digits_rule, supplier_chosen, without_spaces,
 };
+use crate::rules::typography::numbered;
 
 const NUMBER_HELP_DEFAULT: &str = "Номер лицевого счета напечатан на квитанции за газ. Выберите поставщика, и здесь появится подсказка, где именно искать номер на его квитанции.";
 
@@ -68,8 +70,8 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
             Some("account_not_found") => {
                 let name = chosen().map(|s| s.name).unwrap_or_default();
                 let message = format!(
-                    "Лицевой счет № {} не найден у поставщика «{name}». Проверьте номер по квитанции и выбранного поставщика.",
-                    number.value.get_untracked()
+                    "{} не найден у поставщика «{name}». Проверьте номер по квитанции и выбранного поставщика.",
+                    account_title(&number.value.get_untracked())
                 );
                 show_field_error(number, message, summary);
             }
@@ -117,14 +119,20 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
                     label="Лицевой счет:"
                     validate=move || { check_number(); }
                     help=help
-                    help_extra=ViewFn::from(|| view! {
-                        <img src="/receipt.svg" width="320" height="200" loading="lazy" class="receipt"
-                            alt="Пример квитанции: номер лицевого счета напечатан в правом верхнем углу и обведён рамкой." />
-                    })
+                    help_extra=ViewFn::from(receipt)
                     note=Some(rule)
                     inputmode="numeric"
                     autocomplete="off"
+                    size="size-10"
                 />
+                // The same help as the «?», for whoever does not look for a «?».
+                <details class="disclosure">
+                    <summary>"Где найти номер лицевого счета?"</summary>
+                    <div>
+                        <p>{help}</p>
+                        {receipt()}
+                    </div>
+                </details>
                 <div class="form-actions">
                     <button type="submit" class="primary" disabled=link.pending()>"Подключить"</button>
                     <button type="button" on:click=cancel.clone()>"Отмена"</button>
@@ -135,15 +143,19 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
 
     let outcome = move || match link.value().get() {
         Some(Ok(account)) => Either::Left(view! {
-            <div class="success" role="status">
+            <Outcome title="Лицевой счет подключен">
                 <p>"Поздравляем! Все шаги пройдены, Вы можете пользоваться Личным кабинетом клиента."</p>
-                <p>{format!("Лицевой счет № {} ({}) подключен.", account.number, account.supplier.name)}</p>
-            </div>
-            <ul class="actions">
-                <li><A href=Route::Account(&account.id).path()>"Открыть лицевой счет"</A></li>
-                <li><A href=Route::Home.path()>"На главную"</A></li>
-                <li><button type="button" class="link" on:click=move |_| { link.value().set(None); number.value.set(String::new()); }>"Подключить ещё один лицевой счет"</button></li>
-            </ul>
+                <dl class="summary">
+                    <div><dt>"Лицевой счет"</dt><dd>{numbered(&account.number)}</dd></div>
+                    <div><dt>"Поставщик"</dt><dd>{account.supplier.name}</dd></div>
+                    <div><dt>"Адрес"</dt><dd>{account.address}</dd></div>
+                </dl>
+                <p class="panel-actions">
+                    <A href=Route::Account(&account.id).path() attr:class="button primary">"Открыть лицевой счет"</A>
+                    <A href=Route::Home.path()>"На главную"</A>
+                </p>
+            </Outcome>
+            <p><button type="button" class="link" on:click=move |_| { link.value().set(None); number.value.set(String::new()); }>"Подключить ещё один лицевой счет"</button></p>
         }),
         _ => Either::Right(form()),
     };
@@ -153,5 +165,13 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
             <p class="note" role="status">"Пробелы из номера убраны: номер лицевого счета состоит только из цифр."</p>
         </Show>
         {outcome}
+    }
+}
+
+/// The receipt with the number marked: in the «?» and in the disclosure.
+fn receipt() -> impl IntoView {
+    view! {
+        <img src="/receipt.svg" width="320" height="200" loading="lazy" class="receipt"
+            alt="Пример квитанции: номер лицевого счета напечатан в правом верхнем углу и обведён рамкой." />
     }
 }

@@ -87,11 +87,11 @@ pub fn LoginPage() -> impl IntoView {
                 autocomplete="current-password"
             />
             <RevealPasswords checked=revealed controls="password" />
-            <button type="submit" class="primary" disabled=login.pending()>"Войти"</button>
+            <div class="form-actions">
+                <button type="submit" class="primary" disabled=login.pending()>"Войти"</button>
+                <A href=Route::Recover.path()>"Забыли пароль?"</A>
+            </div>
         </form>
-        <ul class="actions">
-            <li><A href=Route::Recover.path()>"Забыли пароль?"</A></li>
-            <li><A href=Route::Register.path()>"Регистрация"</A></li>
-        </ul>
+        <p><A href=Route::Register.path()>"Регистрация"</A></p>
     }
 }

@@ -12,6 +12,7 @@ use crate::components::meter_readings::{MeterInputs, MeterReadingFields};
 use crate::components::remote::Remote;
 use crate::form::{Field, show_api_error};
 use crate::routes::{Route, use_id};
+use crate::rules::account_number::account_title;
 use crate::rules::money::{Balance, balance, parse_rub};
 use crate::rules::payment_page::{self, payment_page_url};
 
@@ -41,8 +42,9 @@ pub fn PayForm(account: Account) -> impl IntoView {
     let debt_kop = account.summary.balance_kop.max(0);
     let state = balance(account.summary.balance_kop);
     let heading = format!(
-        "Лицевой счет № {}, {}",
-        account.summary.number, account.summary.address
+        "{}, {}",
+        account_title(&account.summary.number),
+        account.summary.address
     );
     let choice = RwSignal::new(if debt_kop > 0 {
         Choice::Debt
@@ -152,8 +154,10 @@ pub fn PayForm(account: Account) -> impl IntoView {
             <Show when=move || choice.get() == Choice::Own>
                 <TextField
                     field=amount
-                    label="Сумма, ₽"
-                    note=Some(Signal::stored("Рубли и копейки через запятую, например 100,50. Не больше 100 000 ₽.".to_owned()))
+                    label="Сумма"
+                    suffix="₽"
+                    size="size-12"
+                    note=Some(Signal::stored("Рубли и копейки через запятую, например 100,50. Не больше 100\u{a0}000\u{a0}₽.".to_owned()))
                     validate=move || { check_amount(); }
                     inputmode="decimal"
                     autocomplete="off"
@@ -175,7 +179,7 @@ pub fn PayForm(account: Account) -> impl IntoView {
                 >
                     <button type="button" class="primary" disabled=busy on:click=move |_| submit(true)>"Подтвердить показания и перейти к оплате"</button>
                 </Show>
-                <A href=Route::Account(&account_id).path()>"Отмена"</A>
+                <A href=Route::Account(&account_id).path() attr:class="button">"Отмена"</A>
             </div>
         </form>
     }

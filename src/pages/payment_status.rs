@@ -6,8 +6,10 @@ use leptos_router::components::A;
 
 use crate::api::payments;
 use crate::api::types::{Payment, PaymentStatus};
+use crate::components::outcome::Outcome;
 use crate::components::remote::Remote;
 use crate::routes::{Route, use_id};
+use crate::rules::date::format_date_time;
 use crate::rules::money::format_rub;
 
 /// How often a pending payment is asked about again.
@@ -18,16 +20,21 @@ const POLL: Duration = Duration::from_secs(2);
 pub fn PaymentStatusPage() -> impl IntoView {
     let id = use_id();
     let payment = LocalResource::new(move || payments::payment(id()));
-    // While pending, ask again after a pause; the page updates by itself.
+    // The way back, once the payment says whose it is (kept while it is
+    // asked again). While pending, ask again after a pause; the page updates
+    // by itself.
+    let back = RwSignal::new(None::<String>);
     Effect::new(move || {
-        if let Some(Ok(p)) = payment.get()
-            && p.status == PaymentStatus::Pending
-        {
-            set_timeout(move || payment.refetch(), POLL);
+        if let Some(Ok(p)) = payment.get() {
+            back.set(Some(Route::Account(&p.account_id).path()));
+            if p.status == PaymentStatus::Pending {
+                set_timeout(move || payment.refetch(), POLL);
+            }
         }
     });
     view! {
         <Title text="Оплата" />
+        {move || back.get().map(|href| view! { <p class="back"><A href=href>"← к лицевому счету"</A></p> })}
         <h1>"Оплата онлайн"</h1>
         <Remote resource=payment children=|payment| view! { <Status payment=payment /> } />
     }
@@ -36,29 +43,38 @@ pub fn PaymentStatusPage() -> impl IntoView {
 #[component]
 fn Status(payment: Payment) -> impl IntoView {
     let sum = format_rub(payment.amount_kop);
-    let account = Route::Account(&payment.account_id).path();
     let again = Route::Pay(&payment.account_id).path();
-    let state = match payment.status {
+    match payment.status {
         PaymentStatus::Pending => EitherOf3::A(view! {
-            <p role="status">{format!("Платёж на {sum} ожидает подтверждения платёжной системой. Страница обновится сама.")}</p>
-            {payment.confirmation_url.map(|url| view! { <p><a href=url>"Вернуться на страницу оплаты"</a></p> })}
-        }),
-        PaymentStatus::Succeeded => EitherOf3::B(view! {
-            <div class="success" role="status">
-                <p>{format!("Оплата прошла успешно: {sum}.")}</p>
-                <p>"Поставщик учтёт платёж в течение нескольких дней; до тех пор он показан на странице лицевого счета отдельно от баланса."</p>
+            <div class="panel" role="status">
+                <p>{format!("Платёж на {sum} ожидает подтверждения платёжной системой. Страница обновится сама.")}</p>
+                {payment.confirmation_url.map(|url| view! { <p><a href=url>"Вернуться на страницу оплаты"</a></p> })}
             </div>
         }),
+        PaymentStatus::Succeeded => {
+            // The time as the subscriber's clock shows it.
+            let offset =
+                js_sys::Date::new(&payment.created_at.as_str().into()).get_timezone_offset();
+            EitherOf3::B(view! {
+                <Outcome title="Оплата прошла успешно">
+                    <dl class="summary">
+                        <div><dt>"Сумма"</dt><dd>{sum}</dd></div>
+                        <div><dt>"Номер платежа"</dt><dd class="number">{payment.id}</dd></div>
+                        <div><dt>"Дата и время"</dt><dd>{format_date_time(&payment.created_at, offset as i64)}</dd></div>
+                    </dl>
+                    <h3>"Что дальше"</h3>
+                    <p>"Поставщик учтёт платёж в течение нескольких дней; до тех пор он показан на странице лицевого счета отдельно от баланса. Сохранять чек не нужно: платёж виден в истории платежей лицевого счета."</p>
+                </Outcome>
+            })
+        }
         PaymentStatus::Canceled => {
             payments::forget_keys(&payment.account_id);
             EitherOf3::C(view! {
-                <div class="alert" role="status"><p>{format!("Оплата на {sum} отменена. Деньги не списаны.")}</p></div>
-                <p><A href=again attr:class="button primary">"Попробовать ещё раз"</A></p>
+                <Outcome title="Оплата отменена" class="panel outcome stopped">
+                    <p>{format!("Оплата на {sum} отменена. Деньги не списаны.")}</p>
+                    <p class="panel-actions"><A href=again attr:class="button primary">"Попробовать ещё раз"</A></p>
+                </Outcome>
             })
         }
-    };
-    view! {
-        {state}
-        <p><A href=account>"← к лицевому счету"</A></p>
     }
 }

@@ -7,8 +7,10 @@ use crate::api::{accounts, types::Account};
 use crate::components::error_summary::{ErrorSummary, FormError};
 use crate::components::hint::Hint;
 use crate::components::meter_readings::{MeterInputs, MeterReadingFields};
+use crate::components::outcome::Outcome;
 use crate::components::remote::Remote;
 use crate::routes::{Route, use_id};
+use crate::rules::account_number::account_title;
 use crate::rules::reading::{display, reading_days};
 
 /// `/accounts/{id}/readings` — «Передача показаний».
@@ -18,6 +20,7 @@ pub fn ReadingsPage() -> impl IntoView {
     let account = LocalResource::new(move || accounts::account(id()));
     view! {
         <Title text="Передача показаний" />
+        <p class="back"><A href=move || Route::Account(&id()).path()>"← к лицевому счету"</A></p>
         <Hint id="readings-help" topic="Передача показаний" text="Перепишите цифры со счетчика газа слева направо, включая нули в начале можно не писать. Красные цифры после запятой (литры) можно указать через запятую или не указывать. Показания не могут быть меньше предыдущих.">
             <h1>"Передача показаний"</h1>
         </Hint>
@@ -30,22 +33,20 @@ fn ReadingsForm(account: Account) -> impl IntoView {
     let id = account.summary.id.clone();
     let window = account.summary.readings_window.clone();
     let heading = format!(
-        "Лицевой счет № {}, {}",
-        account.summary.number, account.summary.address
+        "{}, {}",
+        account_title(&account.summary.number),
+        account.summary.address
     );
-    let back = Route::Account(&id).path();
     if account.meters.is_empty() {
         return Either::Left(view! {
             <p>{heading}</p>
             <p>"По этому лицевому счету нет приборов учёта: начисление идёт по нормативу, показания передавать не нужно."</p>
-            <p><A href=back>"← к лицевому счету"</A></p>
         }.into_any());
     }
     if !window.open {
         return Either::Left(view! {
             <p>{heading}</p>
             <p class="warning">{format!("{} Передайте их в эти дни.", reading_days(window.from_day, window.to_day))}</p>
-            <p><A href=back>"← к лицевому счету"</A></p>
         }.into_any());
     }
     let inputs = MeterInputs::new(account.meters);
@@ -91,11 +92,10 @@ fn ReadingsForm(account: Account) -> impl IntoView {
         <p class="note">{days}</p>
         {move || match send.value().get() {
             Some(Ok(accepted)) => Either::Left(view! {
-                <div class="success" role="status">
-                    <p>"Показания приняты. Спасибо!"</p>
+                <Outcome title="Показания приняты. Спасибо!">
                     <ul>{accepted.into_iter().map(|r| view! { <li>{display(&r.value)}</li> }).collect_view()}</ul>
-                </div>
-                <p><A href=back.clone()>"← к лицевому счету"</A></p>
+                    <p>"Поставщик учтёт их в следующем начислении. На странице лицевого счета они показаны как последние показания."</p>
+                </Outcome>
             }),
             _ => Either::Right(view! {
                 <ErrorSummary errors=summary />

@@ -5,6 +5,7 @@ use leptos_router::components::A;
 use crate::api::password_resets;
 use crate::components::email_field::{EmailField, check_email};
 use crate::components::error_summary::{ErrorSummary, FormError};
+use crate::components::outcome::Outcome;
 use crate::components::retry_countdown::{RetryCountdown, RetryNotice};
 use crate::components::robot_check::{RobotCheck, RobotCheckField, RobotCheckWait};
 use crate::form::{Field, show_failure};
@@ -62,6 +63,7 @@ pub fn RecoverPage() -> impl IntoView {
 
     view! {
         <Title text="Восстановление пароля" />
+        <p class="back"><A href=Route::Login.path()>"← вход в Личный кабинет"</A></p>
         <h1>"Восстановление пароля"</h1>
         {move || match sent_to.get() {
             None => Either::Left(view! {
@@ -71,21 +73,22 @@ pub fn RecoverPage() -> impl IntoView {
                 <form novalidate on:submit=on_submit class="form">
                     <EmailField field=email />
                     <RobotCheckField check=robot />
-                    <button type="submit" class="primary" disabled=request.pending()>"Выслать ссылку"</button>
+                    <div class="form-actions">
+                        <button type="submit" class="primary" disabled=request.pending()>"Выслать ссылку"</button>
+                    </div>
                     <RobotCheckWait check=robot />
                 </form>
             }),
             Some(address) => Either::Right(view! {
-                <div role="status" class="success">
+                <Outcome title="Проверьте почту" class="panel outcome mail">
                     <p>
                         "Если адрес " <strong>{address}</strong>
                         " зарегистрирован в Личном кабинете, на него отправлено письмо со ссылкой для смены пароля. Ссылка действительна 1 час."
                     </p>
-                </div>
-                <p>"Откройте письмо и перейдите по ссылке. Если письма нет через несколько минут, проверьте папку «Спам» и правильность адреса, затем запросите ссылку ещё раз. Действует только ссылка из последнего письма."</p>
-                <p><button type="button" on:click=ask_again>"Запросить ссылку ещё раз"</button></p>
+                    <p>"Откройте письмо и перейдите по ссылке. Если письма нет через несколько минут, проверьте папку «Спам» и правильность адреса, затем запросите ссылку ещё раз. Действует только ссылка из последнего письма."</p>
+                    <p class="panel-actions"><button type="button" on:click=ask_again>"Запросить ссылку ещё раз"</button></p>
+                </Outcome>
             }),
         }}
-        <p><A href=Route::Login.path()>"← вход в Личный кабинет"</A></p>
     }
 }

@@ -94,7 +94,9 @@ pub fn RecoverConfirmPage() -> impl IntoView {
                 <form novalidate on:submit=on_submit.clone() class="form">
                     <NewPasswordFields pass=pass repeat=repeat revealed=revealed label="Новый пароль" repeat_label="Повторите пароль" />
                     <RevealPasswords checked=revealed controls="password password_repeat" />
-                    <button type="submit" class="primary" disabled=confirm.pending()>"Сохранить пароль"</button>
+                    <div class="form-actions">
+                        <button type="submit" class="primary" disabled=confirm.pending()>"Сохранить пароль"</button>
+                    </div>
                 </form>
             }),
             Outcome::Done => EitherOf3::B(view! {

@@ -79,6 +79,7 @@ pub fn RegisterPage() -> impl IntoView {
 
     view! {
         <Title text="Регистрация" />
+        <p class="back"><A href=Route::Login.path()>"← вход в Личный кабинет"</A></p>
         <h1>"Регистрация"</h1>
         <p>"Адрес электронной почты в Личном кабинете будет использоваться в качестве Вашего имени пользователя (логина) для доступа к услугам Личного кабинета."</p>
         <p>"Дополнительные данные Вы сможете заполнить в своем Личном кабинете после регистрации."</p>
@@ -93,9 +94,10 @@ pub fn RegisterPage() -> impl IntoView {
                 "Нажимая кнопку 'Зарегистрироваться', Вы принимаете условия "
                 <A href=Route::Agreement.path()>"Пользовательского соглашения"</A>
             </p>
-            <button type="submit" class="primary" disabled=register.pending()>"Зарегистрироваться"</button>
+            <div class="form-actions">
+                <button type="submit" class="primary" disabled=register.pending()>"Зарегистрироваться"</button>
+            </div>
             <RobotCheckWait check=robot />
         </form>
-        <p><A href=Route::Login.path()>"← вход в Личный кабинет"</A></p>
     }
 }

@@ -12,6 +12,7 @@ use crate::components::remote::Remote;
 use crate::components::retry_countdown::{RetryCountdown, RetryNotice};
 use crate::form::{Field, show_failure, show_field_error};
 use crate::routes::Route;
+use crate::rules::typography::numbered;
 use crate::session::use_session;
 
 /// `/settings` — «Настройки абонента».
@@ -122,7 +123,7 @@ fn LinkedAccounts() -> impl IntoView {
         }
     });
     let question = Signal::derive(move || {
-        to_unlink.get().map(|a| format!("Отключить лицевой счет № {} ({}) от Личного кабинета? Подключить его снова можно в любой момент.", a.number, a.supplier.name))
+        to_unlink.get().map(|a| format!("Отключить лицевой счет {} ({}) от Личного кабинета? Подключить его снова можно в любой момент.", numbered(&a.number), a.supplier.name))
     });
 
     view! {
@@ -139,12 +140,12 @@ fn LinkedAccounts() -> impl IntoView {
                         <h3>"Текущие Лицевые счета"</h3>
                         <ul class="linked">
                             {list.into_iter().map(|account| {
-                                let label = format!("Отключить лицевой счет № {}", account.number);
-                                let text = format!("№ {} — {}, {}", account.number, account.supplier.name, account.address);
+                                let label = format!("Отключить лицевой счет {}", numbered(&account.number));
+                                let text = format!("{} — {}, {}", numbered(&account.number), account.supplier.name, account.address);
                                 view! {
                                     <li>
                                         <span>{text}</span>
-                                        <button type="button" aria-label=label on:click=move |_| to_unlink.set(Some(account.clone()))>"Отключить"</button>
+                                        <button type="button" class="danger" aria-label=label on:click=move |_| to_unlink.set(Some(account.clone()))>"Отключить"</button>
                                     </li>
                                 }
                             }).collect_view()}

@@ -1,12 +1,19 @@
 //! The number of a personal account (лицевой счет), checked against the rule
 //! of the chosen supplier, as the API sends it.
 
+use super::typography::numbered;
+
 /// Spaces a subscriber copies from a receipt (`3600 000 001`) are not part of
 /// the number. `Some` with the number without them when there were any.
 pub fn without_spaces(value: &str) -> Option<String> {
     value
         .contains(char::is_whitespace)
         .then(|| value.chars().filter(|c| !c.is_whitespace()).collect())
+}
+
+/// `Лицевой счет № 3600000001`, the account's name on every page.
+pub fn account_title(number: &str) -> String {
+    "Лицевой счет ".to_owned() + &numbered(number)
 }
 
 /// The longest number before a supplier is chosen (the longest of the guide's).
@@ -43,6 +50,14 @@ pub fn supplier_chosen(supplier_id: &str) -> Result<(), &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_account_is_named_by_its_number() {
+        assert_eq!(
+            account_title("3600000001"),
+            "Лицевой счет №\u{a0}3600000001"
+        );
+    }
 
     #[test]
     fn digits_up_to_the_suppliers_maximum() {

@@ -15,6 +15,7 @@ pub mod password;
 pub mod payment_page;
 pub mod reading;
 pub mod return_path;
+pub mod typography;
 pub mod wait;
 
 /// A field rule: `Err` carries the user-facing message.

@@ -1,10 +1,8 @@
 //! Money is integer kopecks end to end; this is where it meets the eye.
 
+use super::typography::NBSP;
 use super::{Decimal, decimal, split_sign};
 use crate::api::types::{Payment, PaymentStatus};
-
-/// A no-break space: `1 234,56 ₽` never breaks across lines.
-const NBSP: char = '\u{a0}';
 
 /// `123456` → `1 234,56 ₽` (no-break spaces). Negative amounts keep their sign.
 pub fn format_rub(kop: i64) -> String {
@@ -59,16 +57,54 @@ pub fn balance(balance_kop: i64) -> Balance {
 impl Balance {
     /// `Задолженность: 1 234,56 ₽` and the like.
     pub fn text(&self) -> String {
+        match self.sum() {
+            Some(sum) => format!("{}: {sum}", self.name()),
+            None => self.name().to_owned(),
+        }
+    }
+
+    /// What the account's balance panel shows large: `К оплате` over the
+    /// debt, `Переплата` over the sum paid ahead, or `Задолженности нет`.
+    pub fn label(&self) -> &'static str {
         match self {
-            Self::Debt(sum) => format!("Задолженность: {sum}"),
-            Self::Overpayment(sum) => format!("Переплата: {sum}"),
-            Self::Settled => "Задолженности нет".to_owned(),
+            Self::Debt(_) => "К оплате",
+            _ => self.name(),
+        }
+    }
+
+    fn name(&self) -> &'static str {
+        match self {
+            Self::Debt(_) => "Задолженность",
+            Self::Overpayment(_) => "Переплата",
+            Self::Settled => "Задолженности нет",
+        }
+    }
+
+    /// The sum of a debt or an overpayment; none when settled.
+    pub fn sum(&self) -> Option<&str> {
+        match self {
+            Self::Debt(sum) | Self::Overpayment(sum) => Some(sum),
+            Self::Settled => None,
+        }
+    }
+
+    /// One sentence under the panel's sum: what the state means to the subscriber.
+    pub fn meaning(&self) -> &'static str {
+        match self {
+            Self::Debt(_) => "Сумма к оплате на сегодня по данным поставщика.",
+            Self::Overpayment(_) => {
+                "Задолженности нет. Переплата пойдёт в счёт следующих начислений."
+            }
+            Self::Settled => "Оплачивать сейчас ничего не нужно. Можно внести сумму заранее.",
         }
     }
 }
 
 /// The largest payment the cabinet takes: 100 000,00 ₽ (the API's limit too).
 pub const MAX_PAYMENT_KOP: i64 = 10_000_000;
+
+/// Said when an amount is above [`MAX_PAYMENT_KOP`].
+pub const TOO_BIG: &str = "Сумма оплаты не может превышать 100\u{a0}000,00\u{a0}₽.";
 
 /// An amount typed in rubles (`100`, `100,50`, `1 234.5`, `1 234,56 ₽`) → kopecks.
 pub fn parse_rub(input: &str) -> Result<i64, &'static str> {
@@ -89,12 +125,12 @@ pub fn parse_rub(input: &str) -> Result<i64, &'static str> {
     let total = decimal(&cleaned, 2, 9).map_err(|why| match why {
         Decimal::NotANumber => "Введите сумму числом, например 100,50.",
         Decimal::TooManyPlaces => "После запятой — не больше двух цифр (копейки), например 100,50.",
-        Decimal::TooBig => "Сумма оплаты не может превышать 100 000,00 ₽.",
+        Decimal::TooBig => TOO_BIG,
     })?;
     if total == 0 {
         Err("Сумма оплаты должна быть больше нуля.")
     } else if total > MAX_PAYMENT_KOP {
-        Err("Сумма оплаты не может превышать 100 000,00 ₽.")
+        Err(TOO_BIG)
     } else {
         Ok(total)
     }
@@ -172,13 +208,15 @@ mod tests {
             parse_rub("1,234"),
             Err("После запятой — не больше двух цифр (копейки), например 100,50.")
         );
+        assert_eq!(parse_rub("100000,01"), Err(TOO_BIG));
+        assert_eq!(parse_rub("99999999999999999999"), Err(TOO_BIG));
         assert_eq!(
-            parse_rub("100000,01"),
-            Err("Сумма оплаты не может превышать 100 000,00 ₽.")
+            plain(TOO_BIG.into()),
+            "Сумма оплаты не может превышать 100 000,00 ₽."
         );
-        assert_eq!(
-            parse_rub("99999999999999999999"),
-            Err("Сумма оплаты не может превышать 100 000,00 ₽.")
+        assert!(
+            TOO_BIG.contains("100\u{a0}000,00\u{a0}₽"),
+            "no-break spaces in the sum"
         );
     }
 
@@ -224,6 +262,30 @@ mod tests {
         assert_eq!(plain(balance(123_456).text()), "Задолженность: 1 234,56 ₽");
         assert_eq!(plain(balance(-10_000).text()), "Переплата: 100,00 ₽");
         assert_eq!(balance(0).text(), "Задолженности нет");
+    }
+
+    #[test]
+    fn the_balance_panel_says_what_to_pay() {
+        let debt = balance(123_456);
+        assert_eq!(debt.label(), "К оплате");
+        assert_eq!(debt.sum(), Some("1\u{a0}234,56\u{a0}₽"));
+        let ahead = balance(-10_000);
+        assert_eq!(ahead.label(), "Переплата");
+        assert_eq!(ahead.sum(), Some("100,00\u{a0}₽"));
+        assert!(ahead.meaning().starts_with("Задолженности нет."));
+        let settled = balance(0);
+        assert_eq!(settled.label(), "Задолженности нет");
+        assert_eq!(settled.sum(), None);
+        assert!(settled.meaning().contains("ничего не нужно"));
+    }
+
+    #[test]
+    fn the_ruble_sign_keeps_to_its_sum() {
+        for kop in [0, 5, 123_456, -21_237, i64::MAX, i64::MIN] {
+            let text = format_rub(kop);
+            assert!(text.ends_with("\u{a0}₽"), "{text:?}");
+            assert!(!text.contains(' '), "{text:?}");
+        }
     }
 
     /// `-i64::MIN` does not exist: the API's extreme balances once panicked

@@ -7,13 +7,16 @@
 use proptest::prelude::*;
 
 use super::account_number::{account_number, digits_rule, supplier_chosen, without_spaces};
-use super::date::format_date;
+use super::date::{format_date, format_date_time};
 use super::email::email;
-use super::money::{Balance, MAX_PAYMENT_KOP, balance, format_rub, paid_on, parse_rub, to_input};
+use super::money::{
+    Balance, MAX_PAYMENT_KOP, TOO_BIG, balance, format_rub, paid_on, parse_rub, to_input,
+};
 use super::password::{MAX_LEN, MIN_LEN, password, repeated};
 use super::payment_page::{UNUSABLE, payment_page_url};
 use super::reading::{display, format_reading, not_below, parse_reading, reading_days, to_api};
 use super::return_path::{ROUTES, is_app_route, is_plain_path, local_route};
+use super::typography::numbered;
 use crate::api::types::{Payment, PaymentStatus};
 
 const NBSP: char = '\u{a0}';
@@ -26,6 +29,26 @@ fn text() -> impl Strategy<Value = String> {
         any::<String>(),
         "[ \t\n0-9,.+\\-/:@?#%\\\\a-zA-Zа-я₽\u{a0}]{0,24}",
     ]
+}
+
+fn month_days(y: i64, m: i64) -> i64 {
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    match m {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+fn next_day(y: i64, m: i64, d: i64) -> (i64, i64, i64) {
+    if d < month_days(y, m) {
+        (y, m, d + 1)
+    } else if m < 12 {
+        (y, m + 1, 1)
+    } else {
+        (y + 1, 1, 1)
+    }
 }
 
 fn digits(s: &str) -> bool {
@@ -89,15 +112,18 @@ proptest! {
                 prop_assert!(kop > 0);
                 prop_assert_eq!(amount(sum), i128::from(kop));
                 prop_assert_eq!(text, format!("Задолженность: {sum}"));
+                prop_assert_eq!((state.label(), state.sum()), ("К оплате", Some(sum.as_str())));
             }
             Balance::Overpayment(sum) => {
                 prop_assert!(kop < 0);
                 prop_assert_eq!(amount(sum), -i128::from(kop));
                 prop_assert_eq!(text, format!("Переплата: {sum}"));
+                prop_assert_eq!((state.label(), state.sum()), ("Переплата", Some(sum.as_str())));
             }
             Balance::Settled => {
                 prop_assert_eq!(kop, 0);
                 prop_assert_eq!(text, "Задолженности нет");
+                prop_assert_eq!((state.label(), state.sum()), ("Задолженности нет", None));
             }
         }
     }
@@ -110,7 +136,7 @@ proptest! {
         if (1..=MAX_PAYMENT_KOP).contains(&kop) {
             prop_assert_eq!(parsed, Ok(kop));
         } else if kop > MAX_PAYMENT_KOP {
-            prop_assert_eq!(parsed, Err("Сумма оплаты не может превышать 100 000,00 ₽."));
+            prop_assert_eq!(parsed, Err(TOO_BIG));
         } else {
             prop_assert_eq!(parsed, Err("Сумма оплаты должна быть больше нуля."));
         }
@@ -122,7 +148,7 @@ proptest! {
         match rubles {
             0 => prop_assert_eq!(parsed, Err("Сумма оплаты должна быть больше нуля.")),
             1..=100_000 => prop_assert_eq!(parsed, Ok(rubles as i64 * 100)),
-            _ => prop_assert_eq!(parsed, Err("Сумма оплаты не может превышать 100 000,00 ₽.")),
+            _ => prop_assert_eq!(parsed, Err(TOO_BIG)),
         }
     }
 
@@ -249,6 +275,51 @@ proptest! {
             prop_assert!(digits(d) && digits(m) && digits(y) && &out[2..3] == "." && &out[5..6] == ".", "{:?}", out);
             prop_assert!(input.starts_with(&format!("{y}-{m}-{d}")), "{:?} → {:?}", input, out);
         }
+    }
+
+    #[test]
+    fn date_times_read_day_month_year_and_time(
+        y in 0..10_000_i64, m in 1..=12_i64, d in 1..=28_i64, h in 0..24_i64, min in 0..60_i64,
+        rest in prop_oneof![Just(String::new()), ":[0-9]{2}(Z|\\.[0-9]{1,3}Z|\\+03:00)?"],
+    ) {
+        let iso = format!("{y:04}-{m:02}-{d:02}T{h:02}:{min:02}{rest}");
+        prop_assert_eq!(format_date_time(&iso, 0), format!("{d:02}.{m:02}.{y:04}, {h:02}:{min:02}"));
+    }
+
+    /// The local time is the UTC one moved by the zone's offset: the same,
+    /// the next or the previous day, counted here day by day.
+    #[test]
+    fn a_time_zone_moves_the_clock_by_its_offset(
+        y in 1..9_999_i64, m in 1..=12_i64, d in 1..=31_i64, h in 0..24_i64, min in 0..60_i64,
+        offset in -840..=840_i64,
+    ) {
+        let d = d.min(month_days(y, m));
+        let out = format_date_time(&format!("{y:04}-{m:02}-{d:02}T{h:02}:{min:02}:00Z"), offset);
+        let field = |range: std::ops::Range<usize>| out[range].parse::<i64>().unwrap();
+        let (ld, lm, ly, lh, lmin) = (field(0..2), field(3..5), field(6..10), field(12..14), field(15..17));
+        let day_shift = if (ly, lm, ld) == (y, m, d) {
+            0
+        } else if (ly, lm, ld) == next_day(y, m, d) {
+            1
+        } else {
+            prop_assert_eq!(next_day(ly, lm, ld), (y, m, d), "{}", out);
+            -1
+        };
+        prop_assert_eq!(day_shift * 1440 + (lh * 60 + lmin) - (h * 60 + min), -offset, "{}", out);
+    }
+
+    #[test]
+    fn any_date_time_text_is_read_or_left_to_the_date(input in text(), offset in any::<i64>()) {
+        let out = format_date_time(&input, offset);
+        if out != format_date(&input) {
+            let b = out.as_bytes();
+            prop_assert!(b.len() == 17 && &out[10..12] == ", " && b[14] == b':', "{:?}", out);
+        }
+    }
+
+    #[test]
+    fn the_number_sign_is_never_left_alone(number in text()) {
+        prop_assert_eq!(numbered(&number), format!("№{NBSP}{number}"));
     }
 
     // ---- e-mail, password, account number ----

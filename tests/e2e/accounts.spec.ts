@@ -1,7 +1,7 @@
 // Issue 3: linking accounts from the receipt, the cards, the account page.
 import { expect, test } from './support/fixtures';
 import {
-  LINKED, LinkAccountPage, confirmedSubscriber, expectAccessible, subscriberWithAccounts, recordRequests,
+  LINKED, LinkAccountPage, confirmedSubscriber, expectAccessible, openSection, subscriberWithAccounts, recordRequests,
 } from './support/kabinet';
 
 const VORONEZH = 'Межрегионгаз Воронеж';
@@ -35,6 +35,10 @@ test('a subscriber links an account from the receipt and sees it on the home pag
 
   await form.link(VORONEZH, '3600000001');
   await expect(page.getByText(LINKED)).toBeVisible();
+  // A confirmation panel: what was linked, and where to go on.
+  const done = page.getByRole('status').filter({ has: page.getByRole('heading', { name: 'Лицевой счет подключен' }) });
+  await expect(done.locator('dd')).toHaveText(['№ 3600000001', VORONEZH, /г\. Воронеж/]);
+  await expect(done.getByRole('link', { name: 'Открыть лицевой счет' })).toBeVisible();
   await expectAccessible(page);
 
   await page.getByRole('link', { name: 'Главная' }).click();
@@ -142,12 +146,21 @@ test('the account page shows holder, address, balance, tariffs and meters', asyn
   await page.getByRole('link', { name: 'Лицевой счет № 3600000001' }).click();
   await expect(page).toHaveURL(/\/accounts\/[^/]+$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Лицевой счет № 3600000001' })).toBeVisible();
+  // A summary list, then the balance panel with what to pay and the two actions.
+  await expect(page.locator('dl.summary dt')).toHaveText(['Поставщик', 'Адрес', 'Владелец']);
   await expect(page.getByText(VORONEZH)).toBeVisible();
   await expect(page.locator('dd').filter({ hasText: '*' })).toBeVisible(); // the holder, masked
-  await expect(page.getByText('Задолженность: 1 234,56 ₽')).toBeVisible();
+  const balance = page.getByRole('region', { name: 'Баланс', exact: true });
+  await expect(balance.getByText('К оплате', { exact: true })).toBeVisible();
+  await expect(balance.getByText('1 234,56 ₽', { exact: true })).toBeVisible();
+  await expect(balance.getByRole('link', { name: 'Оплата онлайн' })).toBeVisible();
+  await expect(balance.getByRole('link', { name: 'Передать показания' })).toBeVisible();
+  for (const section of ['Тарифы', 'Приборы учёта', 'Платежи']) {
+    await expect(page.getByRole('region', { name: section, exact: true })).toBeVisible();
+  }
   await expect(page.getByRole('table')).toContainText('₽ за');
   // The seed starts at 12345,678; readings of other tests on this shared meter move it up.
-  await expect(page.getByText(/Последние показания: \d+(,\d+)? м³ от \d\d\.\d\d\.\d{4}/)).toBeVisible();
+  await expect(page.getByText(/Последние показания: \d+(,\d+)?\u00a0м³ от \d\d\.\d\d\.\d{4}/)).toBeVisible();
   await expect(page.getByText(/Поверка до \d\d\.\d\d\.\d{4}/)).toBeVisible();
   await expectAccessible(page);
   // A deep link reloads into the same account.
@@ -179,14 +192,14 @@ test('signed-in pages fit a 320 px wide screen', async ({ page, request }) => {
   await subscriberWithAccounts(page, request, [[VORONEZH, '3600000001']]);
   await page.setViewportSize({ width: 320, height: 640 });
   for (const name of ['Главная', 'Лицевые счета', 'Настройки']) {
-    await page.getByRole('link', { name, exact: true }).click();
+    await openSection(page, name);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, name).toBeLessThanOrEqual(0);
   }
   await page.goto('/accounts/link');
   await page.getByRole('button', { name: 'Подсказка: Лицевой счет:' }).click();
-  await page.getByRole('link', { name: 'Лицевые счета', exact: true }).click();
+  await openSection(page, 'Лицевые счета');
   await page.getByRole('link', { name: 'Лицевой счет № 3600000001' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Лицевой счет № 3600000001' })).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

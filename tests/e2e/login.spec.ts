@@ -1,6 +1,6 @@
 // Login: wrong password, faults, and the way back to where the subscriber was going.
 import { expect, test } from './support/fixtures';
-import { LoginPage, PASSWORD, WELCOME, confirmedSubscriber, expectAccessible, freshEmail, recordRequests } from './support/kabinet';
+import { LoginPage, PASSWORD, homeHeading, confirmedSubscriber, expectAccessible, freshEmail, recordRequests } from './support/kabinet';
 
 test('a wrong password is refused without telling whether the account exists', async ({ page, request }) => {
   const email = await confirmedSubscriber(page, request);
@@ -24,7 +24,7 @@ test('a wrong password is refused without telling whether the account exists', a
   expect(await summary.innerText()).toEqual(known);
 
   await login.login(email, PASSWORD);
-  await expect(page.getByRole('heading', { level: 1, name: WELCOME })).toBeVisible();
+  await expect(homeHeading(page)).toBeVisible();
 });
 
 test('an empty or malformed login form never reaches the API', async ({ page }) => {
@@ -59,7 +59,7 @@ test('a signed-in page sends a signed-out visitor to login and back after it', a
   await expect(page).toHaveURL(/\/login\?next=%2F$/);
   await new LoginPage(page).login(email);
   await expect(page).toHaveURL(/\/$/);
-  await expect(page.getByRole('heading', { level: 1, name: WELCOME })).toBeVisible();
+  await expect(homeHeading(page)).toBeVisible();
 });
 
 test('a hostile return path after login stays inside the app', async ({ page, request, baseURL }) => {
@@ -69,6 +69,6 @@ test('a hostile return path after login stays inside the app', async ({ page, re
   const login = new LoginPage(page);
   await login.open(`?next=${encodeURIComponent('//evil.example/steal')}`);
   await login.login(email);
-  await expect(page.getByRole('heading', { level: 1, name: WELCOME })).toBeVisible();
+  await expect(homeHeading(page)).toBeVisible();
   await expect(page).toHaveURL(new URL('/', baseURL).href);
 });

@@ -1,9 +1,19 @@
 // Issue 4: online payment through the reference server's fake gateway.
-import { expect, test, type Page } from './support/fixtures';
+import { API_URL, expect, test, type Page } from './support/fixtures';
 import { expectAccessible, previousReading, readingText, subscriberWithAccounts } from './support/kabinet';
 
 const VORONEZH = 'Межрегионгаз Воронеж';
 const KIROV = 'Межрегионгаз Киров';
+
+// The subscribers of these suppliers live in Moscow time (UTC+3, no summer time).
+test.use({ timezoneId: 'Europe/Moscow' });
+
+/** The outcome panel of a paid payment, its sum the first line of its list. */
+async function expectPaid(page: Page, sum: string) {
+  const panel = page.getByRole('status').filter({ has: page.getByRole('heading', { name: 'Оплата прошла успешно' }) });
+  await expect(panel.locator('dd').first()).toHaveText(sum);
+  return panel;
+}
 
 async function openPay(page: Page, number: string): Promise<void> {
   await page.getByRole('link', { name: 'Главная' }).click();
@@ -11,6 +21,15 @@ async function openPay(page: Page, number: string): Promise<void> {
   await card.getByRole('link', { name: 'Оплата онлайн' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Оплата онлайн' })).toBeVisible();
 }
+
+/** The rows of the account page's payment history; `status` picks those whose tag says it. */
+function paymentRows(page: Page, status?: string) {
+  const rows = page.getByRole('region', { name: 'Платежи', exact: true }).getByRole('listitem');
+  return status ? rows.filter({ has: page.locator('.tag', { hasText: new RegExp(`^${status}$`) }) }) : rows;
+}
+
+/** The sum in large type on the account's balance panel. */
+const balanceSum = (page: Page) => page.getByRole('region', { name: 'Баланс', exact: true }).locator('.balance-sum');
 
 /** Counts the payments the app creates. */
 function countPayments(page: Page): { created: number } {
@@ -38,21 +57,34 @@ test('pay the debt: the gateway, then back to a paid status, and the account sho
   await page.getByRole('button', { name: 'Оплатить' }).click();
 
   await expect(page).toHaveURL(/\/payments\/[^/]+$/);
-  await expect(page.getByText('Оплата прошла успешно: 1 234,56 ₽.')).toBeVisible();
+  // A confirmation: the sum, the payment's number, its date and time on the
+  // subscriber's clock, and what happens next.
+  const panel = await expectPaid(page, '1 234,56 ₽');
+  await expect(panel.locator('dt')).toHaveText(['Сумма', 'Номер платежа', 'Дата и время']);
+  const id = new URL(page.url()).pathname.split('/').pop()!;
+  await expect(panel.locator('dd').nth(1)).toHaveText(id);
+  const created = new Date(((await (await page.request.get(`${API_URL}/api/v1/payments/${id}`)).json()) as { created_at: string }).created_at);
+  const moscow = new Date(created.getTime() + 3 * 3_600_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  await expect(panel.locator('dd').nth(2)).toHaveText(
+    `${pad(moscow.getUTCDate())}.${pad(moscow.getUTCMonth() + 1)}.${moscow.getUTCFullYear()}, ${pad(moscow.getUTCHours())}:${pad(moscow.getUTCMinutes())}`,
+  );
+  await expect(panel.getByRole('heading', { name: 'Что дальше' })).toBeVisible();
+  await expect(panel).toContainText('Поставщик учтёт платёж в течение нескольких дней');
   await expectAccessible(page);
 
   await page.getByRole('link', { name: '← к лицевому счету' }).click();
   await expect(page.getByText('Оплачено сегодня через Личный кабинет: 1 234,56 ₽.')).toBeVisible();
-  await expect(page.getByRole('listitem').filter({ hasText: '1 234,56 ₽ — оплачен' })).toBeVisible();
+  await expect(paymentRows(page, 'оплачен').filter({ hasText: '1 234,56 ₽' })).toBeVisible();
   // The supplier books it later: the balance itself is unchanged.
-  await expect(page.getByText('Задолженность: 1 234,56 ₽')).toBeVisible();
+  await expect(balanceSum(page)).toHaveText('1 234,56 ₽');
 });
 
 test('pay an own amount; bad amounts are explained and kept', async ({ page, request }) => {
   await subscriberWithAccounts(page, request, [[VORONEZH, '3600000001']]);
   await openPay(page, '3600000001');
   await page.getByLabel('по самостоятельно внесённой сумме').check();
-  const amount = page.getByLabel('Сумма, ₽');
+  const amount = page.getByLabel('Сумма', { exact: true });
   const go = page.getByRole('button', { name: 'Перейти к оплате' });
   const summary = page.getByRole('alert').filter({ hasText: 'Проверьте введённые данные' });
   for (const [typed, message] of [
@@ -74,7 +106,7 @@ test('pay an own amount; bad amounts are explained and kept', async ({ page, req
   await go.click();
   await expect(page).toHaveURL(/\/dev\/pay\//);
   await page.getByRole('button', { name: 'Оплатить' }).click();
-  await expect(page.getByText('Оплата прошла успешно: 100,50 ₽.')).toBeVisible();
+  await expectPaid(page, '100,50 ₽');
 });
 
 test('no debt: the debt option says so and is not offered', async ({ page, request }) => {
@@ -97,7 +129,7 @@ test('pay with readings: the reading is recorded when the payment succeeds', asy
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Перейти к оплате' }).click();
   await page.getByRole('button', { name: 'Оплатить' }).click();
-  await expect(page.getByText('Оплата прошла успешно')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Оплата прошла успешно' })).toBeVisible();
   await page.getByRole('link', { name: '← к лицевому счету' }).click();
   await expect(page.getByText(`Последние показания: ${next} м³`, { exact: false })).toBeVisible();
 });
@@ -107,13 +139,14 @@ test('cancel at the gateway: nothing paid, and a new try is possible', async ({ 
   await openPay(page, '3600000001');
   await page.getByRole('button', { name: 'Перейти к оплате' }).click();
   await page.getByRole('button', { name: 'Отменить' }).click();
-  await expect(page.getByText('Оплата на 1 234,56 ₽ отменена. Деньги не списаны.')).toBeVisible();
+  const cancelled = page.getByRole('status').filter({ has: page.getByRole('heading', { name: 'Оплата отменена' }) });
+  await expect(cancelled).toContainText('Оплата на 1 234,56 ₽ отменена. Деньги не списаны.');
   await expectAccessible(page);
   await page.getByRole('link', { name: 'Попробовать ещё раз' }).click();
   await page.getByRole('button', { name: 'Перейти к оплате' }).click();
   await expect(page).toHaveURL(/\/dev\/pay\//);
   await page.getByRole('button', { name: 'Оплатить' }).click();
-  await expect(page.getByText('Оплата прошла успешно: 1 234,56 ₽.')).toBeVisible();
+  await expectPaid(page, '1 234,56 ₽');
 });
 
 test('a double click makes one payment', async ({ page, request }) => {
@@ -130,7 +163,7 @@ test('a double click makes one payment', async ({ page, request }) => {
   expect(seen.created).toBe(1);
   await page.getByRole('button', { name: 'Оплатить' }).click();
   await page.getByRole('link', { name: '← к лицевому счету' }).click();
-  await expect(page.getByRole('listitem').filter({ hasText: '— оплачен' })).toHaveCount(1);
+  await expect(paymentRows(page, 'оплачен')).toHaveCount(1);
 });
 
 test('a network failure while paying: told it is safe to retry, and the retry makes no second payment', async ({ page, request }) => {
@@ -150,7 +183,7 @@ test('a network failure while paying: told it is safe to retry, and the retry ma
   await expect(page).toHaveURL(/\/dev\/pay\//);
   await page.getByRole('button', { name: 'Оплатить' }).click();
   await page.getByRole('link', { name: '← к лицевому счету' }).click();
-  await expect(page.getByRole('listitem').filter({ hasText: '1 234,56 ₽' })).toHaveCount(1);
+  await expect(paymentRows(page).filter({ hasText: '1 234,56 ₽' })).toHaveCount(1);
 });
 
 test('the back button after paying never pays twice', async ({ page, request }) => {
@@ -158,13 +191,43 @@ test('the back button after paying never pays twice', async ({ page, request }) 
   await openPay(page, '3600000001');
   await page.getByRole('button', { name: 'Перейти к оплате' }).click();
   await page.getByRole('button', { name: 'Оплатить' }).click();
-  await expect(page.getByText('Оплата прошла успешно')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Оплата прошла успешно' })).toBeVisible();
   await page.goBack();
   await page.goBack();
   await expect(page.getByRole('heading', { level: 1, name: 'Оплата онлайн' })).toBeVisible();
   await page.getByRole('button', { name: 'Перейти к оплате' }).click();
   // The same payment again, already paid: no gateway, its status.
-  await expect(page.getByText('Оплата прошла успешно: 1 234,56 ₽.')).toBeVisible();
+  await expectPaid(page, '1 234,56 ₽');
   await page.getByRole('link', { name: '← к лицевому счету' }).click();
-  await expect(page.getByRole('listitem').filter({ hasText: '— оплачен' })).toHaveCount(1);
+  await expect(paymentRows(page, 'оплачен')).toHaveCount(1);
+});
+
+test('the history tags each payment with its status in words, readable in every colour', async ({ page, request }) => {
+  await subscriberWithAccounts(page, request, [[VORONEZH, '3600000001']]);
+  await openPay(page, '3600000001');
+  const account = page.url().replace(/\/pay$/, '');
+  // Cancelled at the gateway, then paid, then one left waiting at the gateway.
+  await page.getByRole('button', { name: 'Перейти к оплате' }).click();
+  await page.getByRole('button', { name: 'Отменить' }).click();
+  await page.getByRole('link', { name: 'Попробовать ещё раз' }).click();
+  await page.getByRole('button', { name: 'Перейти к оплате' }).click();
+  await page.getByRole('button', { name: 'Оплатить' }).click();
+  await expect(page).toHaveURL(/\/payments\//);
+  await page.goto(`${account}/pay`);
+  await page.getByLabel('по самостоятельно внесённой сумме').check();
+  await page.getByLabel('Сумма', { exact: true }).fill('100');
+  await page.getByRole('button', { name: 'Перейти к оплате' }).click();
+  await expect(page).toHaveURL(/\/dev\/pay\//);
+  await page.goto(account);
+
+  await expect(paymentRows(page)).toHaveCount(3);
+  await expect(paymentRows(page, 'ожидает подтверждения')).toContainText('100,00 ₽');
+  await expect(paymentRows(page, 'оплачен')).toContainText('1 234,56 ₽');
+  await expect(paymentRows(page, 'отменён')).toContainText('1 234,56 ₽');
+  // Three looks, each with its words; axe checks the contrast of each.
+  const looks = await paymentRows(page).locator('.tag').evaluateAll((tags) =>
+    tags.map((t) => getComputedStyle(t).backgroundColor),
+  );
+  expect(new Set(looks).size).toBe(3);
+  await expectAccessible(page);
 });

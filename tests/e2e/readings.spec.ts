@@ -8,7 +8,7 @@ test('a reading with a comma is accepted and becomes the last one', async ({ pag
   await page.getByRole('article').getByRole('link', { name: 'Передать показания' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Передача показаний' })).toBeVisible();
   const reading = page.getByLabel(/счетчик №/);
-  await expect(page.getByText(/Предыдущие показания: [\d,]+ м³ от \d\d\.\d\d\.\d{4}/)).toBeVisible();
+  await expect(page.getByText(/Предыдущие показания: [\d,]+\u00a0м³ от \d\d\.\d\d\.\d{4}/)).toBeVisible();
   await expectAccessible(page);
   const previous = await previousReading(page);
   const below = readingText(previous - 345);

@@ -6,7 +6,7 @@ import {
   NewPasswordPage,
   PASSWORD,
   RecoverPage,
-  WELCOME,
+  homeHeading,
   appPath,
   confirmedSubscriber,
   expectAccessible,
@@ -68,7 +68,7 @@ test('forgot the password: mail, new password, login with it; the old one and th
   await login.login(email, PASSWORD);
   await expect(page.getByRole('alert').filter({ hasText: 'Неверный e-mail или пароль.' })).toBeVisible();
   await login.login(email, NEW_PASSWORD);
-  await expect(page.getByRole('heading', { level: 1, name: WELCOME })).toBeVisible();
+  await expect(homeHeading(page)).toBeVisible();
 
   // Single use: the same link again.
   await page.getByRole('button', { name: 'Выход' }).click();
@@ -82,7 +82,7 @@ test('forgot the password: mail, new password, login with it; the old one and th
   // And the password is still the one set through it.
   await login.open();
   await login.login(email, NEW_PASSWORD);
-  await expect(page.getByRole('heading', { level: 1, name: WELCOME })).toBeVisible();
+  await expect(homeHeading(page)).toBeVisible();
 });
 
 test('the answer is the same for a registered and an unknown address', async ({ page, request }) => {

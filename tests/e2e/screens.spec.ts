@@ -3,7 +3,7 @@
 // view, the reading days, one spelling, and error wording that does not
 // blame the subscriber for the service's failures.
 import { expect, test, type Page } from './support/fixtures';
-import { LinkAccountPage, LoginPage, PASSWORD, confirmedSubscriber, rateLimited, subscriberWithAccounts } from './support/kabinet';
+import { LinkAccountPage, LoginPage, PASSWORD, confirmedSubscriber, openSection, rateLimited, subscriberWithAccounts } from './support/kabinet';
 
 const VORONEZH = 'Межрегионгаз Воронеж';
 
@@ -27,7 +27,7 @@ async function splitWords(page: Page): Promise<string[]> {
 }
 
 async function openAccount(page: Page, number: string): Promise<void> {
-  await page.getByRole('link', { name: 'Главная' }).click();
+  await openSection(page, 'Главная');
   await page.getByRole('article').filter({ hasText: `Лицевой счет № ${number}` }).getByRole('link', { name: new RegExp(number) }).first().click();
   await expect(page.getByRole('heading', { name: 'Тарифы' })).toBeVisible();
 }

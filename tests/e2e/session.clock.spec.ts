@@ -10,6 +10,7 @@ import {
   RegisterPage,
   advanceClock,
   appPath,
+  homeHeading,
   confirmedSubscriber,
   expectAccessible,
   freshEmail,
@@ -63,7 +64,7 @@ test('a reset link older than an hour says so and a new one works', async ({ pag
   await expect(page.getByText('Пароль изменён.')).toBeVisible();
   await page.getByRole('link', { name: 'Войти с новым паролем' }).click();
   await new LoginPage(page).login(email, 'Vovremya26');
-  await expect(page.getByRole('heading', { level: 1, name: 'Уважаемый абонент! Добро пожаловать в Личный кабинет поставщика услуг.' })).toBeVisible();
+  await expect(homeHeading(page)).toBeVisible();
 });
 
 test('an unconfirmed cabinet is gone after its deadline: the old link explains, the address registers again', async ({ page, request }) => {

@@ -1,7 +1,7 @@
 // The way back after login, and a session that ends under the subscriber's
 // feet (logged out in another tab, password changed on another device).
 import { API_URL, expect, test } from './support/fixtures';
-import { LINKED, LinkAccountPage, LoginPage, PASSWORD, WELCOME, confirmedSubscriber, expectAccessible } from './support/kabinet';
+import { LINKED, LinkAccountPage, LoginPage, PASSWORD, homeHeading, confirmedSubscriber, expectAccessible } from './support/kabinet';
 
 const ENDED = 'Сеанс работы завершён. Войдите снова, чтобы продолжить с того же места.';
 const VORONEZH = 'Межрегионгаз Воронеж';
@@ -28,7 +28,7 @@ test('every hostile return path lands on the home page after login', async ({ pa
   ]) {
     await login.open(`?next=${next}`);
     await login.login(email);
-    await expect(page.getByRole('heading', { level: 1, name: WELCOME }), next).toBeVisible();
+    await expect(homeHeading(page), next).toBeVisible();
     await expect(page, next).toHaveURL(new URL('/', baseURL).href);
     await page.getByRole('button', { name: 'Выход' }).click();
     await expect(page).toHaveURL(/\/login$/);
@@ -76,7 +76,7 @@ test('logged out in another tab: the next action goes to login, says so, and com
 test('password changed on another device: this one is sent to login and back', async ({ page, request, browser, baseURL }) => {
   const email = await confirmedSubscriber(page, request);
   await page.getByRole('link', { name: 'Главная' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: WELCOME })).toBeVisible();
+  await expect(homeHeading(page)).toBeVisible();
 
   const device = await browser.newContext({ baseURL });
   const phone = await device.newPage();

@@ -1,7 +1,7 @@
 //! The payment form's choice (`PayForm`): the debt, an own amount, or by
 //! readings of the account's meters.
 
-use crate::support::{attr, by_id, checked, fire, focused_id, mount};
+use crate::support::{attr, by_id, checked, fire, focused_id, mount, text_of};
 use kabinet::api::types::{Account, AccountSummary, Meter, Reading, ReadingsWindow, SupplierRef};
 use kabinet::pages::pay::PayForm;
 use leptos::{prelude::*, task::tick};
@@ -101,8 +101,15 @@ async fn payment_choice_offers_readings_of_the_accounts_meters() {
         .text_content()
         .unwrap();
     assert!(
-        note.starts_with("Предыдущие показания: 12345,678 м³ от 01.11.2026."),
+        note.starts_with("Предыдущие показания: 12345,678\u{a0}м³ от 01.11.2026."),
         "{note}"
+    );
+    // The unit after the input, read with it.
+    assert_eq!(text_of("reading-1-suffix").as_deref(), Some("м³"));
+    assert!(
+        attr("reading-1", "aria-describedby")
+            .unwrap()
+            .starts_with("reading-1-suffix ")
     );
 }
 

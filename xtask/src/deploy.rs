@@ -25,19 +25,22 @@ const PREVIEW_API: &str = "127.0.0.1:8081";
 
 pub const TOOLS: &[Tool] = &[Tool::Nginx];
 
-/// The two meta tags of `index.html` a deployment sets.
+/// The meta tags of `index.html` a deployment sets.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Meta {
     /// `kabinet:api-base`: the API's origin; empty for the app's own.
     pub api_base: Option<String>,
     /// `kabinet:support-email`.
     pub support_email: Option<String>,
+    /// `kabinet:wordmark`: the supplier's name in the header.
+    pub wordmark: Option<String>,
 }
 
-/// What `cargo xtask dist --api-base … --support-email …` asked for.
+/// What `cargo xtask dist --api-base … --support-email … --wordmark …` asked for.
 static DIST_META: OnceLock<Meta> = OnceLock::new();
 
-/// Reads `dist`'s own flags (`--api-base URL`, `--support-email ADDRESS`).
+/// Reads `dist`'s own flags (`--api-base URL`, `--support-email ADDRESS`,
+/// `--wordmark NAME`).
 pub fn parse_dist_args(args: &[String]) -> Result<()> {
     let mut meta = Meta::default();
     let mut args = args.iter();
@@ -50,6 +53,7 @@ pub fn parse_dist_args(args: &[String]) -> Result<()> {
         match arg.as_str() {
             "--api-base" => meta.api_base = Some(value("--api-base")?),
             "--support-email" => meta.support_email = Some(value("--support-email")?),
+            "--wordmark" => meta.wordmark = Some(value("--wordmark")?),
             other => bail!("unknown argument of dist: `{other}`"),
         }
     }
@@ -81,6 +85,7 @@ pub fn set_meta(index: &Path, meta: &Meta) -> Result<()> {
     for (name, value) in [
         ("kabinet:api-base", &meta.api_base),
         ("kabinet:support-email", &meta.support_email),
+        ("kabinet:wordmark", &meta.wordmark),
     ] {
         if let Some(value) = value {
             html = with_meta(&html, name, value)
@@ -166,7 +171,7 @@ pub fn stage(ctx: &Ctx, name: &str, api_origin: &str) -> Result<PathBuf> {
         &index,
         &Meta {
             api_base: Some(api_origin.to_owned()),
-            support_email: None,
+            ..Meta::default()
         },
     )?;
     for ext in ["br", "gz"] {
@@ -420,6 +425,24 @@ mod tests {
         assert!(with_meta("<head></head>", "kabinet:api-base", "x").is_none());
     }
 
+    /// Every tag `dist`'s flags set is in the project's own `index.html`.
+    #[test]
+    fn the_page_has_every_tag_a_deployment_sets() {
+        let index =
+            fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../index.html")).unwrap();
+        for (name, value) in [
+            ("kabinet:api-base", "https://api.example.ru"),
+            ("kabinet:support-email", "help@gaz.ru"),
+            ("kabinet:wordmark", "Межрегионгаз Воронеж"),
+        ] {
+            let html = with_meta(&index, name, value).unwrap_or_else(|| panic!("no {name}"));
+            assert!(
+                html.contains(&format!("<meta name=\"{name}\" content=\"{value}\">")),
+                "{name}"
+            );
+        }
+    }
+
     #[test]
     fn the_template_is_filled_in_completely() {
         let template =
@@ -445,8 +468,9 @@ mod tests {
     }
 
     #[test]
-    fn dist_takes_the_two_meta_tags() {
+    fn dist_takes_the_meta_tags() {
         assert!(parse_dist_args(&["--api-base".into()]).is_err());
+        assert!(parse_dist_args(&["--wordmark".into()]).is_err());
         assert!(parse_dist_args(&["--bogus".into()]).is_err());
     }
 }

@@ -67,8 +67,8 @@ commands:
                           arguments after `--` go to
                           `playwright test`, e.g.
                           `cargo xtask test --only e2e -- smoke.spec.ts`)
-  dist [--api-base URL] [--support-email ADDRESS]
-                          `trunk build --release`, the two meta tags of
+  dist [--api-base URL] [--support-email ADDRESS] [--wordmark NAME]
+                          `trunk build --release`, the meta tags of
                           index.html set when given, .br and .gz beside each
                           file, a table of dist/ sizes (raw and brotli, also
                           written to target/dist-sizes.txt) and the CSP to

@@ -1,7 +1,10 @@
 use crate::readings::voronezh;
 use crate::support::{APP_URL, PUBLIC_URL, Resp, TestApp};
 use axum::http::StatusCode;
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
 use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
 
 async fn pay(app: &TestApp, cookie: &str, id: &str, key: &str, body: Value) -> Resp {
     app.post(&format!("/api/v1/accounts/{id}/payments"))
@@ -95,18 +98,29 @@ async fn the_gateway_lives_on_the_apis_own_origin_and_returns_to_the_app() {
         .await
         .ok();
     // Plain forms posting to the page itself, under a policy that allows
-    // nothing else but the redirect back to the app.
+    // nothing else but its own stylesheet (by the hash of the very text in
+    // the page) and the redirect back to the app.
     let html = page.text();
     assert!(
         !html.contains("<script") && !html.contains("action="),
         "{html}"
     );
+    let style = html
+        .split_once("<style>")
+        .and_then(|(_, rest)| rest.split_once("</style>"))
+        .map(|(style, _)| style)
+        .expect("one stylesheet in the page");
+    let hash = STANDARD.encode(Sha256::digest(style.as_bytes()));
     assert_eq!(
         page.header("content-security-policy").unwrap(),
         format!(
-            "default-src 'none'; form-action 'self' {APP_URL}; base-uri 'none'; \
-             frame-ancestors 'none'"
+            "default-src 'none'; style-src 'sha256-{hash}'; form-action 'self' {APP_URL}; \
+             base-uri 'none'; frame-ancestors 'none'"
         )
+    );
+    assert!(
+        !html.contains(" style="),
+        "no inline style attributes: {html}"
     );
     assert_eq!(
         press(&app, pid, "pay").await,

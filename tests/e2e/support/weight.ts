@@ -3,7 +3,7 @@
 // (brotli, as the server sends it). Used by weight.spec.ts (the budget).
 import { expect, type APIRequestContext, type Browser, type BrowserContextOptions } from '@playwright/test';
 import { API_URL } from './fixtures';
-import { appPath, freshEmail, latestMail, PASSWORD } from './kabinet';
+import { appPath, freshEmail, HOME, latestMail, PASSWORD } from './kabinet';
 
 export interface Download {
   path: string;
@@ -33,7 +33,7 @@ export const ENTRIES: Entry[] = [
   {
     route: '/ (signed in)',
     url: '/',
-    heading: 'Уважаемый абонент! Добро пожаловать в Личный кабинет поставщика услуг.',
+    heading: HOME,
     signedIn: true,
   },
 ];

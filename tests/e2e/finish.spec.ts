@@ -1,0 +1,171 @@
+// Issue 12, the visual finish: forms sized to what they take with their
+// units beside them, one look and one gap for the actions, back links above
+// the heading, and text that keeps «№ 36…» and «… ₽» whole.
+import { expect, test, type Locator, type Page } from './support/fixtures';
+import { LinkAccountPage, confirmedSubscriber, expectAccessible, subscriberWithAccounts } from './support/kabinet';
+
+const VORONEZH = 'Межрегионгаз Воронеж';
+
+async function box(locator: Locator) {
+  const b = await locator.boundingBox();
+  expect(b, `${locator} has a box`).not.toBeNull();
+  return b!;
+}
+
+/** The unit after an input: its own element, listed first in the input's description, on the input's row. */
+async function expectSuffix(page: Page, input: Locator, unit: string): Promise<void> {
+  const id = await input.getAttribute('id');
+  const suffix = page.locator(`#${id}-suffix`);
+  await expect(suffix).toHaveText(unit);
+  await expect(input).toHaveAttribute('aria-describedby', new RegExp(`^${id}-suffix\\b`));
+  await expect(input).toHaveAccessibleDescription(new RegExp(`^${unit}`));
+  const [i, s] = [await box(input), await box(suffix)];
+  expect(s.x, 'after the input').toBeGreaterThanOrEqual(i.x + i.width);
+  expect(Math.abs(s.y + s.height / 2 - (i.y + i.height / 2)), 'on its row').toBeLessThan(6);
+}
+
+/** Space between the right edge of `first` and the left edge of `second`, on one row. */
+async function gap(first: Locator, second: Locator): Promise<number> {
+  const [a, b] = [await box(first), await box(second)];
+  expect(Math.abs(a.y - b.y), 'on one row').toBeLessThan(4);
+  return Math.round(b.x - (a.x + a.width));
+}
+
+const look = (locator: Locator) =>
+  locator.evaluate((el) => {
+    const s = getComputedStyle(el);
+    return [s.color, s.backgroundColor, s.borderTopColor, s.borderTopWidth, s.fontWeight, s.borderRadius, el.getBoundingClientRect().height];
+  });
+
+/** Text of `main` with no ordinary space after «№» or before «₽». */
+async function expectNoLoneSigns(page: Page, what: string): Promise<void> {
+  const text = (await page.locator('main').textContent()) ?? '';
+  expect(text, what).not.toMatch(/№ | ₽/);
+}
+
+test('numbers and sums keep their signs: a no-break space after «№» and before «₽»', async ({ page, request }) => {
+  await subscriberWithAccounts(page, request, [[VORONEZH, '3600000001']]);
+  await page.goto('/');
+  const card = page.getByRole('article').first();
+  await expect(card).toContainText('Лицевой счет №\u00a03600000001');
+  await expect(card).toContainText('1\u00a0234,56\u00a0₽');
+  await expectNoLoneSigns(page, 'home');
+  await card.getByRole('link', { name: /3600000001/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Лицевой счет №\u00a03600000001');
+  await expect(page.getByRole('region', { name: 'Приборы учёта' })).toContainText('счетчик №\u00a0');
+  await expectNoLoneSigns(page, 'account');
+  await page.getByRole('region', { name: 'Баланс' }).getByRole('link', { name: 'Оплата онлайн' }).click();
+  await expect(page.getByText('оплата по текущему долгу: 1\u00a0234,56\u00a0₽')).toBeVisible();
+  await expectNoLoneSigns(page, 'payment form');
+  await page.goto('/settings');
+  await expect(page.getByText(/№\u00a03600000001 — /)).toBeVisible();
+  await expectNoLoneSigns(page, 'settings');
+});
+
+test('inputs are as wide as what they take, with «₽» and «м³» after them', async ({ page, request }) => {
+  await subscriberWithAccounts(page, request, [[VORONEZH, '3600000001']]);
+  const form = new LinkAccountPage(page);
+  await form.open();
+  // About ten digits wide, not the whole column.
+  const number = await box(form.number());
+  expect(number.width).toBeLessThan(220);
+  expect(number.width).toBeGreaterThan(120);
+
+  await page.goto('/');
+  await page.getByRole('article').first().getByRole('link', { name: 'Оплата онлайн' }).click();
+  await page.getByLabel('по самостоятельно внесённой сумме').check();
+  const amount = page.getByLabel('Сумма', { exact: true });
+  await expectSuffix(page, amount, '₽');
+  await page.getByLabel('передать показания при оплате').check();
+  const reading = page.getByLabel(/счетчик №/);
+  await expectSuffix(page, reading, 'м³');
+  // The rule stays in view under the label.
+  await expect(reading).toHaveAccessibleDescription(/Новые не могут быть меньше/);
+  await expectAccessible(page);
+});
+
+test('radios and checkboxes are 40 px; «Отмена» has one look and one gap after the main button everywhere', async ({ page, request }) => {
+  await subscriberWithAccounts(page, request, [[VORONEZH, '3600000001']]);
+  await page.goto('/');
+  await page.getByRole('article').first().getByRole('link', { name: 'Оплата онлайн' }).click();
+  for (const control of [page.getByLabel('оплата по текущему долгу'), page.getByLabel('передать показания при оплате')]) {
+    const b = await box(control);
+    expect([Math.round(b.width), Math.round(b.height)]).toEqual([40, 40]);
+  }
+  const payCancel = page.getByRole('link', { name: 'Отмена' });
+  const payGap = await gap(page.getByRole('button', { name: 'Перейти к оплате' }), payCancel);
+  const payLook = await look(payCancel);
+
+  const form = new LinkAccountPage(page);
+  await form.open();
+  const linkCancel = page.getByRole('button', { name: 'Отмена' });
+  expect(await gap(form.submit(), linkCancel)).toBe(payGap);
+  expect(await look(linkCancel)).toEqual(payLook);
+
+  await page.goto('/settings');
+  expect(await gap(page.getByRole('button', { name: 'Сменить пароль' }), page.getByRole('link', { name: 'Забыли пароль?' }))).toBe(payGap);
+  // «Отключить» is a warning: the error colour, in the list and in the question.
+  const unlink = page.getByRole('button', { name: /Отключить лицевой счет/ });
+  const [red] = await look(unlink);
+  expect(red).toBe('rgb(179, 38, 30)');
+  await unlink.click();
+  const dialog = page.getByRole('dialog');
+  expect((await look(dialog.getByRole('button', { name: 'Отключить' })))[1]).toBe(red);
+  expect(await look(dialog.getByRole('button', { name: 'Отмена' }))).toEqual(payLook);
+  await expectAccessible(page);
+});
+
+test('back links stand above the heading', async ({ page, request }) => {
+  for (const path of ['/register', '/recover']) {
+    await page.goto(path);
+    const back = page.getByRole('link', { name: '← вход в Личный кабинет' });
+    expect((await box(back)).y, path).toBeLessThan((await box(page.getByRole('heading', { level: 1 }))).y);
+  }
+  await subscriberWithAccounts(page, request, [[VORONEZH, '3600000001']]);
+  await page.goto('/');
+  await page.getByRole('article').first().getByRole('link', { name: 'Передать показания' }).click();
+  const back = page.getByRole('link', { name: '← к лицевому счету' });
+  expect((await box(back)).y).toBeLessThan((await box(page.getByRole('heading', { level: 1, name: 'Передача показаний' }))).y);
+  await back.click();
+  await expect(page.getByRole('heading', { level: 1, name: /Лицевой счет/ })).toBeVisible();
+});
+
+test('where the number is on the receipt: a disclosure under the field as well as the «?»', async ({ page, request }) => {
+  await confirmedSubscriber(page, request);
+  const form = new LinkAccountPage(page);
+  await form.open();
+  const details = page.locator('details', { hasText: 'Где найти номер лицевого счета?' });
+  const summary = details.locator('summary');
+  await expect(summary).toHaveText('Где найти номер лицевого счета?');
+  const picture = details.getByRole('img', { name: /номер лицевого счета/ });
+  await expect(picture).toBeHidden();
+  // Opened from the keyboard, as any disclosure.
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  await expect(details).toHaveAttribute('open', '');
+  await expect(picture).toBeVisible();
+  expect(await picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  // The chosen supplier's own words.
+  await form.supplier().selectOption({ label: VORONEZH });
+  await expect(details).toContainText('начинается с 36');
+  await expectAccessible(page);
+});
+
+test('the «?» is a small button on the line of its text; the home heading is short, the welcome its lead', async ({ page, request }) => {
+  await confirmedSubscriber(page, request);
+  await page.goto('/settings');
+  for (const topic of ['Логин', 'Смена пароля', 'Подключение ЛС']) {
+    const button = page.getByRole('button', { name: `Подсказка: ${topic}` });
+    const b = await box(button);
+    expect(b.height, topic).toBeLessThanOrEqual(32);
+    expect(b.height, topic).toBeGreaterThanOrEqual(24);
+    const text = await box(button.locator('xpath=preceding-sibling::*[1]'));
+    expect(b.y, topic).toBeGreaterThanOrEqual(text.y - 4);
+    expect(b.y + b.height, topic).toBeLessThanOrEqual(text.y + text.height + 4);
+  }
+  await page.goto('/');
+  const heading = page.getByRole('heading', { level: 1 });
+  await expect(heading).toHaveText('Главная');
+  await expect(page.locator('h1 + p.lead')).toHaveText('Уважаемый абонент! Добро пожаловать в Личный кабинет поставщика услуг.');
+});

@@ -1,0 +1,87 @@
+// Issue 12: a compact header. The supplier's wordmark and the navigation in
+// one row on a wide screen; on a phone the signed-in navigation folds behind
+// «Меню» (a disclosure button), so that the page starts near the top.
+import { expect, test, type Page } from './support/fixtures';
+import { confirmedSubscriber, expectAccessible } from './support/kabinet';
+
+/** The signed-in header on a 360 × 740 phone took 209 px before issue 12. */
+const PHONE_HEADER_MAX = 64;
+const SECTIONS = ['Главная', 'Лицевые счета', 'Оплата онлайн', 'Настройки'];
+
+const headerHeight = (page: Page) => page.locator('header').evaluate((h) => h.getBoundingClientRect().height);
+
+test('on a phone the signed-in header is one row, and «Меню» opens the navigation', async ({ page, request }) => {
+  await confirmedSubscriber(page, request);
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/settings');
+  await expect(page.getByRole('heading', { level: 1, name: 'Настройки абонента' })).toBeVisible();
+  const header = page.getByRole('banner');
+  await expect(header.getByRole('link', { name: /Межрегионгаз/ })).toBeVisible();
+  expect(await headerHeight(page)).toBeLessThanOrEqual(PHONE_HEADER_MAX);
+
+  const menu = page.getByRole('button', { name: 'Меню' });
+  const nav = page.getByRole('navigation', { name: 'Основное меню' });
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await expect(menu).toHaveAttribute('aria-controls', 'site-menu');
+  await expect(nav).toBeHidden();
+
+  // By the keyboard: Enter opens it, Tab goes on into the links, Escape
+  // closes it and puts the focus back on «Меню».
+  await menu.focus();
+  await page.keyboard.press('Enter');
+  await expect(menu).toHaveAttribute('aria-expanded', 'true');
+  await expect(nav).toBeVisible();
+  await expect(nav).toHaveAttribute('id', 'site-menu');
+  for (const name of SECTIONS) await expect(nav.getByRole('link', { name, exact: true })).toBeVisible();
+  await expect(nav.getByRole('button', { name: 'Выход' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Настройки' })).toHaveAttribute('aria-current', 'page');
+  await expectAccessible(page);
+  await page.keyboard.press('Tab');
+  await expect(nav.getByRole('link', { name: 'Главная' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(nav).toBeHidden();
+  await expect(menu).toBeFocused();
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+
+  // Space toggles it too; a link followed closes it on the next page.
+  await page.keyboard.press('Space');
+  await expect(nav).toBeVisible();
+  await page.keyboard.press('Space');
+  await expect(nav).toBeHidden();
+  await menu.click();
+  await nav.getByRole('link', { name: 'Лицевые счета', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Лицевые счета' })).toBeVisible();
+  await expect(nav).toBeHidden();
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  expect(await headerHeight(page)).toBeLessThanOrEqual(PHONE_HEADER_MAX);
+});
+
+test('on a wide screen the header is one row with every link and no «Меню»', async ({ page, request }) => {
+  await confirmedSubscriber(page, request);
+  for (const width of [800, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto('/');
+    const nav = page.getByRole('navigation', { name: 'Основное меню' });
+    await expect(nav).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Меню' })).toBeHidden();
+    const brand = await page.getByRole('banner').getByRole('link', { name: /Межрегионгаз/ }).boundingBox();
+    const items = [...SECTIONS.map((name) => nav.getByRole('link', { name, exact: true })), nav.getByRole('button', { name: 'Выход' })];
+    for (const item of items) {
+      const box = (await item.boundingBox())!;
+      // Every link beside the wordmark, on the same row.
+      expect(Math.abs(box.y + box.height / 2 - (brand!.y + brand!.height / 2)), `${width} px`).toBeLessThan(8);
+    }
+    expect(await headerHeight(page), `${width} px`).toBeLessThanOrEqual(PHONE_HEADER_MAX);
+  }
+});
+
+test('signed out, the two links stand in the header beside the wordmark, even on a phone', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/login');
+  const nav = page.getByRole('navigation', { name: 'Основное меню' });
+  await expect(nav.getByRole('link', { name: 'Вход' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Регистрация' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Меню' })).toHaveCount(0);
+  await expect(page.getByRole('banner')).toContainText('Межрегионгаз');
+  expect(await headerHeight(page)).toBeLessThanOrEqual(PHONE_HEADER_MAX);
+});
