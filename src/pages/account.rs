@@ -23,6 +23,11 @@ pub fn AccountPage() -> impl IntoView {
     let account = LocalResource::new(move || accounts::account(id()));
     view! {
         <Title text="Лицевой счет" />
+        // The account's own heading names its number; until it is read (or
+        // when it cannot be), the page still has one.
+        {move || {
+            (!matches!(account.get(), Some(Ok(_)))).then(|| view! { <h1>"Лицевой счет"</h1> })
+        }}
         <Remote resource=account children=|account| view! { <AccountDetails account=account /> } />
     }
 }
