@@ -84,12 +84,15 @@ impl<'a> Route<'a> {
         }
     }
 
-    /// The address of the page, e.g. `/accounts/a1/pay`.
+    /// The address of the page, e.g. `/accounts/a1/pay`: its pattern with
+    /// the id in place of `:id` (the test `paths_follow_the_patterns` keeps
+    /// the two equal).
     pub fn path(&self) -> String {
         match self {
-            Self::Account(id) | Self::Pay(id) | Self::Readings(id) | Self::Payment(id) => {
-                self.pattern().replacen(ID, id, 1)
-            }
+            Self::Account(id) => format!("/accounts/{id}"),
+            Self::Pay(id) => format!("/accounts/{id}/pay"),
+            Self::Readings(id) => format!("/accounts/{id}/readings"),
+            Self::Payment(id) => format!("/payments/{id}"),
             _ => self.pattern().to_owned(),
         }
     }
@@ -175,8 +178,26 @@ mod tests {
         assert_eq!(Route::Pay("a1").path(), "/accounts/a1/pay");
         assert_eq!(Route::Readings("a1").path(), "/accounts/a1/readings");
         assert_eq!(Route::Payment("p1").path(), "/payments/p1");
-        // An id that looks like the placeholder is still only the id.
-        assert_eq!(Route::Account(":id").path(), "/accounts/:id");
+    }
+
+    /// Each path is its pattern with the id in place of `:id`.
+    #[test]
+    fn paths_follow_the_patterns() {
+        for route in Route::ALL {
+            assert_eq!(route.path(), route.pattern(), "{route:?}");
+            let with_id = match route {
+                Route::Account(_) => Route::Account("a1"),
+                Route::Pay(_) => Route::Pay("a1"),
+                Route::Readings(_) => Route::Readings("a1"),
+                Route::Payment(_) => Route::Payment("a1"),
+                other => other,
+            };
+            assert_eq!(
+                with_id.path(),
+                route.pattern().replace(ID, "a1"),
+                "{route:?}"
+            );
+        }
     }
 
     /// [`Route::ALL`] names each page once. (A page left out of it is
