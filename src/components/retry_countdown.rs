@@ -12,7 +12,7 @@ use std::time::Duration;
 use leptos::{either::Either, html, prelude::*};
 
 use crate::api::ApiError;
-use crate::api::error::{retry_countdown, seconds_left};
+use crate::rules::wait::{retry_countdown, seconds_left};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Wait {

@@ -5,12 +5,13 @@ use leptos_router::{
     hooks::{use_navigate, use_query_map},
 };
 
-use crate::api::auth;
+use crate::api::session as api_session;
 use crate::components::email_field::{EmailField, check_email};
 use crate::components::error_summary::{ErrorSummary, FormError};
 use crate::components::password_field::{PasswordField, RevealPasswords};
 use crate::components::retry_countdown::{RetryCountdown, RetryNotice};
 use crate::form::{Field, show_failure};
+use crate::routes::Route;
 use crate::rules::return_path::safe_next;
 use crate::session::use_session;
 
@@ -37,7 +38,7 @@ pub fn LoginPage() -> impl IntoView {
     };
 
     let login = Action::new_local(|(email, password): &(String, String)| {
-        auth::login(email.clone(), password.clone())
+        api_session::login(email.clone(), password.clone())
     });
     let navigate = use_navigate();
     let query = use_query_map();
@@ -88,9 +89,9 @@ pub fn LoginPage() -> impl IntoView {
             <RevealPasswords checked=revealed controls="password" />
             <div class="form-actions">
                 <button type="submit" class="primary" disabled=login.pending()>"Войти"</button>
-                <A href="/recover">"Забыли пароль?"</A>
+                <A href=Route::Recover.path()>"Забыли пароль?"</A>
             </div>
         </form>
-        <p><A href="/register">"Регистрация"</A></p>
+        <p><A href=Route::Register.path()>"Регистрация"</A></p>
     }
 }

@@ -2,7 +2,7 @@ use leptos::{ev::SubmitEvent, prelude::*};
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_navigate};
 
-use crate::api::auth;
+use crate::api::registrations;
 use crate::components::email_field::{EmailField, check_email};
 use crate::components::error_summary::{ErrorSummary, FormError};
 use crate::components::new_password::{NewPasswordFields, check_new_password, check_repeat};
@@ -10,6 +10,7 @@ use crate::components::password_field::RevealPasswords;
 use crate::components::retry_countdown::{RetryCountdown, RetryNotice};
 use crate::components::robot_check::{RobotCheck, RobotCheckField, RobotCheckWait};
 use crate::form::{Field, show_failure};
+use crate::routes::Route;
 
 /// `/register` — «Регистрация».
 #[component]
@@ -27,13 +28,14 @@ pub fn RegisterPage() -> impl IntoView {
     let check_repeat = move || check_repeat(pass, repeat);
 
     let register = Action::new_local(|(email, password, captcha): &(String, String, String)| {
-        auth::register(email.clone(), password.clone(), captcha.clone())
+        registrations::register(email.clone(), password.clone(), captcha.clone())
     });
     let navigate = use_navigate();
     Effect::new(move || match register.value().get() {
         Some(Ok(done)) => {
             let query = format!(
-                "/register/done?email={}&until={}",
+                "{}?email={}&until={}",
+                Route::RegisterDone.path(),
                 js_sys::encode_uri_component(&done.email),
                 js_sys::encode_uri_component(&done.confirm_until),
             );
@@ -77,7 +79,7 @@ pub fn RegisterPage() -> impl IntoView {
 
     view! {
         <Title text="Регистрация" />
-        <p class="back"><A href="/login">"← вход в Личный кабинет"</A></p>
+        <p class="back"><A href=Route::Login.path()>"← вход в Личный кабинет"</A></p>
         <h1>"Регистрация"</h1>
         <p>"Адрес электронной почты в Личном кабинете будет использоваться в качестве Вашего имени пользователя (логина) для доступа к услугам Личного кабинета."</p>
         <p>"Дополнительные данные Вы сможете заполнить в своем Личном кабинете после регистрации."</p>
@@ -90,7 +92,7 @@ pub fn RegisterPage() -> impl IntoView {
             <RobotCheckField check=robot />
             <p>
                 "Нажимая кнопку 'Зарегистрироваться', Вы принимаете условия "
-                <A href="/agreement">"Пользовательского соглашения"</A>
+                <A href=Route::Agreement.path()>"Пользовательского соглашения"</A>
             </p>
             <div class="form-actions">
                 <button type="submit" class="primary" disabled=register.pending()>"Зарегистрироваться"</button>

@@ -11,7 +11,7 @@ use crate::components::password_field::{PasswordField, RevealPasswords};
 use crate::components::remote::Remote;
 use crate::components::retry_countdown::{RetryCountdown, RetryNotice};
 use crate::form::{Field, show_failure, show_field_error};
-use crate::routes::LINK_ACCOUNT;
+use crate::routes::Route;
 use crate::rules::typography::numbered;
 use crate::session::use_session;
 
@@ -104,7 +104,7 @@ fn PasswordChange(masked: Signal<String>) -> impl IntoView {
                 <RevealPasswords checked=revealed controls="current_password new_password new_password_repeat" />
                 <div class="form-actions">
                     <button type="submit" class="primary" disabled=change.pending()>"Сменить пароль"</button>
-                    <A href="/recover">"Забыли пароль?"</A>
+                    <A href=Route::Recover.path()>"Забыли пароль?"</A>
                 </div>
             </form>
         </section>
@@ -153,7 +153,7 @@ fn LinkedAccounts() -> impl IntoView {
                     })
                 }
             } />
-            <p><A href=LINK_ACCOUNT attr:class="button primary">"Подключение ЛС"</A></p>
+            <p><A href=Route::LinkAccount.path() attr:class="button primary">"Подключение ЛС"</A></p>
             <ConfirmDialog
                 question=question
                 confirm_label="Отключить"
