@@ -3,20 +3,22 @@
 use leptos::{prelude::*, task::spawn_local};
 use leptos_meta::{Title, provide_meta_context};
 use leptos_router::{
-    components::{ProtectedRoute, Route, Router, Routes},
+    components::{Outlet, ProtectedParentRoute, ProtectedRoute, Route, Router, Routes},
     hooks::use_navigate,
     path,
 };
 
-use crate::api::auth;
+use crate::api::session as api_session;
 use crate::components::{banner::UnconfirmedBanner, footer::Footer, nav::Nav};
 use crate::pages::{
-    account::AccountPage, accounts::AccountsPage, accounts::ChooseAccountToPay,
-    agreement::AgreementPage, confirm::ConfirmPage, home::HomePage, link_account::LinkAccountPage,
-    login::LoginPage, pay::PayPage, payment_status::PaymentStatusPage, readings::ReadingsPage,
-    register::RegisterPage, register_done::RegisterDonePage, settings::SettingsPage,
+    account::AccountPage, accounts::AccountsPage, agreement::AgreementPage,
+    choose_account_to_pay::ChooseAccountToPayPage, confirm::ConfirmPage, home::HomePage,
+    link_account::LinkAccountPage, login::LoginPage, pay::PayPage,
+    payment_status::PaymentStatusPage, readings::ReadingsPage, recover::RecoverPage,
+    recover_confirm::RecoverConfirmPage, register::RegisterPage, register_done::RegisterDonePage,
+    settings::SettingsPage,
 };
-use crate::pages::{recover::RecoverPage, recover_confirm::RecoverConfirmPage};
+use crate::routes::Route as Page;
 use crate::session::{Session, use_session};
 
 // Debug builds answer the gallery's addresses where the app has no route.
@@ -44,7 +46,7 @@ pub fn App() -> impl IntoView {
     };
     let home_or_login = move || {
         if session.user.read_untracked().is_some() {
-            "/".to_owned()
+            Page::Home.path()
         } else {
             login_path()
         }
@@ -55,6 +57,8 @@ pub fn App() -> impl IntoView {
         <Router>
             <a class="skip-link" href="#main">"Перейти к содержанию"</a>
             <Layout>
+                // Each path is a `Route::pattern` of routes.rs (`path!` takes
+                // only a literal); a test there keeps the two equal.
                 <Routes fallback=Fallback>
                     <Route path=path!("/register") view=RegisterPage />
                     <Route path=path!("/register/done") view=RegisterDonePage />
@@ -64,14 +68,18 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/recover") view=RecoverPage />
                     <Route path=path!("/recover/confirm") view=RecoverConfirmPage />
                     <ProtectedRoute path=path!("/") view=HomePage condition=signed_in redirect_path=login_path />
-                    <ProtectedRoute path=path!("/accounts") view=AccountsPage condition=confirmed redirect_path=home_or_login />
-                    <ProtectedRoute path=path!("/accounts/link") view=LinkAccountPage condition=confirmed redirect_path=home_or_login />
-                    <ProtectedRoute path=path!("/accounts/:id") view=AccountPage condition=confirmed redirect_path=home_or_login />
-                    <ProtectedRoute path=path!("/accounts/:id/pay") view=PayPage condition=confirmed redirect_path=home_or_login />
-                    <ProtectedRoute path=path!("/accounts/:id/readings") view=ReadingsPage condition=confirmed redirect_path=home_or_login />
-                    <ProtectedRoute path=path!("/payments/:id") view=PaymentStatusPage condition=confirmed redirect_path=home_or_login />
-                    <ProtectedRoute path=path!("/pay") view=ChooseAccountToPay condition=confirmed redirect_path=home_or_login />
                     <ProtectedRoute path=path!("/settings") view=SettingsPage condition=signed_in redirect_path=login_path />
+                    // The confirmed-only pages, under one check: the empty
+                    // parent path adds nothing, so each child's path is whole.
+                    <ProtectedParentRoute path=path!("") view=Outlet condition=confirmed redirect_path=home_or_login>
+                        <Route path=path!("/accounts") view=AccountsPage />
+                        <Route path=path!("/accounts/link") view=LinkAccountPage />
+                        <Route path=path!("/accounts/:id") view=AccountPage />
+                        <Route path=path!("/accounts/:id/pay") view=PayPage />
+                        <Route path=path!("/accounts/:id/readings") view=ReadingsPage />
+                        <Route path=path!("/payments/:id") view=PaymentStatusPage />
+                        <Route path=path!("/pay") view=ChooseAccountToPayPage />
+                    </ProtectedParentRoute>
                 </Routes>
             </Layout>
         </Router>
@@ -87,12 +95,12 @@ fn Layout(children: Children) -> impl IntoView {
     let on_logout = move || {
         let navigate = navigate.clone();
         spawn_local(async move {
-            match auth::logout().await {
+            match api_session::logout().await {
                 Ok(()) => {
                     logout_error.set(None);
                     // Leave first: a signed-in page that saw the session end
                     // would send the subscriber to login with a way back to it.
-                    navigate("/login", Default::default());
+                    navigate(&Page::Login.path(), Default::default());
                     session.signed_out();
                 }
                 Err(error) => logout_error.set(Some(format!("Выйти не удалось. {error}"))),
@@ -115,10 +123,11 @@ fn Layout(children: Children) -> impl IntoView {
 fn login_path() -> String {
     let location = window().location();
     let path = location.pathname().unwrap_or_default();
+    let login = Page::Login.path();
     // Already on the way to login (after «Выход»): no way back to ask for.
-    if path == "/login" {
-        return path;
+    if path == login {
+        return login;
     }
     let here = path + &location.search().unwrap_or_default();
-    format!("/login?next={}", js_sys::encode_uri_component(&here))
+    format!("{login}?next={}", js_sys::encode_uri_component(&here))
 }

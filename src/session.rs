@@ -3,7 +3,7 @@
 
 use leptos::{prelude::*, task::spawn_local};
 
-use crate::api::{self, ApiError, auth, types::User};
+use crate::api::{self, ApiError, types::User};
 use crate::timer::sleep;
 
 #[derive(Clone, Copy)]
@@ -34,7 +34,7 @@ impl Session {
             session.user.set(None);
         });
         spawn_local(async move {
-            let mut answer = auth::current_user().await;
+            let mut answer = api::session::current_user().await;
             // No answer at all (a phone between networks): ask twice more
             // before starting signed out, so a reload does not log out.
             for delay_ms in [1000, 3000] {
@@ -42,7 +42,7 @@ impl Session {
                     break;
                 }
                 sleep(delay_ms).await;
-                answer = auth::current_user().await;
+                answer = api::session::current_user().await;
             }
             // Still no answer (or a failure other than 401): start signed
             // out; the login page says what is wrong when it is used. A

@@ -1,14 +1,15 @@
 //! Property tests of how a failed answer is decoded (`api::error`), natively:
 //! any status, content type, `Retry-After` and body — arbitrary text
 //! (`".*"`, `any::<String>()`), arbitrary JSON and problem+json of every
-//! shape — decode without a panic to what the answer said. Only the public
+//! shape — decode without a panic to what the answer said; and the waits
+//! of a rate limit (`rules::wait`) read back in words. Only the public
 //! API is used, and no wording is pinned: the texts are the pages' business.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeMap;
 
 use kabinet::api::ApiError;
-use kabinet::api::error::{retry_countdown, retry_in, retry_in_exact, seconds_left};
+use kabinet::rules::wait::{retry_countdown, retry_in, retry_in_exact, seconds_left};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 

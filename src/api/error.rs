@@ -6,6 +6,8 @@ use std::fmt;
 
 use serde::Deserialize;
 
+use crate::rules::wait::retry_in;
+
 /// `Display` is the Russian text shown to the subscriber.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ApiError {
@@ -105,58 +107,6 @@ fn message_for(code: &str) -> Option<&'static str> {
         "csrf" => "Запрос отклонён из соображений безопасности. Обновите страницу и повторите.",
         _ => return None,
     })
-}
-
-/// Waits longer than this are not counted in minutes: a server that asks
-/// for days means "later", and «через 16666666 мин» helps nobody.
-const LONGEST_WAIT_SHOWN: u32 = 60 * 60;
-
-/// «через 45 с», «через 3 мин», «позже»: when to try again.
-pub fn retry_in(seconds: u32) -> String {
-    if seconds > LONGEST_WAIT_SHOWN {
-        "позже".to_owned()
-    } else if seconds < 60 {
-        format!("через {seconds} с")
-    } else {
-        format!("через {} мин", seconds.div_ceil(60))
-    }
-}
-
-/// «через 42 с», «через 14 мин 5 с»: to the second, for a countdown;
-/// «позже» beyond an hour.
-pub fn retry_in_exact(seconds: u32) -> String {
-    if seconds > LONGEST_WAIT_SHOWN {
-        return retry_in(seconds);
-    }
-    match (seconds / 60, seconds % 60) {
-        (0, s) => format!("через {s} с"),
-        (m, 0) => format!("через {m} мин"),
-        (m, s) => format!("через {m} мин {s} с"),
-    }
-}
-
-/// The line of a rate-limit countdown with `seconds` still to wait; at 0 the
-/// form may be sent again. It never says whether an account exists.
-pub fn retry_countdown(seconds: u32) -> String {
-    if seconds == 0 {
-        "Можно повторить попытку.".to_owned()
-    } else {
-        format!(
-            "Слишком много попыток. Повторите {}.",
-            retry_in_exact(seconds)
-        )
-    }
-}
-
-/// Whole seconds left until `deadline_ms` (rounded up, so «1 с» lasts until
-/// the very end), from clock readings in milliseconds.
-pub fn seconds_left(deadline_ms: f64, now_ms: f64) -> u32 {
-    let left = ((deadline_ms - now_ms) / 1000.0).ceil();
-    if left.is_nan() || left <= 0.0 {
-        0
-    } else {
-        left.min(u32::MAX as f64) as u32
-    }
 }
 
 impl fmt::Display for ApiError {
@@ -270,37 +220,6 @@ mod tests {
     }
 
     #[test]
-    fn countdown_says_when_to_try_again_to_the_second() {
-        assert_eq!(
-            retry_countdown(42),
-            "Слишком много попыток. Повторите через 42 с."
-        );
-        assert_eq!(
-            retry_countdown(1),
-            "Слишком много попыток. Повторите через 1 с."
-        );
-        assert_eq!(
-            retry_countdown(60),
-            "Слишком много попыток. Повторите через 1 мин."
-        );
-        assert_eq!(
-            retry_countdown(899),
-            "Слишком много попыток. Повторите через 14 мин 59 с."
-        );
-        assert_eq!(retry_countdown(0), "Можно повторить попытку.");
-    }
-
-    #[test]
-    fn seconds_left_rounds_up_and_stops_at_zero() {
-        assert_eq!(seconds_left(3000.0, 0.0), 3);
-        assert_eq!(seconds_left(3000.0, 1.0), 3);
-        assert_eq!(seconds_left(3000.0, 2000.5), 1);
-        assert_eq!(seconds_left(3000.0, 3000.0), 0);
-        assert_eq!(seconds_left(3000.0, 9000.0), 0);
-        assert_eq!(seconds_left(f64::NAN, 0.0), 0);
-    }
-
-    #[test]
     fn anything_else_is_unexpected() {
         assert_eq!(
             ApiError::from_answer(500, "text/html", None, "<h1>oops</h1>"),
@@ -355,13 +274,5 @@ mod tests {
     fn absurd_waits_read_as_later() {
         let huge = ApiError::from_answer(429, PROBLEM, Some("999999999"), "{}");
         assert_eq!(huge.to_string(), "Слишком много попыток. Повторите позже.");
-        assert_eq!(
-            retry_countdown(999_999_999),
-            "Слишком много попыток. Повторите позже."
-        );
-        assert_eq!(
-            retry_countdown(3600),
-            "Слишком много попыток. Повторите через 60 мин."
-        );
     }
 }

@@ -1,4 +1,4 @@
-//! The subscriber's own settings.
+//! `/me`: the signed-in subscriber (the session's user) and their own settings.
 
 use serde::Serialize;
 

@@ -1,5 +1,7 @@
 //! The one typed client of the cabinet API. Pages call functions such as
-//! `auth::login` and get `Result<T, ApiError>`; nothing else speaks HTTP.
+//! `session::login` and get `Result<T, ApiError>`; nothing else speaks HTTP.
+//! One file per resource of the contract (`reference-api/openapi.yaml`),
+//! named after it; `types.rs` mirrors the contract's shapes.
 
 use std::cell::RefCell;
 
@@ -10,10 +12,13 @@ use web_sys::RequestCredentials;
 use crate::config::config;
 
 pub mod accounts;
-pub mod auth;
 pub mod error;
 pub mod me;
+pub mod password_resets;
 pub mod payments;
+pub mod readings;
+pub mod registrations;
+pub mod session;
 #[cfg(debug_assertions)]
 pub mod stub;
 pub mod types;
@@ -72,6 +77,14 @@ pub(crate) async fn send_empty<T: DeserializeOwned>(
     path: &str,
 ) -> Result<T, ApiError> {
     decode(send(method, path, None, None).await?)
+}
+
+/// `/accounts/{account_id}/{tail}`, the id encoded as one path segment.
+fn account_path(account_id: &str, tail: &str) -> String {
+    format!(
+        "/accounts/{}/{tail}",
+        js_sys::encode_uri_component(account_id)
+    )
 }
 
 fn to_json(body: &impl Serialize) -> String {

@@ -1,45 +1,12 @@
-//! Meter readings and payments.
+//! `/accounts/{id}/payments` and `/payments/{id}`: paying online, a
+//! payment's state, an account's payments; and the idempotency keys that
+//! keep a payment from being made twice (in the tab's `sessionStorage`).
 
 use serde::Serialize;
 
-use super::types::{Payment, Reading};
-use super::{ApiError, get, post, post_once};
-
-/// One meter's new reading; `value` in the API's form (`12345.678`).
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct NewReading {
-    pub meter_id: String,
-    pub value: String,
-}
-
-#[derive(Serialize)]
-struct Readings<'a> {
-    readings: &'a [NewReading],
-    confirm_anomaly: bool,
-}
-
-fn account_path(account_id: &str, tail: &str) -> String {
-    format!(
-        "/accounts/{}/{tail}",
-        js_sys::encode_uri_component(account_id)
-    )
-}
-
-/// Sends readings. `confirm_anomaly`: the subscriber checked an unusually large one.
-pub async fn send_readings(
-    account_id: String,
-    readings: Vec<NewReading>,
-    confirm_anomaly: bool,
-) -> Result<Vec<Reading>, ApiError> {
-    post(
-        &account_path(&account_id, "readings"),
-        &Readings {
-            readings: &readings,
-            confirm_anomaly,
-        },
-    )
-    .await
-}
+use super::readings::NewReading;
+use super::types::Payment;
+use super::{ApiError, account_path, get, post_once};
 
 /// What a payment asks for; the same intent always goes with the same key.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -53,19 +20,12 @@ pub struct PaymentIntent {
     pub return_url: String,
 }
 
-/// Starts a payment. A retry with the same `idempotency_key` (a double click,
-/// a retry after a network failure) gets the same payment, never a second one.
-pub async fn pay(
-    account_id: String,
-    intent: PaymentIntent,
-    idempotency_key: String,
-) -> Result<Payment, ApiError> {
-    post_once(
-        &account_path(&account_id, "payments"),
-        &intent,
-        &idempotency_key,
-    )
-    .await
+/// Starts a payment. The same intent goes with the same `Idempotency-Key`
+/// (see [`idempotency_key`]), so a double click, a retry after a network
+/// failure or a return by «Назад» gets the same payment, never a second one.
+pub async fn pay(account_id: String, intent: PaymentIntent) -> Result<Payment, ApiError> {
+    let key = idempotency_key(&account_id, &intent);
+    post_once(&account_path(&account_id, "payments"), &intent, &key).await
 }
 
 pub async fn payment(id: String) -> Result<Payment, ApiError> {
@@ -75,4 +35,53 @@ pub async fn payment(id: String) -> Result<Payment, ApiError> {
 /// The payments made from this cabinet for an account, newest first.
 pub async fn history(account_id: String) -> Result<Vec<Payment>, ApiError> {
     get(&account_path(&account_id, "payments")).await
+}
+
+/// The `Idempotency-Key` of this intent: the same account and the same
+/// amount, readings and choice keep their key for the life of the browser
+/// tab, so a double click, a retry after a failure or a return by «Назад»
+/// never make a second payment; anything changed is a new payment.
+fn idempotency_key(account_id: &str, intent: &PaymentIntent) -> String {
+    let body = serde_json::to_string(intent).unwrap_or_default();
+    let slot = format!("{KEYS}{account_id}/{body}");
+    let store = session_storage();
+    if let Some(key) = store
+        .as_ref()
+        .and_then(|s| s.get_item(&slot).ok().flatten())
+    {
+        return key;
+    }
+    let key = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.random_uuid())
+        .unwrap_or_else(|| format!("{}-{body}", js_sys::Date::now()));
+    if let Some(store) = store {
+        let _ = store.set_item(&slot, &key);
+    }
+    key
+}
+
+/// Where the keys are kept: `pay/<account id>/<intent as JSON>`.
+const KEYS: &str = "pay/";
+
+/// After a cancelled payment the same choice must start a new one: the
+/// account's keys are forgotten. (A succeeded payment keeps them, so a return
+/// to the form by «Назад» finds that payment instead of paying again.)
+pub fn forget_keys(account_id: &str) {
+    let Some(store) = session_storage() else {
+        return;
+    };
+    let prefix = format!("{KEYS}{account_id}/");
+    let count = store.length().unwrap_or(0);
+    let slots: Vec<String> = (0..count)
+        .filter_map(|i| store.key(i).ok().flatten())
+        .filter(|k| k.starts_with(&prefix))
+        .collect();
+    for slot in slots {
+        let _ = store.remove_item(&slot);
+    }
+}
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
 }

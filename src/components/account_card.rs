@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::api::types::AccountSummary;
-use crate::routes;
+use crate::routes::Route;
 use crate::rules::account_number::account_title;
 use crate::rules::money::{Balance, balance};
 
@@ -24,14 +24,14 @@ pub fn AccountCard(account: AccountSummary) -> impl IntoView {
     view! {
         <article class="card" aria-labelledby=title_id.clone()>
             <h2 id=title_id.clone()>
-                <A href=routes::account(&id)>{account_title(&number)}</A>
+                <A href=Route::Account(&id).path()>{account_title(&number)}</A>
             </h2>
             <p class="card-supplier">{supplier.name}</p>
             <p>{address}</p>
             <p class="balance" class:balance-debt=debt>{balance.text()}</p>
             <p class="card-actions">
-                <A href=routes::pay(&id) attr:class="button primary">"Оплата онлайн"</A>
-                <A href=routes::readings(&id) attr:class="button">"Передать показания"</A>
+                <A href=Route::Pay(&id).path() attr:class="button primary">"Оплата онлайн"</A>
+                <A href=Route::Readings(&id).path() attr:class="button">"Передать показания"</A>
             </p>
         </article>
     }

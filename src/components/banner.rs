@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::api::{ApiError, auth};
+use crate::api::{ApiError, registrations};
 use crate::components::retry_countdown::RetryNotice;
 use crate::form::RetryCountdown;
 use crate::rules::date::format_date;
@@ -11,7 +11,7 @@ use crate::session::use_session;
 #[component]
 pub fn UnconfirmedBanner() -> impl IntoView {
     let session = use_session();
-    let resend = Action::new_local(|_: &()| auth::resend());
+    let resend = Action::new_local(|_: &()| registrations::resend());
     // «Слишком много попыток»: counted down like on the forms.
     let wait = RetryCountdown::new();
     Effect::new(move || {

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::api::payments::NewReading;
+use crate::api::readings::NewReading;
 use crate::api::types::Meter;
 use crate::components::field::TextField;
 use crate::form::{Field, FormError};

@@ -3,15 +3,15 @@ use leptos_router::{components::A, hooks::use_location};
 use wasm_bindgen::JsCast;
 
 use crate::config::config;
-use crate::routes::Section;
+use crate::routes::{Route, Section};
 use crate::session::use_session;
 
 /// The signed-in sections, in the order of the menu.
-const SECTIONS: [(Section, &str, &str); 4] = [
-    (Section::Home, "/", "Главная"),
-    (Section::Accounts, "/accounts", "Лицевые счета"),
-    (Section::Pay, "/pay", "Оплата онлайн"),
-    (Section::Settings, "/settings", "Настройки"),
+const SECTIONS: [(Section, Route, &str); 4] = [
+    (Section::Home, Route::Home, "Главная"),
+    (Section::Accounts, Route::Accounts, "Лицевые счета"),
+    (Section::Pay, Route::ChooseAccountToPay, "Оплата онлайн"),
+    (Section::Settings, Route::Settings, "Настройки"),
 ];
 
 /// The header: the supplier's wordmark and the navigation, one row on a
@@ -42,7 +42,7 @@ pub fn Nav(#[prop(into)] on_logout: Callback<()>) -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="site-header-inner" on:keydown=on_keydown>
-                <a class="brand" href="/">
+                <a class="brand" href=Route::Home.path()>
                     <span class="wordmark">{config().wordmark.as_str()}</span>
                     <span class="brand-sub">"Личный кабинет"</span>
                 </a>
@@ -51,8 +51,8 @@ pub fn Nav(#[prop(into)] on_logout: Callback<()>) -> impl IntoView {
                     fallback=|| view! {
                         <nav class="site-nav" aria-label="Основное меню">
                             <ul>
-                                <li><A href="/login">"Вход"</A></li>
-                                <li><A href="/register">"Регистрация"</A></li>
+                                <li><A href=Route::Login.path()>"Вход"</A></li>
+                                <li><A href=Route::Register.path()>"Регистрация"</A></li>
                             </ul>
                         </nav>
                     }
@@ -70,8 +70,8 @@ pub fn Nav(#[prop(into)] on_logout: Callback<()>) -> impl IntoView {
                     </button>
                     <nav id="site-menu" class="site-nav site-menu" class:open=move || open.get() aria-label="Основное меню">
                         <ul>
-                            {SECTIONS.into_iter().map(|(section, href, label)| view! {
-                                <li><a href=href aria-current=move || (current() == Some(section)).then_some("page")>{label}</a></li>
+                            {SECTIONS.into_iter().map(|(section, route, label)| view! {
+                                <li><a href=route.path() aria-current=move || (current() == Some(section)).then_some("page")>{label}</a></li>
                             }).collect_view()}
                             <li><button type="button" class="link" on:click=move |_| on_logout.run(())>"Выход"</button></li>
                         </ul>

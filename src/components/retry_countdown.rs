@@ -7,8 +7,8 @@
 use leptos::{either::Either, html, prelude::*};
 
 use crate::api::ApiError;
-use crate::api::error::retry_countdown;
 use crate::form::{RetryCountdown, Wait};
+use crate::rules::wait::retry_countdown;
 
 /// The notice itself, above the form. It is an alert (announced when it
 /// appears and when the wait is over) and takes focus; the ticking line is a

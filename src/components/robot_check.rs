@@ -1,6 +1,6 @@
 use leptos::{prelude::*, task::spawn_local};
 
-use crate::api::auth;
+use crate::api::registrations;
 use crate::captcha;
 use crate::form::FormError;
 
@@ -52,7 +52,7 @@ impl RobotCheck {
         self.status.set(CheckStatus::Checking);
         self.solution.set(None);
         spawn_local(async move {
-            let outcome = match auth::captcha().await {
+            let outcome = match registrations::captcha().await {
                 Ok(challenge) => captcha::solve(&challenge)
                     .await
                     .ok_or_else(|| "Проверка не удалась.".to_owned()),

@@ -11,7 +11,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::api::error::seconds_left;
+use crate::rules::wait::seconds_left;
 
 /// What the notice says.
 #[derive(Clone, Copy, Debug, PartialEq)]

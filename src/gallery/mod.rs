@@ -108,6 +108,7 @@ fn state_link(state: &'static State, text: String) -> impl IntoView {
 fn GalleryIndex() -> impl IntoView {
     let screens = Screen::ALL.map(|screen| {
         let (key, route, name) = screen.about();
+        let route = route.map_or_else(|| "/…".to_owned(), |r| r.path());
         let links = STATES
             .iter()
             .filter(|s| s.screen == screen)

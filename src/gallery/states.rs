@@ -9,12 +9,17 @@ use super::steps::Step::{self, Choose, Click, Type};
 use super::world::World;
 use crate::api::stub::Canned;
 use crate::pages::{
-    account::AccountPage, accounts::AccountsPage, accounts::ChooseAccountToPay,
-    agreement::AgreementPage, confirm::ConfirmPage, home::HomePage, link_account::LinkAccountPage,
-    login::LoginPage, not_found::NotFoundPage, pay::PayPage, payment_status::PaymentStatusPage,
-    readings::ReadingsPage, recover::RecoverPage, recover_confirm::RecoverConfirmPage,
-    register::RegisterPage, register_done::RegisterDonePage, settings::SettingsPage,
+    account::AccountPage, accounts::AccountsPage, agreement::AgreementPage,
+    choose_account_to_pay::ChooseAccountToPayPage, confirm::ConfirmPage, home::HomePage,
+    link_account::LinkAccountPage, login::LoginPage, not_found::NotFoundPage, pay::PayPage,
+    payment_status::PaymentStatusPage, readings::ReadingsPage, recover::RecoverPage,
+    recover_confirm::RecoverConfirmPage, register::RegisterPage, register_done::RegisterDonePage,
+    settings::SettingsPage,
 };
+use crate::routes::Route;
+
+/// How the index writes the id of an account or a payment.
+const ID: &str = "{id}";
 
 /// The screens of SCREENS.md.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,30 +64,47 @@ impl Screen {
         Self::NotFound,
     ];
 
-    /// Its segment of the gallery's addresses, its route in the app, its name.
-    pub fn about(self) -> (&'static str, &'static str, &'static str) {
+    /// Its segment of the gallery's addresses, its route in the app (none
+    /// for not-found), its name.
+    pub fn about(self) -> (&'static str, Option<Route<'static>>, &'static str) {
         match self {
-            Self::Register => ("register", "/register", "Регистрация"),
-            Self::RegisterDone => ("register-done", "/register/done", "Проверьте почту"),
-            Self::Confirm => ("confirm", "/confirm", "Подтверждение регистрации"),
-            Self::Login => ("login", "/login", "Вход"),
-            Self::Recover => ("recover", "/recover", "Восстановление пароля"),
-            Self::RecoverConfirm => ("recover-confirm", "/recover/confirm", "Новый пароль"),
-            Self::Agreement => ("agreement", "/agreement", "Пользовательское соглашение"),
-            Self::Home => ("home", "/", "Главная"),
-            Self::Accounts => ("accounts", "/accounts", "Лицевые счета"),
-            Self::PayChoice => ("pay-choice", "/pay", "Оплата онлайн: выбор счёта"),
+            Self::Register => ("register", Some(Route::Register), "Регистрация"),
+            Self::RegisterDone => (
+                "register-done",
+                Some(Route::RegisterDone),
+                "Проверьте почту",
+            ),
+            Self::Confirm => ("confirm", Some(Route::Confirm), "Подтверждение регистрации"),
+            Self::Login => ("login", Some(Route::Login), "Вход"),
+            Self::Recover => ("recover", Some(Route::Recover), "Восстановление пароля"),
+            Self::RecoverConfirm => (
+                "recover-confirm",
+                Some(Route::RecoverConfirm),
+                "Новый пароль",
+            ),
+            Self::Agreement => (
+                "agreement",
+                Some(Route::Agreement),
+                "Пользовательское соглашение",
+            ),
+            Self::Home => ("home", Some(Route::Home), "Главная"),
+            Self::Accounts => ("accounts", Some(Route::Accounts), "Лицевые счета"),
+            Self::PayChoice => (
+                "pay-choice",
+                Some(Route::ChooseAccountToPay),
+                "Оплата онлайн: выбор счёта",
+            ),
             Self::LinkAccount => (
                 "link-account",
-                "/accounts/link",
+                Some(Route::LinkAccount),
                 "Подключение лицевых счетов",
             ),
-            Self::Account => ("account", "/accounts/{id}", "Лицевой счет"),
-            Self::Pay => ("pay", "/accounts/{id}/pay", "Оплата онлайн"),
-            Self::Payment => ("payment", "/payments/{id}", "Платёж"),
-            Self::Readings => ("readings", "/accounts/{id}/readings", "Передача показаний"),
-            Self::Settings => ("settings", "/settings", "Настройки абонента"),
-            Self::NotFound => ("not-found", "/…", "Страница не найдена"),
+            Self::Account => ("account", Some(Route::Account(ID)), "Лицевой счет"),
+            Self::Pay => ("pay", Some(Route::Pay(ID)), "Оплата онлайн"),
+            Self::Payment => ("payment", Some(Route::Payment(ID)), "Платёж"),
+            Self::Readings => ("readings", Some(Route::Readings(ID)), "Передача показаний"),
+            Self::Settings => ("settings", Some(Route::Settings), "Настройки абонента"),
+            Self::NotFound => ("not-found", None, "Страница не найдена"),
         }
     }
 
@@ -98,7 +120,7 @@ impl Screen {
             Self::Agreement => view! { <AgreementPage /> }.into_any(),
             Self::Home => view! { <HomePage /> }.into_any(),
             Self::Accounts => view! { <AccountsPage /> }.into_any(),
-            Self::PayChoice => view! { <ChooseAccountToPay /> }.into_any(),
+            Self::PayChoice => view! { <ChooseAccountToPayPage /> }.into_any(),
             Self::LinkAccount => view! { <LinkAccountPage /> }.into_any(),
             Self::Account => view! { <AccountPage /> }.into_any(),
             Self::Pay => view! { <PayPage /> }.into_any(),

@@ -1,13 +1,13 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::{components::A, hooks::use_params_map};
+use leptos_router::components::A;
 
 use crate::api::{
     accounts, payments,
     types::{Account, PaymentStatus},
 };
 use crate::components::{hint::Hint, remote::Remote};
-use crate::routes;
+use crate::routes::{Route, use_id};
 use crate::rules::{
     account_number::account_title,
     date::format_date,
@@ -19,11 +19,15 @@ use crate::rules::{
 /// `/accounts/{id}` — one account in full.
 #[component]
 pub fn AccountPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.read().get("id").unwrap_or_default();
+    let id = use_id();
     let account = LocalResource::new(move || accounts::account(id()));
     view! {
         <Title text="Лицевой счет" />
+        // The account's own heading names its number; until it is read (or
+        // when it cannot be), the page still has one.
+        {move || {
+            (!matches!(account.get(), Some(Ok(_)))).then(|| view! { <h1>"Лицевой счет"</h1> })
+        }}
         <Remote resource=account children=|account| view! { <AccountDetails account=account /> } />
     }
 }
@@ -60,8 +64,8 @@ fn AccountDetails(account: Account) -> impl IntoView {
                 })
             })}
             <p class="panel-actions">
-                <A href=routes::pay(&id) attr:class="button primary">"Оплата онлайн"</A>
-                <A href=routes::readings(&id) attr:class="button">"Передать показания"</A>
+                <A href=Route::Pay(&id).path() attr:class="button primary">"Оплата онлайн"</A>
+                <A href=Route::Readings(&id).path() attr:class="button">"Передать показания"</A>
             </p>
         </Section>
         <Section id="tariffs" title="Тарифы" help="Цены за газ, по которым поставщик начисляет плату по этому счёту. Тарифы утверждает государство и меняет обычно раз в год.">

@@ -1,10 +1,10 @@
 use leptos::{either::Either, prelude::*};
 use leptos_meta::Title;
-use leptos_router::{NavigateOptions, components::A, hooks::use_navigate};
+use leptos_router::components::A;
 
 use crate::api::{ApiError, accounts, types::AccountSummary};
 use crate::components::{account_card::AccountCards, remote::Remote};
-use crate::routes::{self, LINK_ACCOUNT};
+use crate::routes::Route;
 
 /// `/accounts` — «Лицевые счета»: every linked account.
 #[component]
@@ -12,31 +12,10 @@ pub fn AccountsPage() -> impl IntoView {
     view! { <AccountList title="Лицевые счета" /> }
 }
 
-/// `/pay` — «Оплата онлайн» from the navigation: which account to pay for;
-/// with exactly one linked account, straight to its payment form.
+/// The linked accounts under `title`, with «Подключить ЛС»; `list` when the
+/// page has read them already.
 #[component]
-pub fn ChooseAccountToPay() -> impl IntoView {
-    let list = LocalResource::new(accounts::list);
-    let navigate = use_navigate();
-    Effect::new(move || {
-        if let Some(Ok(accounts)) = list.get()
-            && let [only] = accounts.as_slice()
-        {
-            // Replace: «Назад» from the form leaves, not back to this hop.
-            let replace = NavigateOptions {
-                replace: true,
-                ..Default::default()
-            };
-            navigate(&routes::pay(&only.id), replace);
-        }
-    });
-    view! {
-        <AccountList title="Оплата онлайн" list=list />
-    }
-}
-
-#[component]
-fn AccountList(
+pub fn AccountList(
     title: &'static str,
     #[prop(optional)] list: Option<LocalResource<Result<Vec<AccountSummary>, ApiError>>>,
 ) -> impl IntoView {
@@ -53,6 +32,6 @@ fn AccountList(
                 })
             }
         } />
-        <p><A href=LINK_ACCOUNT attr:class="button primary">"Подключить ЛС"</A></p>
+        <p><A href=Route::LinkAccount.path() attr:class="button primary">"Подключить ЛС"</A></p>
     }
 }

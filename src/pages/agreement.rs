@@ -2,6 +2,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
+use crate::routes::Route;
+
 /// `/agreement` — the user agreement the registration form links to.
 #[component]
 pub fn AgreementPage() -> impl IntoView {
@@ -15,6 +17,6 @@ pub fn AgreementPage() -> impl IntoView {
             <li>"Персональные данные обрабатываются в соответствии с Федеральным законом «О персональных данных» №\u{a0}152-ФЗ только для оказания услуг Личного кабинета."</li>
             <li>"Неподтверждённый Личный кабинет удаляется после даты, указанной в письме со ссылкой для подтверждения."</li>
         </ol>
-        <p><A href="/register">"← к регистрации"</A></p>
+        <p><A href=Route::Register.path()>"← к регистрации"</A></p>
     }
 }

@@ -2,8 +2,9 @@ use leptos::{either::EitherOf4, prelude::*, task::spawn_local};
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_query_map};
 
-use crate::api::{ApiError, auth};
+use crate::api::{ApiError, registrations, session as api_session};
 use crate::components::outcome::Outcome;
+use crate::routes::Route;
 use crate::session::use_session;
 
 /// `/confirm?token=…` — the link of the confirmation mail.
@@ -14,7 +15,7 @@ pub fn ConfirmPage() -> impl IntoView {
         .read_untracked()
         .get("token")
         .unwrap_or_default();
-    let confirm = Action::new_local(|token: &String| auth::confirm(token.clone()));
+    let confirm = Action::new_local(|token: &String| registrations::confirm(token.clone()));
     let attempt = move || {
         confirm.dispatch(token.clone());
     };
@@ -24,7 +25,7 @@ pub fn ConfirmPage() -> impl IntoView {
     Effect::new(move || {
         if let Some(Ok(_)) = confirm.value().get() {
             spawn_local(async move {
-                if let Ok(user) = auth::current_user().await {
+                if let Ok(user) = api_session::current_user().await {
                     session.signed_in_as(user);
                 }
             });
@@ -41,7 +42,7 @@ pub fn ConfirmPage() -> impl IntoView {
                 <Outcome title="Регистрация подтверждена">
                     <p>"Вы успешно зарегистрированы в Системе. Для Вас создан Личный кабинет!"</p>
                     <p>"Для начала работы с Личным кабинетом Вам необходимо подключить к нему Ваши лицевые счета."</p>
-                    <p class="panel-actions"><A href="/accounts/link" attr:class="button primary">"Подключить ЛС"</A></p>
+                    <p class="panel-actions"><A href=Route::LinkAccount.path() attr:class="button primary">"Подключить ЛС"</A></p>
                 </Outcome>
             }),
             Some(Err(error)) if matches!(error.code(), Some("token_invalid" | "token_expired")) => {
@@ -71,8 +72,8 @@ fn link_problem(error: &ApiError) -> impl IntoView + use<> {
             "Если Вы уже подтвердили регистрацию, просто войдите в Личный кабинет. Если Вы запрашивали новую ссылку кнопкой «Выслать ссылку», откройте ссылку из последнего письма: прежние ссылки перестают действовать."
         }}
         <ul class="actions">
-            <li><A href="/login">"Вход в Личный кабинет"</A></li>
-            <li><A href="/register">"Регистрация"</A></li>
+            <li><A href=Route::Login.path()>"Вход в Личный кабинет"</A></li>
+            <li><A href=Route::Register.path()>"Регистрация"</A></li>
         </ul>
     }
 }

@@ -4,7 +4,7 @@ use leptos_router::components::A;
 
 use crate::api::accounts;
 use crate::components::{account_card::AccountCards, remote::Remote};
-use crate::routes::LINK_ACCOUNT;
+use crate::routes::Route;
 use crate::session::use_session;
 
 /// `/` — the start page of a signed-in subscriber: a short heading, the
@@ -35,12 +35,12 @@ fn LinkedAccounts() -> impl IntoView {
             if list.is_empty() {
                 Either::Left(view! {
                     <p>"Для начала работы с Личным кабинетом Вам необходимо подключить к нему Ваши лицевые счета."</p>
-                    <p><A href=LINK_ACCOUNT attr:class="button primary">"Подключить ЛС"</A></p>
+                    <p><A href=Route::LinkAccount.path() attr:class="button primary">"Подключить ЛС"</A></p>
                 })
             } else {
                 Either::Right(view! {
                     <AccountCards list=list />
-                    <p><A href=LINK_ACCOUNT>"Подключить ещё один лицевой счет"</A></p>
+                    <p><A href=Route::LinkAccount.path()>"Подключить ещё один лицевой счет"</A></p>
                 })
             }
         } />

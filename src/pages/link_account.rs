@@ -10,7 +10,7 @@ use crate::components::outcome::Outcome;
 use crate::components::remote::Remote;
 use crate::components::supplier_select::SupplierSelect;
 use crate::form::{Field, Form, clear};
-use crate::routes;
+use crate::routes::Route;
 use crate::rules::account_number::{
     DEFAULT_MAX_DIGITS, account_number, account_title, digits_rule, supplier_chosen, without_spaces,
 };
@@ -98,7 +98,7 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
             Ok(history) if history.length().unwrap_or(0) > 1 => {
                 let _ = history.back();
             }
-            _ => navigate("/", Default::default()),
+            _ => navigate(&Route::Home.path(), Default::default()),
         }
     };
 
@@ -142,8 +142,8 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
                     <div><dt>"Адрес"</dt><dd>{account.address}</dd></div>
                 </dl>
                 <p class="panel-actions">
-                    <A href=routes::account(&account.id) attr:class="button primary">"Открыть лицевой счет"</A>
-                    <A href="/">"На главную"</A>
+                    <A href=Route::Account(&account.id).path() attr:class="button primary">"Открыть лицевой счет"</A>
+                    <A href=Route::Home.path()>"На главную"</A>
                 </p>
             </Outcome>
             <p><button type="button" class="link" on:click=move |_| { link.value().set(None); number.value.set(String::new()); }>"Подключить ещё один лицевой счет"</button></p>

@@ -5,11 +5,12 @@ use leptos_router::{
     hooks::{use_navigate, use_query_map},
 };
 
-use crate::api::auth;
+use crate::api::session as api_session;
 use crate::components::email_field::{EmailField, check_email};
 use crate::components::form_shell::{Beside, FormShell};
 use crate::components::password_field::{PasswordField, RevealPasswords};
 use crate::form::{Field, Form};
+use crate::routes::Route;
 use crate::rules::return_path::safe_next;
 use crate::session::use_session;
 
@@ -34,7 +35,7 @@ pub fn LoginPage() -> impl IntoView {
     };
 
     let login = Action::new_local(|(email, password): &(String, String)| {
-        auth::login(email.clone(), password.clone())
+        api_session::login(email.clone(), password.clone())
     });
     let navigate = use_navigate();
     let query = use_query_map();
@@ -70,8 +71,8 @@ pub fn LoginPage() -> impl IntoView {
                 autocomplete="current-password"
             />
             <RevealPasswords checked=revealed controls="password" />
-            <Beside slot><A href="/recover">"Забыли пароль?"</A></Beside>
+            <Beside slot><A href=Route::Recover.path()>"Забыли пароль?"</A></Beside>
         </FormShell>
-        <p><A href="/register">"Регистрация"</A></p>
+        <p><A href=Route::Register.path()>"Регистрация"</A></p>
     }
 }

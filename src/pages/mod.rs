@@ -3,6 +3,7 @@
 pub mod account;
 pub mod accounts;
 pub mod agreement;
+pub mod choose_account_to_pay;
 pub mod confirm;
 pub mod home;
 pub mod link_account;

@@ -2,6 +2,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
+use crate::routes::Route;
+
 /// Any route the app does not know.
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
@@ -9,6 +11,6 @@ pub fn NotFoundPage() -> impl IntoView {
         <Title text="Страница не найдена" />
         <h1>"Страница не найдена"</h1>
         <p>"Такой страницы в Личном кабинете нет. Возможно, ссылка устарела или в адресе опечатка."</p>
-        <p><A href="/">"На главную страницу"</A></p>
+        <p><A href=Route::Home.path()>"На главную страницу"</A></p>
     }
 }

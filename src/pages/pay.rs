@@ -1,9 +1,6 @@
 use leptos::{either::Either, prelude::*};
 use leptos_meta::Title;
-use leptos_router::{
-    components::A,
-    hooks::{use_navigate, use_params_map},
-};
+use leptos_router::{components::A, hooks::use_navigate};
 
 use crate::api::payments::{self, PaymentIntent};
 use crate::api::types::{Account, Payment, PaymentStatus};
@@ -14,7 +11,7 @@ use crate::components::hint::Hint;
 use crate::components::meter_readings::{MeterInputs, MeterReadingFields};
 use crate::components::remote::Remote;
 use crate::form::{Field, Form, FormError};
-use crate::routes;
+use crate::routes::{Route, use_id};
 use crate::rules::account_number::account_title;
 use crate::rules::money::{Balance, balance, parse_rub};
 use crate::rules::payment_page::{self, payment_page_url};
@@ -22,9 +19,8 @@ use crate::rules::payment_page::{self, payment_page_url};
 /// `/accounts/{id}/pay` — «Оплата онлайн».
 #[component]
 pub fn PayPage() -> impl IntoView {
-    let params = use_params_map();
-    let account =
-        LocalResource::new(move || accounts::account(params.read().get("id").unwrap_or_default()));
+    let id = use_id();
+    let account = LocalResource::new(move || accounts::account(id()));
     view! {
         <Title text="Оплата онлайн" />
         <Hint id="pay-help" topic="Оплата онлайн" text="Оплата банковской картой на защищённой странице платёжной системы. Деньги поступят поставщику, а он учтёт платёж в течение нескольких дней — до тех пор он показан на странице лицевого счета отдельно.">
@@ -64,9 +60,7 @@ pub fn PayForm(account: Account) -> impl IntoView {
 
     let pay = Action::new_local({
         let account_id = account_id.clone();
-        move |(intent, key): &(PaymentIntent, String)| {
-            payments::pay(account_id.clone(), intent.clone(), key.clone())
-        }
+        move |intent: &PaymentIntent| payments::pay(account_id.clone(), intent.clone())
     });
     let navigate = use_navigate();
     // The API's gateway address could not be followed: the form stays usable.
@@ -99,42 +93,35 @@ pub fn PayForm(account: Account) -> impl IntoView {
     });
 
     let check_amount = move || amount.check(parse_rub(&amount.value.read()).map(|_| ()));
-    let submit = {
-        let account_id = account_id.clone();
-        move |confirm_anomaly: bool| {
-            let mut errors = Vec::new();
-            let amount_kop = match choice.get_untracked() {
-                Choice::Debt => Some(debt_kop),
-                Choice::Own => {
-                    errors.extend(check_amount());
-                    parse_rub(&amount.value.read_untracked()).ok()
-                }
-            };
-            let mut readings = Vec::new();
-            if with_readings.get_untracked() {
-                let (reading_errors, checked) = inputs.check();
-                errors.extend(reading_errors);
-                readings = checked;
+    let submit = move |confirm_anomaly: bool| {
+        let mut errors = Vec::new();
+        let amount_kop = match choice.get_untracked() {
+            Choice::Debt => Some(debt_kop),
+            Choice::Own => {
+                errors.extend(check_amount());
+                parse_rub(&amount.value.read_untracked()).ok()
             }
-            if let (true, Some(amount_kop)) = (errors.is_empty(), amount_kop) {
-                let intent = PaymentIntent {
-                    amount_kop,
-                    readings,
-                    confirm_anomaly,
-                    return_url: "/payments/{id}".into(),
-                };
-                let key = idempotency_key(&account_id, &intent);
-                pay.dispatch((intent, key));
-            } else {
-                anomaly.set(false);
-            }
-            form.show(errors);
+        };
+        let mut readings = Vec::new();
+        if with_readings.get_untracked() {
+            let (reading_errors, checked) = inputs.check();
+            errors.extend(reading_errors);
+            readings = checked;
         }
+        if let (true, Some(amount_kop)) = (errors.is_empty(), amount_kop) {
+            let intent = PaymentIntent {
+                amount_kop,
+                readings,
+                confirm_anomaly,
+                return_url: Route::Payment("{id}").path(),
+            };
+            pay.dispatch(intent);
+        } else {
+            anomaly.set(false);
+        }
+        form.show(errors);
     };
-    let send = {
-        let submit = submit.clone();
-        move || submit(false)
-    };
+    let send = move || submit(false);
     // Busy from the press until the gateway page opens: no second press.
     let busy =
         move || pay.pending().get() || matches!(pay.value().get(), Some(Ok(_))) && !refused.get();
@@ -187,12 +174,9 @@ pub fn PayForm(account: Account) -> impl IntoView {
                     when=move || anomaly.get()
                     fallback=move || view! { <button type="submit" class="primary" disabled=busy>"Перейти к оплате"</button> }
                 >
-                    {
-                        let submit = submit.clone();
-                        view! { <button type="button" class="primary" disabled=busy on:click=move |_| submit(true)>"Подтвердить показания и перейти к оплате"</button> }
-                    }
+                    <button type="button" class="primary" disabled=busy on:click=move |_| submit(true)>"Подтвердить показания и перейти к оплате"</button>
                 </Show>
-                <A href=routes::account(&account_id) attr:class="button">"Отмена"</A>
+                <A href=Route::Account(&account_id).path() attr:class="button">"Отмена"</A>
             </div></Buttons>
         </FormShell>
     }
@@ -216,7 +200,7 @@ fn go_on(
                 .map_err(|_| payment_page::UNUSABLE)
         }
         _ => {
-            navigate(&routes::payment(&payment.id), Default::default());
+            navigate(&Route::Payment(&payment.id).path(), Default::default());
             Ok(())
         }
     }
@@ -230,47 +214,5 @@ fn unsure_message(error: &ApiError) -> String {
             "{error} Если платёж успел создаться, повторное нажатие «Перейти к оплате» откроет его же: второй платёж не создаётся."
         ),
         _ => error.to_string(),
-    }
-}
-
-/// The `Idempotency-Key` of this intent: the same account and the same
-/// amount, readings and choice keep their key for the life of the browser
-/// tab, so a double click, a retry after a failure or a return by «Назад»
-/// never make a second payment; anything changed is a new payment.
-fn idempotency_key(account_id: &str, intent: &PaymentIntent) -> String {
-    let body = serde_json::to_string(intent).unwrap_or_default();
-    let slot = format!("pay/{account_id}/{body}");
-    let store = window().session_storage().ok().flatten();
-    if let Some(key) = store
-        .as_ref()
-        .and_then(|s| s.get_item(&slot).ok().flatten())
-    {
-        return key;
-    }
-    let key = window()
-        .crypto()
-        .map(|c| c.random_uuid())
-        .unwrap_or_else(|_| format!("{}-{body}", js_sys::Date::now()));
-    if let Some(store) = store {
-        let _ = store.set_item(&slot, &key);
-    }
-    key
-}
-
-/// After a cancelled payment the same choice must start a new one: the
-/// account's keys are forgotten. (A succeeded payment keeps them, so a return
-/// to the form by «Назад» finds that payment instead of paying again.)
-pub fn forget_payment_keys(account_id: &str) {
-    let Some(store) = window().session_storage().ok().flatten() else {
-        return;
-    };
-    let prefix = format!("pay/{account_id}/");
-    let count = store.length().unwrap_or(0);
-    let slots: Vec<String> = (0..count)
-        .filter_map(|i| store.key(i).ok().flatten())
-        .filter(|k| k.starts_with(&prefix))
-        .collect();
-    for slot in slots {
-        let _ = store.remove_item(&slot);
     }
 }

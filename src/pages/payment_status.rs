@@ -2,14 +2,13 @@ use std::time::Duration;
 
 use leptos::{either::EitherOf3, prelude::*};
 use leptos_meta::Title;
-use leptos_router::{components::A, hooks::use_params_map};
+use leptos_router::components::A;
 
 use crate::api::payments;
 use crate::api::types::{Payment, PaymentStatus};
 use crate::components::outcome::Outcome;
 use crate::components::remote::Remote;
-use crate::pages::pay::forget_payment_keys;
-use crate::routes;
+use crate::routes::{Route, use_id};
 use crate::rules::date::format_date_time;
 use crate::rules::money::format_rub;
 
@@ -19,16 +18,15 @@ const POLL: Duration = Duration::from_secs(2);
 /// `/payments/{id}` — where the gateway sends the subscriber back.
 #[component]
 pub fn PaymentStatusPage() -> impl IntoView {
-    let params = use_params_map();
-    let payment =
-        LocalResource::new(move || payments::payment(params.read().get("id").unwrap_or_default()));
+    let id = use_id();
+    let payment = LocalResource::new(move || payments::payment(id()));
     // The way back, once the payment says whose it is (kept while it is
     // asked again). While pending, ask again after a pause; the page updates
     // by itself.
     let back = RwSignal::new(None::<String>);
     Effect::new(move || {
         if let Some(Ok(p)) = payment.get() {
-            back.set(Some(routes::account(&p.account_id)));
+            back.set(Some(Route::Account(&p.account_id).path()));
             if p.status == PaymentStatus::Pending {
                 set_timeout(move || payment.refetch(), POLL);
             }
@@ -45,7 +43,7 @@ pub fn PaymentStatusPage() -> impl IntoView {
 #[component]
 fn Status(payment: Payment) -> impl IntoView {
     let sum = format_rub(payment.amount_kop);
-    let again = routes::pay(&payment.account_id);
+    let again = Route::Pay(&payment.account_id).path();
     match payment.status {
         PaymentStatus::Pending => EitherOf3::A(view! {
             <div class="panel" role="status">
@@ -70,7 +68,7 @@ fn Status(payment: Payment) -> impl IntoView {
             })
         }
         PaymentStatus::Canceled => {
-            forget_payment_keys(&payment.account_id);
+            payments::forget_keys(&payment.account_id);
             EitherOf3::C(view! {
                 <Outcome title="Оплата отменена" class="panel outcome stopped">
                     <p>{format!("Оплата на {sum} отменена. Деньги не списаны.")}</p>

@@ -1,8 +1,8 @@
 use leptos::{either::Either, prelude::*};
 use leptos_meta::Title;
-use leptos_router::{components::A, hooks::use_params_map};
+use leptos_router::components::A;
 
-use crate::api::payments::{self, NewReading};
+use crate::api::readings::{self, NewReading};
 use crate::api::{accounts, types::Account};
 use crate::components::form_shell::{Buttons, FormShell};
 use crate::components::hint::Hint;
@@ -10,19 +10,18 @@ use crate::components::meter_readings::{MeterInputs, MeterReadingFields};
 use crate::components::outcome::Outcome;
 use crate::components::remote::Remote;
 use crate::form::{Form, FormError};
-use crate::routes;
+use crate::routes::{Route, use_id};
 use crate::rules::account_number::account_title;
 use crate::rules::reading::{display, reading_days};
 
 /// `/accounts/{id}/readings` — «Передача показаний».
 #[component]
 pub fn ReadingsPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.read().get("id").unwrap_or_default();
+    let id = use_id();
     let account = LocalResource::new(move || accounts::account(id()));
     view! {
         <Title text="Передача показаний" />
-        <p class="back"><A href=move || routes::account(&id())>"← к лицевому счету"</A></p>
+        <p class="back"><A href=move || Route::Account(&id()).path()>"← к лицевому счету"</A></p>
         <Hint id="readings-help" topic="Передача показаний" text="Перепишите цифры со счетчика газа слева направо, включая нули в начале можно не писать. Красные цифры после запятой (литры) можно указать через запятую или не указывать. Показания не могут быть меньше предыдущих.">
             <h1>"Передача показаний"</h1>
         </Hint>
@@ -57,7 +56,7 @@ fn ReadingsForm(account: Account) -> impl IntoView {
     // The API found an unusually large reading: asked to confirm before sending.
     let anomaly = RwSignal::new(false);
     let send = Action::new_local(move |(readings, confirm): &(Vec<NewReading>, bool)| {
-        payments::send_readings(id.clone(), readings.clone(), *confirm)
+        readings::send(id.clone(), readings.clone(), *confirm)
     });
     Effect::new(move || {
         let Some(Err(error)) = send.value().get() else {

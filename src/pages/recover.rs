@@ -2,12 +2,13 @@ use leptos::{either::Either, prelude::*};
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use crate::api::auth;
+use crate::api::password_resets;
 use crate::components::email_field::{EmailField, check_email};
 use crate::components::form_shell::{Below, FormShell};
 use crate::components::outcome::Outcome;
 use crate::components::robot_check::{RobotCheck, RobotCheckField, RobotCheckWait};
 use crate::form::{Field, Form};
+use crate::routes::Route;
 
 /// `/recover` — «Восстановление пароля»: the e-mail and the robot check, then
 /// «check your mail», worded the same whether or not the address is registered.
@@ -20,7 +21,7 @@ pub fn RecoverPage() -> impl IntoView {
     let sent_to = RwSignal::new(None::<String>);
 
     let request = Action::new_local(|(email, captcha): &(String, String)| {
-        auth::request_password_reset(email.clone(), captcha.clone())
+        password_resets::request(email.clone(), captcha.clone())
     });
     Effect::new(move || match request.value().get() {
         Some(Ok(())) => sent_to.set(Some(email.value.get_untracked().trim().to_owned())),
@@ -50,7 +51,7 @@ pub fn RecoverPage() -> impl IntoView {
 
     view! {
         <Title text="Восстановление пароля" />
-        <p class="back"><A href="/login">"← вход в Личный кабинет"</A></p>
+        <p class="back"><A href=Route::Login.path()>"← вход в Личный кабинет"</A></p>
         <h1>"Восстановление пароля"</h1>
         {move || match sent_to.get() {
             None => Either::Left(view! {

@@ -2,11 +2,12 @@ use leptos::{either::EitherOf3, prelude::*};
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_query_map};
 
-use crate::api::{ApiError, auth};
+use crate::api::{ApiError, password_resets};
 use crate::components::form_shell::FormShell;
 use crate::components::new_password::{NewPasswordFields, check_new_password, check_repeat};
 use crate::components::password_field::RevealPasswords;
 use crate::form::{Field, Form, clear};
+use crate::routes::Route;
 use crate::session::use_session;
 
 /// What became of the link.
@@ -40,7 +41,7 @@ pub fn RecoverConfirmPage() -> impl IntoView {
     });
 
     let confirm = Action::new_local(|(token, password): &(String, String)| {
-        auth::confirm_password_reset(token.clone(), password.clone())
+        password_resets::confirm(token.clone(), password.clone())
     });
     Effect::new(move || match confirm.value().get() {
         Some(Ok(())) => {
@@ -79,7 +80,7 @@ pub fn RecoverConfirmPage() -> impl IntoView {
                 <div role="status" class="success">
                     <p>"Пароль изменён. Все прежние входы в Личный кабинет завершены."</p>
                 </div>
-                <p><A href="/login" attr:class="button primary">"Войти с новым паролем"</A></p>
+                <p><A href=Route::Login.path() attr:class="button primary">"Войти с новым паролем"</A></p>
             }),
             Outcome::BadLink { expired } => EitherOf3::C(bad_link(expired)),
         }}
@@ -111,8 +112,8 @@ fn bad_link(expired: bool) -> impl IntoView {
             }}
         </p>
         <ul class="actions">
-            <li><A href="/recover">"Запросить новую ссылку"</A></li>
-            <li><A href="/login">"Вход в Личный кабинет"</A></li>
+            <li><A href=Route::Recover.path()>"Запросить новую ссылку"</A></li>
+            <li><A href=Route::Login.path()>"Вход в Личный кабинет"</A></li>
         </ul>
     }
 }

@@ -2,13 +2,14 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_navigate};
 
-use crate::api::auth;
+use crate::api::registrations;
 use crate::components::email_field::{EmailField, check_email};
 use crate::components::form_shell::{Below, FormShell};
 use crate::components::new_password::{NewPasswordFields, check_new_password, check_repeat};
 use crate::components::password_field::RevealPasswords;
 use crate::components::robot_check::{RobotCheck, RobotCheckField, RobotCheckWait};
 use crate::form::{Field, Form};
+use crate::routes::Route;
 
 /// `/register` — «Регистрация».
 #[component]
@@ -21,13 +22,14 @@ pub fn RegisterPage() -> impl IntoView {
     let robot = RobotCheck::start_new();
 
     let register = Action::new_local(|(email, password, captcha): &(String, String, String)| {
-        auth::register(email.clone(), password.clone(), captcha.clone())
+        registrations::register(email.clone(), password.clone(), captcha.clone())
     });
     let navigate = use_navigate();
     Effect::new(move || match register.value().get() {
         Some(Ok(done)) => {
             let query = format!(
-                "/register/done?email={}&until={}",
+                "{}?email={}&until={}",
+                Route::RegisterDone.path(),
                 js_sys::encode_uri_component(&done.email),
                 js_sys::encode_uri_component(&done.confirm_until),
             );
@@ -63,7 +65,7 @@ pub fn RegisterPage() -> impl IntoView {
 
     view! {
         <Title text="Регистрация" />
-        <p class="back"><A href="/login">"← вход в Личный кабинет"</A></p>
+        <p class="back"><A href=Route::Login.path()>"← вход в Личный кабинет"</A></p>
         <h1>"Регистрация"</h1>
         <p>"Адрес электронной почты в Личном кабинете будет использоваться в качестве Вашего имени пользователя (логина) для доступа к услугам Личного кабинета."</p>
         <p>"Дополнительные данные Вы сможете заполнить в своем Личном кабинете после регистрации."</p>
@@ -74,7 +76,7 @@ pub fn RegisterPage() -> impl IntoView {
             <RobotCheckField check=robot />
             <p>
                 "Нажимая кнопку 'Зарегистрироваться', Вы принимаете условия "
-                <A href="/agreement">"Пользовательского соглашения"</A>
+                <A href=Route::Agreement.path()>"Пользовательского соглашения"</A>
             </p>
             <Below slot><RobotCheckWait check=robot /></Below>
         </FormShell>

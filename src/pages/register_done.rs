@@ -3,6 +3,7 @@ use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_query_map};
 
 use crate::components::outcome::Outcome;
+use crate::routes::Route;
 use crate::rules::date::format_date;
 
 /// `/register/done?email=…&until=…` — check your mail.
@@ -30,7 +31,7 @@ pub fn RegisterDonePage() -> impl IntoView {
             <p class="warning">
                 "Внимание! Ссылка действительна до " {until} ". После истечения указанной даты Ваш Личный кабинет будет удален."
             </p>
-            <p class="panel-actions"><A href="/login" attr:class="button primary">"Возврат к странице Авторизации"</A></p>
+            <p class="panel-actions"><A href=Route::Login.path() attr:class="button primary">"Возврат к странице Авторизации"</A></p>
         </Outcome>
     }
 }

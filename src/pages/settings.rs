@@ -10,7 +10,7 @@ use crate::components::new_password::{NewPasswordFields, check_new_password, che
 use crate::components::password_field::{PasswordField, RevealPasswords};
 use crate::components::remote::Remote;
 use crate::form::{Field, Form, clear};
-use crate::routes::LINK_ACCOUNT;
+use crate::routes::Route;
 use crate::rules::typography::numbered;
 use crate::session::use_session;
 
@@ -91,7 +91,7 @@ fn PasswordChange(masked: Signal<String>) -> impl IntoView {
                 <PasswordField field=current label="Текущий пароль:" validate=move || { check_current(); } revealed=revealed autocomplete="current-password" />
                 <NewPasswordFields pass=new repeat=repeat revealed=revealed label="Новый пароль:" repeat_label="Повторите пароль:" />
                 <RevealPasswords checked=revealed controls="current_password new_password new_password_repeat" />
-                <Beside slot><A href="/recover">"Забыли пароль?"</A></Beside>
+                <Beside slot><A href=Route::Recover.path()>"Забыли пароль?"</A></Beside>
             </FormShell>
         </section>
     }
@@ -139,7 +139,7 @@ fn LinkedAccounts() -> impl IntoView {
                     })
                 }
             } />
-            <p><A href=LINK_ACCOUNT attr:class="button primary">"Подключение ЛС"</A></p>
+            <p><A href=Route::LinkAccount.path() attr:class="button primary">"Подключение ЛС"</A></p>
             <ConfirmDialog
                 question=question
                 confirm_label="Отключить"

@@ -16,6 +16,7 @@ pub mod payment_page;
 pub mod reading;
 pub mod return_path;
 pub mod typography;
+pub mod wait;
 
 /// A field rule: `Err` carries the user-facing message.
 pub type Rule = fn(&str) -> Result<(), &'static str>;

@@ -168,6 +168,15 @@ test('the account page shows holder, address, balance, tariffs and meters', asyn
   await expect(page.getByRole('heading', { level: 1, name: 'Лицевой счет № 3600000001' })).toBeVisible();
 });
 
+test('an account that cannot be read still has its page heading, the message and «Повторить»', async ({ page, request }) => {
+  await confirmedSubscriber(page, request);
+  await page.goto('/accounts/no-such-account');
+  await expect(page.getByRole('heading', { level: 1, name: 'Лицевой счет' })).toBeVisible();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(page.getByRole('alert').getByRole('button', { name: 'Повторить' })).toBeVisible();
+  await expectAccessible(page);
+});
+
 test('a session that ended while the form was open: login, then back with the input kept', async ({ page, request, context }) => {
   const email = await confirmedSubscriber(page, request);
   const form = new LinkAccountPage(page);

@@ -3,6 +3,7 @@
 //! production: the static files and the API from one origin.
 
 use crate::Ctx;
+use crate::deploy::Meta;
 use crate::dist;
 use crate::process;
 use crate::tools::{self, CHROMIUM, Tool};
@@ -24,7 +25,7 @@ pub fn bench(ctx: &Ctx) -> Result<()> {
     let mut needed = dist::TOOLS.to_vec();
     needed.extend([Tool::Chromium, Tool::E2ePackages]);
     tools::ensure(ctx, &needed)?;
-    dist::build_release(ctx)?;
+    dist::build_release(ctx, &Meta::default())?;
     say_raw!("{}", dist::report(ctx)?);
 
     let served = dist::serve_release(ctx, BENCH_ADDR, "bench", &[])?;

@@ -12,7 +12,6 @@ use anyhow::{Context, Result, bail};
 use std::fs;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 use std::thread;
 use std::time::Duration;
 
@@ -25,48 +24,28 @@ const PREVIEW_API: &str = "127.0.0.1:8081";
 
 pub const TOOLS: &[Tool] = &[Tool::Nginx];
 
-/// The meta tags of `index.html` a deployment sets.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// The meta tags of `index.html` a deployment sets; `cargo xtask dist`
+/// takes them as its flags.
+#[derive(Clone, Debug, Default, PartialEq, Eq, clap::Args)]
 pub struct Meta {
-    /// `kabinet:api-base`: the API's origin; empty for the app's own.
+    /// `kabinet:api-base`: the API's origin (e.g. https://api.example.ru);
+    /// empty for the app's own
+    #[arg(long, value_name = "URL")]
     pub api_base: Option<String>,
-    /// `kabinet:support-email`.
+    /// `kabinet:support-email`: the support address in the app's footer
+    #[arg(long, value_name = "ADDRESS")]
     pub support_email: Option<String>,
-    /// `kabinet:wordmark`: the supplier's name in the header.
+    /// `kabinet:wordmark`: the supplier's name in the header (e.g.
+    /// "Межрегионгаз Воронеж")
+    #[arg(long, value_name = "NAME")]
     pub wordmark: Option<String>,
 }
 
-/// What `cargo xtask dist --api-base … --support-email … --wordmark …` asked for.
-static DIST_META: OnceLock<Meta> = OnceLock::new();
-
-/// Reads `dist`'s own flags (`--api-base URL`, `--support-email ADDRESS`,
-/// `--wordmark NAME`).
-pub fn parse_dist_args(args: &[String]) -> Result<()> {
-    let mut meta = Meta::default();
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        let mut value = |flag: &str| {
-            args.next()
-                .cloned()
-                .with_context(|| format!("{flag} needs a value"))
-        };
-        match arg.as_str() {
-            "--api-base" => meta.api_base = Some(value("--api-base")?),
-            "--support-email" => meta.support_email = Some(value("--support-email")?),
-            "--wordmark" => meta.wordmark = Some(value("--wordmark")?),
-            other => bail!("unknown argument of dist: `{other}`"),
-        }
-    }
-    let _ = DIST_META.set(meta);
-    Ok(())
-}
-
-/// The end of every release build: the meta tags `dist` was given written
-/// into `index.html`, then `.br` and `.gz` beside each file.
-pub fn finish_release(dist: &Path) -> Result<()> {
-    if let Some(meta) = DIST_META.get() {
-        set_meta(&dist.join("index.html"), meta)?;
-    }
+/// The end of every release build: the meta tags in `meta` (`dist`'s
+/// flags; none for the other commands) written into `index.html`, then
+/// `.br` and `.gz` beside each file.
+pub fn finish_release(dist: &Path, meta: &Meta) -> Result<()> {
+    set_meta(&dist.join("index.html"), meta)?;
     let started = std::time::Instant::now();
     let n = precompress::dir(dist)?;
     say!(
@@ -372,7 +351,7 @@ pub fn preview(ctx: &Ctx) -> Result<()> {
         );
     } else {
         tools::ensure(ctx, dist::TOOLS)?;
-        dist::build_release(ctx)?;
+        dist::build_release(ctx, &Meta::default())?;
     }
     let database = ctx.target_dir().join("nginx/preview/reference-api.sqlite");
     fs::create_dir_all(database.parent().unwrap_or(Path::new(".")))?;
@@ -465,12 +444,5 @@ mod tests {
         assert!(conf.contains("pid /tmp/k/nginx.pid;"));
         assert!(conf.contains("Content-Security-Policy \"default-src 'self'\" always;"));
         assert!(conf.contains("brotli_static on;"));
-    }
-
-    #[test]
-    fn dist_takes_the_meta_tags() {
-        assert!(parse_dist_args(&["--api-base".into()]).is_err());
-        assert!(parse_dist_args(&["--wordmark".into()]).is_err());
-        assert!(parse_dist_args(&["--bogus".into()]).is_err());
     }
 }

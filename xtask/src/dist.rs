@@ -3,6 +3,7 @@
 //! first visit loads (index.html, JS, wasm, CSS).
 
 use crate::Ctx;
+use crate::deploy::Meta;
 use crate::process::{self, Background, output_of};
 use crate::tools::{self, Tool};
 use anyhow::{Context, Result};
@@ -23,10 +24,10 @@ pub fn dist_dir(ctx: &Ctx) -> PathBuf {
     ctx.root.join("dist")
 }
 
-/// `cargo xtask dist`.
-pub fn dist(ctx: &Ctx) -> Result<()> {
+/// `cargo xtask dist`, with the meta tags of index.html it was given.
+pub fn dist(ctx: &Ctx, meta: &Meta) -> Result<()> {
     tools::ensure(ctx, TOOLS)?;
-    build_release(ctx)?;
+    build_release(ctx, meta)?;
     let table = report(ctx)?;
     say_raw!("{table}");
     print_csp(ctx);
@@ -38,8 +39,9 @@ pub fn dist(ctx: &Ctx) -> Result<()> {
 /// (the app shows no Debug output). 8 % less brotli than the prebuilt std
 /// (282,604 → 259,768 B a first visit, 2026-11-30). The pinned stable rustc
 /// takes these unstable flags under RUSTC_BOOTSTRAP, with std's sources from
-/// the rust-src component. Checked to hold no gallery.
-pub fn build_release(ctx: &Ctx) -> Result<()> {
+/// the rust-src component. Checked to hold no gallery. The meta tags in
+/// `meta` are set in index.html before it is compressed.
+pub fn build_release(ctx: &Ctx, meta: &Meta) -> Result<()> {
     process::run(
         ctx.tool_command("trunk")
             .args(["build", "--release"])
@@ -55,7 +57,7 @@ pub fn build_release(ctx: &Ctx) -> Result<()> {
     check_no_gallery(&dist_dir(ctx))?;
     externalize_loader(&dist_dir(ctx))?;
     strip_css_comments(&dist_dir(ctx))?;
-    crate::deploy::finish_release(&dist_dir(ctx))
+    crate::deploy::finish_release(&dist_dir(ctx), meta)
 }
 
 /// Texts of the designers' gallery (`src/gallery/`, debug builds only):

@@ -1,4 +1,5 @@
-//! The project's developer workflow: `cargo xtask <command>`.
+//! The project's developer workflow: `cargo xtask <command>`, the commands
+//! declared in `cli.rs` (`cargo xtask --help` lists them).
 //!
 //! - `dev`: install what is missing, run the reference API and `trunk serve`.
 //! - `test`: everything CI checks, in order, failing fast.
@@ -34,6 +35,7 @@ macro_rules! esay {
 }
 
 mod bench;
+mod cli;
 mod deploy;
 mod dev;
 mod dist;
@@ -42,45 +44,13 @@ mod process;
 mod test;
 mod tools;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
+use clap::{CommandFactory, Parser};
+use cli::{Cli, Command as Cmd};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Duration;
-
-const USAGE: &str = "\
-usage: cargo xtask <command> [args]
-
-commands:
-  dev [TRUNK ARGS]        install missing tools, start the reference API on
-                          127.0.0.1:8081 and `trunk serve` on
-                          http://127.0.0.1:8080 (Ctrl-C stops both)
-  test [--only STEP,…] [--from STEP] [-- PLAYWRIGHT ARGS]
-                          format, clippy, native tests, schemathesis against
-                          the API contract, browser component tests, release
-                          build, Playwright end-to-end tests against it
-                          (nginx with deploy/nginx.conf, the API on its own
-                          origin, any CSP violation failing a test) and,
-                          for the journeys that differ there, against the
-                          `dev` stack (steps: fmt, clippy, clippy-wasm,
-                          native, contract, browser, dist, e2e, e2e-dev;
-                          arguments after `--` go to
-                          `playwright test`, e.g.
-                          `cargo xtask test --only e2e -- smoke.spec.ts`)
-  dist [--api-base URL] [--support-email ADDRESS] [--wordmark NAME]
-                          `trunk build --release`, the meta tags of
-                          index.html set when given, .br and .gz beside each
-                          file, a table of dist/ sizes (raw and brotli, also
-                          written to target/dist-sizes.txt) and the CSP to
-                          serve it with (see deploy/nginx.conf)
-  preview                 the release build (dist/, built if missing) served
-                          by nginx with deploy/nginx.conf on
-                          http://127.0.0.1:8080, the reference API on its own
-                          origin http://127.0.0.1:8081 (Ctrl-C stops both)
-  bench                   the dist table, then Lighthouse (mobile) on /register
-                          and /login served by reference-api; reports in
-                          target/lighthouse/
-  tools                   only check and install the tools";
 
 /// What every command needs: where the project is, and a PATH on which the
 /// project's tools come first.
@@ -119,8 +89,11 @@ impl Ctx {
         cmd
     }
 
+    /// The cargo that runs this xtask (`$CARGO`, which cargo sets for the
+    /// programs it runs: the toolchain of rust-toolchain.toml), or the one
+    /// on PATH when the xtask's binary is started by hand.
     pub fn cargo(&self) -> Command {
-        self.tool_command("cargo")
+        self.tool_command(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
     }
 
     pub fn target_dir(&self) -> PathBuf {
@@ -150,45 +123,29 @@ pub fn fmt_duration(d: Duration) -> String {
     }
 }
 
-fn run(args: &[String]) -> Result<()> {
-    let (command, rest) = match args.split_first() {
-        Some((c, rest)) => (c.as_str(), rest),
-        None => {
-            say!("{USAGE}");
-            return Ok(());
-        }
-    };
-    // Arguments after an optional `--` go to the underlying tool.
-    let passthrough: Vec<String> = match rest.first().map(String::as_str) {
-        Some("--") => rest[1..].to_vec(),
-        _ => rest.to_vec(),
-    };
+fn run(command: Cmd) -> Result<()> {
     let ctx = Ctx::new()?;
     match command {
-        "dev" => dev::dev(&ctx, &passthrough),
-        "test" => test::test(&ctx, rest),
-        "dist" => {
-            deploy::parse_dist_args(&passthrough)?;
-            dist::dist(&ctx)
-        }
-        "preview" => deploy::preview(&ctx),
-        "bench" => bench::bench(&ctx),
-        "tools" => tools::ensure(&ctx, tools::ALL),
-        "help" | "-h" | "--help" => {
-            say!("{USAGE}");
-            Ok(())
-        }
-        other => bail!("unknown command `{other}`\n\n{USAGE}"),
+        Cmd::Dev { trunk_args } => dev::dev(&ctx, &trunk_args),
+        Cmd::Test(args) => test::test(&ctx, &args.steps(), &args.playwright_args),
+        Cmd::Dist(meta) => dist::dist(&ctx, &meta),
+        Cmd::Preview => deploy::preview(&ctx),
+        Cmd::Bench => bench::bench(&ctx),
+        Cmd::Tools => tools::ensure(&ctx, tools::ALL),
     }
 }
 
 fn main() -> ExitCode {
+    // Help, and arguments it does not take, end here (exit code 2 for those).
+    let Some(command) = Cli::parse().command else {
+        say!("{}", Cli::command().render_help());
+        return ExitCode::SUCCESS;
+    };
     if let Err(e) = process::install_signal_handler() {
         esay!("xtask: {e:#}");
         return ExitCode::FAILURE;
     }
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = run(&args);
+    let result = run(command);
     if process::interrupted() {
         esay!("xtask: stopped by signal");
         return ExitCode::from(process::INTERRUPTED_EXIT_CODE as u8);
@@ -205,6 +162,14 @@ fn main() -> ExitCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cargo_is_the_one_that_runs_us() {
+        // `cargo test` sets $CARGO for the tests as `cargo xtask` does for us.
+        let cargo = std::env::var_os("CARGO").expect("cargo sets $CARGO");
+        let ctx = Ctx::new().unwrap();
+        assert_eq!(ctx.cargo().get_program(), cargo);
+    }
 
     #[test]
     fn durations_read_well() {

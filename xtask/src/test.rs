@@ -3,9 +3,10 @@
 
 use crate::dev::{self, DevStack};
 use crate::process;
-use crate::tools::{self, CHROMEDRIVER};
+use crate::tools::{self, CHROMEDRIVER, WASM_TARGET};
 use crate::{Ctx, deploy, dist, fmt_duration};
-use anyhow::{Context, Result, anyhow};
+use anyhow::{Context, Result};
+use clap::ValueEnum;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -20,20 +21,45 @@ const CONTRACT_ADDR: &str = "127.0.0.1:8092";
 const CONTRACT_EXAMPLES: &str = "30";
 /// Fixed, so a run can be repeated exactly; change it to explore anew.
 const CONTRACT_SEED: &str = "20261130";
-const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
-/// The steps, by the short names `--only` and `--from` take, in order.
-const STEPS: &[&str] = &[
-    "fmt",
-    "clippy",
-    "clippy-wasm",
-    "native",
-    "contract",
-    "browser",
-    "dist",
-    "e2e",
-    "e2e-dev",
-];
+/// The steps of a run, in the order they run; `--only` and `--from` take
+/// their short names (`clippy-wasm`, `e2e-dev`). Each one's doc comment is
+/// its heading in the output and its line in `cargo xtask test --help`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
+pub enum Step {
+    /// format: cargo fmt --check
+    Fmt,
+    /// clippy (native)
+    Clippy,
+    /// clippy (wasm32)
+    ClippyWasm,
+    /// native tests: cargo test --workspace
+    Native,
+    /// contract: schemathesis against openapi.yaml and the reference API
+    Contract,
+    /// browser component tests (wasm-bindgen-test, Chromium)
+    Browser,
+    /// release build: trunk build --release
+    Dist,
+    /// end-to-end tests (Playwright)
+    E2e,
+    /// end-to-end tests against `cargo xtask dev` (trunk serve)
+    E2eDev,
+}
+
+impl Step {
+    /// Every step, in running order.
+    pub fn all() -> &'static [Step] {
+        Step::value_variants()
+    }
+
+    /// The step's heading: its doc comment.
+    fn title(self) -> String {
+        self.to_possible_value()
+            .and_then(|v| v.get_help().map(ToString::to_string))
+            .unwrap_or_else(|| format!("{self:?}"))
+    }
+}
 
 /// The specs that also run against `cargo xtask dev`'s stack (a debug build
 /// behind trunk's proxy, the gateway page on the API's own origin): the
@@ -49,24 +75,19 @@ const DEV_STACK_SPECS: &[&str] = &[
 /// Runs named steps in order and keeps their times for a closing summary.
 struct Steps {
     started: Instant,
-    selected: Vec<&'static str>,
-    done: Vec<(&'static str, Duration)>,
+    done: Vec<(String, Duration)>,
 }
 
 impl Steps {
-    fn new(selected: Vec<&'static str>) -> Self {
+    fn new() -> Self {
         Self {
             started: Instant::now(),
-            selected,
             done: Vec::new(),
         }
     }
 
-    /// Runs step `key` (named `name` in the output) if it is selected.
-    fn run(&mut self, key: &str, name: &'static str, f: impl FnOnce() -> Result<()>) -> Result<()> {
-        if key != "tools" && !self.selected.contains(&key) {
-            return Ok(());
-        }
+    /// Runs `f` as the step named `name` in the output.
+    fn run(&mut self, name: String, f: impl FnOnce() -> Result<()>) -> Result<()> {
         say!("\n==> {name}");
         let started = Instant::now();
         let result = f();
@@ -78,7 +99,7 @@ impl Steps {
                 Ok(())
             }
             Err(e) => {
-                self.print_summary(Some((name, took)));
+                self.print_summary(Some((&name, took)));
                 Err(e.context(format!("step «{name}» failed after {}", fmt_duration(took))))
             }
         }
@@ -103,100 +124,52 @@ impl Steps {
     }
 }
 
-/// Which steps to run, and what goes to Playwright, from
-/// `[--only STEP[,STEP…]] [--from STEP] [--] [PLAYWRIGHT ARGS]`.
-fn parse_args(args: &[String]) -> Result<(Vec<&'static str>, Vec<String>)> {
-    let step =
-        |name: &str| {
-            STEPS.iter().copied().find(|s| *s == name).ok_or_else(|| {
-                anyhow!("unknown step `{name}`; the steps are: {}", STEPS.join(", "))
-            })
-        };
-    let mut selected: Vec<&'static str> = STEPS.to_vec();
-    let mut args = args.iter();
-    let mut rest = Vec::new();
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--only" => {
-                let list = args.next().context("--only needs a step name")?;
-                let only = list.split(',').map(step).collect::<Result<Vec<_>>>()?;
-                selected.retain(|s| only.contains(s));
-            }
-            "--from" => {
-                let from = step(args.next().context("--from needs a step name")?)?;
-                let at = STEPS.iter().position(|s| *s == from).unwrap_or_default();
-                selected.retain(|s| STEPS[at..].contains(s));
-            }
-            "--" => {
-                rest.extend(args.by_ref().cloned());
-            }
-            _ => rest.push(arg.clone()),
-        }
+/// `cargo xtask test`: the `selected` steps, in running order, with
+/// `playwright_args` for the end-to-end ones.
+pub fn test(ctx: &Ctx, selected: &[Step], playwright_args: &[String]) -> Result<()> {
+    let mut steps = Steps::new();
+    steps.run("tools".into(), || tools::ensure(ctx, tools::ALL))?;
+    for &step in selected {
+        steps.run(step.title(), || run(ctx, step, playwright_args))?;
     }
-    Ok((selected, rest))
-}
-
-pub fn test(ctx: &Ctx, args: &[String]) -> Result<()> {
-    let (selected, playwright_args) = parse_args(args)?;
-    let playwright_args = &playwright_args[..];
-    let mut steps = Steps::new(selected);
-    steps.run("tools", "tools", || tools::ensure(ctx, tools::ALL))?;
-    steps.run("fmt", "format: cargo fmt --check", || {
-        process::run(ctx.cargo().args(["fmt", "--all", "--", "--check"]))
-            .context("code is not formatted: run `cargo fmt --all`")
-    })?;
-    steps.run("clippy", "clippy (native)", || {
-        cargo(ctx, "clippy --workspace --all-targets -- -D warnings")
-    })?;
-    steps.run("clippy-wasm", "clippy (wasm32)", || {
-        cargo(
-            ctx,
-            "clippy -p kabinet --target wasm32-unknown-unknown --all-targets -- -D warnings",
-        )
-    })?;
-    steps.run("native", "native tests: cargo test --workspace", || {
-        cargo(ctx, "test --workspace")
-    })?;
-    steps.run(
-        "contract",
-        "contract: schemathesis against openapi.yaml and the reference API",
-        || contract(ctx),
-    )?;
-    steps.run(
-        "browser",
-        "browser component tests (wasm-bindgen-test, Chromium)",
-        || {
-            process::run(
-                ctx.cargo()
-                    .args(["test", "-p", "kabinet", "--target", WASM_TARGET])
-                    .env("CHROMEDRIVER", CHROMEDRIVER)
-                    .env("WASM_BINDGEN_TEST_TIMEOUT", "60")
-                    // The runner reads Chromium's binary and flags from here.
-                    .env(
-                        "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
-                        ctx.root.join("webdriver.json"),
-                    ),
-            )
-        },
-    )?;
-    steps.run("dist", "release build: trunk build --release", || {
-        dist::build_release(ctx)?;
-        say_raw!("{}", dist::report(ctx)?);
-        Ok(())
-    })?;
-    steps.run("e2e", "end-to-end tests (Playwright)", || {
-        end_to_end(ctx, playwright_args)
-    })?;
-    steps.run(
-        "e2e-dev",
-        "end-to-end tests against `cargo xtask dev` (trunk serve)",
-        || end_to_end_dev(ctx, playwright_args),
-    )?;
-    if steps.done.len() < STEPS.len() + 1 {
+    if selected.len() < Step::all().len() {
         say!("\n(only the selected steps ran)");
     }
     steps.print_summary(None);
     Ok(())
+}
+
+/// What `step` does.
+fn run(ctx: &Ctx, step: Step, playwright_args: &[String]) -> Result<()> {
+    match step {
+        Step::Fmt => process::run(ctx.cargo().args(["fmt", "--all", "--", "--check"]))
+            .context("code is not formatted: run `cargo fmt --all`"),
+        Step::Clippy => cargo(ctx, "clippy --workspace --all-targets -- -D warnings"),
+        Step::ClippyWasm => cargo(
+            ctx,
+            &format!("clippy -p kabinet --target {WASM_TARGET} --all-targets -- -D warnings"),
+        ),
+        Step::Native => cargo(ctx, "test --workspace"),
+        Step::Contract => contract(ctx),
+        Step::Browser => process::run(
+            ctx.cargo()
+                .args(["test", "-p", "kabinet", "--target", WASM_TARGET])
+                .env("CHROMEDRIVER", CHROMEDRIVER)
+                .env("WASM_BINDGEN_TEST_TIMEOUT", "60")
+                // The runner reads Chromium's binary and flags from here.
+                .env(
+                    "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
+                    ctx.root.join("webdriver.json"),
+                ),
+        ),
+        Step::Dist => {
+            dist::build_release(ctx, &deploy::Meta::default())?;
+            say_raw!("{}", dist::report(ctx)?);
+            Ok(())
+        }
+        Step::E2e => end_to_end(ctx, playwright_args),
+        Step::E2eDev => end_to_end_dev(ctx, playwright_args),
+    }
 }
 
 /// `cargo` with space-separated arguments.
@@ -322,34 +295,31 @@ fn end_to_end_dev(ctx: &Ctx, playwright_args: &[String]) -> Result<()> {
 mod tests {
     use super::*;
 
-    fn args(s: &str) -> Vec<String> {
-        s.split_whitespace().map(String::from).collect()
-    }
-
     #[test]
-    fn everything_runs_by_default_and_the_rest_goes_to_playwright() {
-        let (steps, rest) = parse_args(&args("-- smoke.spec.ts --grep robots")).unwrap();
-        assert_eq!(steps, STEPS);
-        assert_eq!(rest, args("smoke.spec.ts --grep robots"));
-        let (_, rest) = parse_args(&args("smoke.spec.ts")).unwrap();
-        assert_eq!(rest, args("smoke.spec.ts"));
-        // The README's command that renews the gallery's pictures.
-        let (steps, rest) = parse_args(&args(
-            "--only e2e-dev -- gallery.spec.ts --update-snapshots",
-        ))
-        .unwrap();
-        assert_eq!(steps, ["e2e-dev"]);
-        assert_eq!(rest, args("gallery.spec.ts --update-snapshots"));
-    }
-
-    #[test]
-    fn steps_can_be_chosen() {
-        let (steps, _) = parse_args(&args("--only dist,e2e")).unwrap();
-        assert_eq!(steps, ["dist", "e2e"]);
-        let (steps, _) = parse_args(&args("--from browser")).unwrap();
-        assert_eq!(steps, ["browser", "dist", "e2e", "e2e-dev"]);
-        let (steps, _) = parse_args(&args("--from native")).unwrap();
-        assert_eq!(steps[..2], ["native", "contract"]);
-        assert!(parse_args(&args("--only lint")).is_err());
+    fn steps_keep_their_short_names_and_headings() {
+        let names: Vec<String> = Step::all()
+            .iter()
+            .filter_map(|s| s.to_possible_value())
+            .map(|v| v.get_name().to_owned())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "fmt",
+                "clippy",
+                "clippy-wasm",
+                "native",
+                "contract",
+                "browser",
+                "dist",
+                "e2e",
+                "e2e-dev"
+            ]
+        );
+        assert_eq!(Step::Fmt.title(), "format: cargo fmt --check");
+        assert_eq!(
+            Step::E2eDev.title(),
+            "end-to-end tests against `cargo xtask dev` (trunk serve)"
+        );
     }
 }

@@ -1,0 +1,149 @@
+//! The tools the workflow needs, each checked and installed only when it is
+//! missing or of the wrong version. Nothing here downloads from anywhere but
+//! the package registries (crates.io, npm, Debian): see
+//! `shared/design/TOOLCHAIN.md` for why each recipe is what it is.
+//!
+//! One file per tool (or pair of tools installed together); this one holds
+//! the list of them, [`ensure`], and what several recipes share.
+
+mod binaryen;
+mod cargo_install;
+mod chromium;
+mod e2e_packages;
+mod nginx;
+mod rust;
+mod schemathesis;
+mod trunk;
+mod wasm_bindgen;
+
+pub use binaryen::binaryen_bin_dir;
+pub use chromium::{CHROMEDRIVER, CHROMIUM};
+pub use e2e_packages::e2e_dir;
+pub use rust::WASM_TARGET;
+pub use schemathesis::schemathesis_venv;
+
+use crate::Ctx;
+use crate::process::{self, output_of};
+use anyhow::{Context, Result, bail};
+use std::env;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+/// Every tool, in the order they are checked.
+pub const ALL: &[Tool] = &[
+    Tool::WasmTarget,
+    Tool::RustSrc,
+    Tool::WasmOpt,
+    Tool::E2ePackages,
+    Tool::Chromium,
+    Tool::WasmBindgen,
+    Tool::Trunk,
+    Tool::Schemathesis,
+    Tool::Nginx,
+];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tool {
+    /// The wasm32 target of the pinned Rust toolchain.
+    WasmTarget,
+    /// The `rust-src` component: the release build rebuilds std for size
+    /// (`-Zbuild-std`, see `dist::build_release`).
+    RustSrc,
+    /// `trunk`, the bundler behind `dev` and `dist`.
+    Trunk,
+    /// `wasm-bindgen` and `wasm-bindgen-test-runner`, at Cargo.lock's version.
+    WasmBindgen,
+    /// `wasm-opt` from npm `binaryen`, in `.tools/binaryen`.
+    WasmOpt,
+    /// Debian's Chromium and ChromeDriver.
+    Chromium,
+    /// The npm packages of `tests/e2e` (Playwright, axe-core, Lighthouse).
+    E2ePackages,
+    /// schemathesis from PyPI, in a venv at `.tools/schemathesis`, exactly
+    /// as `tests/contract/requirements.txt` pins it.
+    Schemathesis,
+    /// Debian's nginx and its brotli_static module (the production-like stack).
+    Nginx,
+}
+
+/// Where `cargo install` puts binaries.
+pub fn cargo_bin_dir() -> PathBuf {
+    if let Some(root) = env::var_os("CARGO_INSTALL_ROOT") {
+        return PathBuf::from(root).join("bin");
+    }
+    if let Some(home) = env::var_os("CARGO_HOME") {
+        return PathBuf::from(home).join("bin");
+    }
+    let home = env::var_os("HOME").unwrap_or_else(|| "/root".into());
+    PathBuf::from(home).join(".cargo").join("bin")
+}
+
+/// Makes sure every tool in `tools` is there, installing what is missing.
+pub fn ensure(ctx: &Ctx, tools: &[Tool]) -> Result<()> {
+    let started = Instant::now();
+    say!("==> checking tools");
+    for &tool in tools {
+        process::check_interrupted()?;
+        match tool {
+            Tool::WasmTarget => rust::ensure_wasm_target(ctx),
+            Tool::RustSrc => rust::ensure_rust_src(ctx),
+            Tool::Trunk => trunk::ensure_trunk(ctx),
+            Tool::WasmBindgen => wasm_bindgen::ensure_wasm_bindgen(ctx),
+            Tool::WasmOpt => binaryen::ensure_wasm_opt(ctx),
+            Tool::Chromium => chromium::ensure_chromium(),
+            Tool::E2ePackages => e2e_packages::ensure_e2e_packages(ctx),
+            Tool::Schemathesis => schemathesis::ensure_schemathesis(ctx),
+            Tool::Nginx => nginx::ensure_nginx(),
+        }
+        .with_context(|| format!("could not set up {tool:?}"))?;
+    }
+    say!(
+        "<== tools ready ({})",
+        crate::fmt_duration(started.elapsed())
+    );
+    Ok(())
+}
+
+fn ok(what: &str) {
+    say!("    ok: {what}");
+}
+
+fn installing(what: &str) {
+    say!("    installing {what}");
+}
+
+/// The first line a `--version` call prints, through the tool PATH.
+fn version_line(ctx: &Ctx, program: &str) -> Option<String> {
+    let out = output_of(ctx.tool_command(program).arg("--version"))?;
+    Some(out.lines().next().unwrap_or_default().trim().to_owned())
+}
+
+fn ensure_npm() -> Result<()> {
+    if output_of(Command::new("npm").arg("--version")).is_none() {
+        bail!("npm is not on PATH: install Node.js 20 with npm first");
+    }
+    Ok(())
+}
+
+/// Those of `paths` that do not exist.
+fn missing_files<'a>(paths: &[&'a str]) -> Vec<&'a str> {
+    paths
+        .iter()
+        .copied()
+        .filter(|p| !Path::new(p).exists())
+        .collect()
+}
+
+/// `apt-get` with `args`, through sudo unless we are root.
+fn apt(args: &[&str]) -> Command {
+    let mut cmd = if nix::unistd::geteuid().is_root() {
+        Command::new("apt-get")
+    } else {
+        let mut c = Command::new("sudo");
+        c.arg("apt-get");
+        c
+    };
+    cmd.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+    cmd
+}
