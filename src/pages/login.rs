@@ -73,7 +73,9 @@ pub fn LoginPage() -> impl IntoView {
         <Title text="Вход" />
         <h1>"Вход в Личный кабинет"</h1>
         <Show when=move || session.expired.get()>
-            <p class="alert" role="status">"Сеанс работы завершён. Войдите снова, чтобы продолжить с того же места. Заполненные поля вернутся, кроме паролей: их нужно будет ввести заново."</p>
+            <p class="alert" role="status">
+                "Сеанс работы завершён. Войдите снова, чтобы продолжить с того же места. Заполненные поля вернутся, кроме паролей: их нужно будет ввести заново."
+            </p>
         </Show>
         <ErrorSummary errors=summary />
         <RetryNotice countdown=wait />
@@ -82,16 +84,22 @@ pub fn LoginPage() -> impl IntoView {
             <PasswordField
                 field=pass
                 label="Пароль"
-                validate=move || { check_password(); }
+                validate=move || {
+                    check_password();
+                }
                 revealed=revealed
                 autocomplete="current-password"
             />
             <RevealPasswords checked=revealed controls="password" />
             <div class="form-actions">
-                <button type="submit" class="primary" disabled=login.pending()>"Войти"</button>
+                <button type="submit" class="primary" disabled=login.pending()>
+                    "Войти"
+                </button>
                 <A href=Route::Recover.path()>"Забыли пароль?"</A>
             </div>
         </form>
-        <p><A href=Route::Register.path()>"Регистрация"</A></p>
+        <p>
+            <A href=Route::Register.path()>"Регистрация"</A>
+        </p>
     }
 }

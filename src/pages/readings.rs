@@ -20,8 +20,14 @@ pub fn ReadingsPage() -> impl IntoView {
     let account = LocalResource::new(move || accounts::account(id()));
     view! {
         <Title text="Передача показаний" />
-        <p class="back"><A href=move || Route::Account(&id()).path()>"← к лицевому счету"</A></p>
-        <Hint id="readings-help" topic="Передача показаний" text="Перепишите цифры со счетчика газа слева направо, включая нули в начале можно не писать. Красные цифры после запятой (литры) можно указать через запятую или не указывать. Показания не могут быть меньше предыдущих.">
+        <p class="back">
+            <A href=move || Route::Account(&id()).path()>"← к лицевому счету"</A>
+        </p>
+        <Hint
+            id="readings-help"
+            topic="Передача показаний"
+            text="Перепишите цифры со счетчика газа слева направо, включая нули в начале можно не писать. Красные цифры после запятой (литры) можно указать через запятую или не указывать. Показания не могут быть меньше предыдущих."
+        >
             <h1>"Передача показаний"</h1>
         </Hint>
         <Remote resource=account children=|account| view! { <ReadingsForm account=account /> } />
@@ -40,14 +46,24 @@ fn ReadingsForm(account: Account) -> impl IntoView {
     if account.meters.is_empty() {
         return Either::Left(view! {
             <p>{heading}</p>
-            <p>"По этому лицевому счету нет приборов учёта: начисление идёт по нормативу, показания передавать не нужно."</p>
+            <p>
+                "По этому лицевому счету нет приборов учёта: начисление идёт по нормативу, показания передавать не нужно."
+            </p>
         }.into_any());
     }
     if !window.open {
-        return Either::Left(view! {
-            <p>{heading}</p>
-            <p class="warning">{format!("{} Передайте их в эти дни.", reading_days(window.from_day, window.to_day))}</p>
-        }.into_any());
+        return Either::Left(
+            view! {
+                <p>{heading}</p>
+                <p class="warning">
+                    {format!(
+                        "{} Передайте их в эти дни.",
+                        reading_days(window.from_day, window.to_day),
+                    )}
+                </p>
+            }
+            .into_any(),
+        );
     }
     let inputs = MeterInputs::new(account.meters);
     let summary = RwSignal::new(Vec::<FormError>::new());
@@ -91,27 +107,61 @@ fn ReadingsForm(account: Account) -> impl IntoView {
         <p>{heading.clone()}</p>
         <p class="note">{days}</p>
         {move || match send.value().get() {
-            Some(Ok(accepted)) => Either::Left(view! {
-                <Outcome title="Показания приняты. Спасибо!">
-                    <ul>{accepted.into_iter().map(|r| view! { <li>{display(&r.value)}</li> }).collect_view()}</ul>
-                    <p>"Поставщик учтёт их в следующем начислении. На странице лицевого счета они показаны как последние показания."</p>
-                </Outcome>
-            }),
-            _ => Either::Right(view! {
-                <ErrorSummary errors=summary />
-                <form novalidate on:submit=on_submit class="form">
-                    <MeterReadingFields inputs=inputs />
-                    <div class="form-actions">
-                        <Show
-                            when=move || anomaly.get()
-                            fallback=move || view! { <button type="submit" class="primary" disabled=send.pending()>"Передать показания"</button> }
-                        >
-                            <button type="button" class="primary" disabled=send.pending() on:click=move |_| submit(true)>"Подтвердить и отправить"</button>
-                            <button type="submit" disabled=send.pending()>"Проверить ещё раз"</button>
-                        </Show>
-                    </div>
-                </form>
-            }),
+            Some(Ok(accepted)) => {
+                Either::Left(
+                    view! {
+                        <Outcome title="Показания приняты. Спасибо!">
+                            <ul>
+                                {accepted
+                                    .into_iter()
+                                    .map(|r| view! { <li>{display(&r.value)}</li> })
+                                    .collect_view()}
+                            </ul>
+                            <p>
+                                "Поставщик учтёт их в следующем начислении. На странице лицевого счета они показаны как последние показания."
+                            </p>
+                        </Outcome>
+                    },
+                )
+            }
+            _ => {
+                Either::Right(
+                    view! {
+                        <ErrorSummary errors=summary />
+                        <form novalidate on:submit=on_submit class="form">
+                            <MeterReadingFields inputs=inputs />
+                            <div class="form-actions">
+                                <Show
+                                    when=move || anomaly.get()
+                                    fallback=move || {
+                                        view! {
+                                            <button
+                                                type="submit"
+                                                class="primary"
+                                                disabled=send.pending()
+                                            >
+                                                "Передать показания"
+                                            </button>
+                                        }
+                                    }
+                                >
+                                    <button
+                                        type="button"
+                                        class="primary"
+                                        disabled=send.pending()
+                                        on:click=move |_| submit(true)
+                                    >
+                                        "Подтвердить и отправить"
+                                    </button>
+                                    <button type="submit" disabled=send.pending()>
+                                        "Проверить ещё раз"
+                                    </button>
+                                </Show>
+                            </div>
+                        </form>
+                    },
+                )
+            }
         }}
     })
 }
