@@ -53,9 +53,13 @@ pub fn App() -> impl IntoView {
     };
 
     view! {
-        <Title formatter=|page: String| format!("{page} — Личный кабинет абонента") />
+        <Title formatter=|page: String| {
+            format!("{page} — Личный кабинет абонента")
+        } />
         <Router>
-            <a class="skip-link" href="#main">"Перейти к содержанию"</a>
+            <a class="skip-link" href="#main">
+                "Перейти к содержанию"
+            </a>
             <Layout>
                 // Each path is a `Route::pattern` of routes.rs (`path!` takes
                 // only a literal); a test there keeps the two equal.
@@ -67,11 +71,26 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/agreement") view=AgreementPage />
                     <Route path=path!("/recover") view=RecoverPage />
                     <Route path=path!("/recover/confirm") view=RecoverConfirmPage />
-                    <ProtectedRoute path=path!("/") view=HomePage condition=signed_in redirect_path=login_path />
-                    <ProtectedRoute path=path!("/settings") view=SettingsPage condition=signed_in redirect_path=login_path />
+                    <ProtectedRoute
+                        path=path!("/")
+                        view=HomePage
+                        condition=signed_in
+                        redirect_path=login_path
+                    />
+                    <ProtectedRoute
+                        path=path!("/settings")
+                        view=SettingsPage
+                        condition=signed_in
+                        redirect_path=login_path
+                    />
                     // The confirmed-only pages, under one check: the empty
                     // parent path adds nothing, so each child's path is whole.
-                    <ProtectedParentRoute path=path!("") view=Outlet condition=confirmed redirect_path=home_or_login>
+                    <ProtectedParentRoute
+                        path=path!("")
+                        view=Outlet
+                        condition=confirmed
+                        redirect_path=home_or_login
+                    >
                         <Route path=path!("/accounts") view=AccountsPage />
                         <Route path=path!("/accounts/link") view=LinkAccountPage />
                         <Route path=path!("/accounts/:id") view=AccountPage />
@@ -111,7 +130,17 @@ fn Layout(children: Children) -> impl IntoView {
     view! {
         <Nav on_logout=on_logout />
         <main id="main" tabindex="-1">
-            {move || logout_error.get().map(|e| view! { <p class="alert" role="alert">{e}</p> })}
+            {move || {
+                logout_error
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <p class="alert" role="alert">
+                                {e}
+                            </p>
+                        }
+                    })
+            }}
             <UnconfirmedBanner />
             {children()}
         </main>

@@ -371,7 +371,13 @@ async fn a_payment_page_that_is_not_a_web_page_is_refused_and_the_form_stays_usa
         let _keep = KeepAddress::new();
         let address = window().location().href().unwrap();
         let _fetch = FakeFetch::answer(201, &pending_payment(url));
-        let _page = mount(|| view! { <Router><PayForm account=account() /></Router> });
+        let _page = mount(|| {
+            view! {
+                <Router>
+                    <PayForm account=account() />
+                </Router>
+            }
+        });
         pay_and_wait(|| summary_text().contains(UNUSABLE)).await;
         assert!(
             summary_text().contains(UNUSABLE),
@@ -394,7 +400,13 @@ async fn a_loopback_payment_page_is_followed() {
     let gateway = format!("{}{}#gateway", origin(), here());
     assert!(payment_page_url(&gateway).is_ok(), "{gateway:?}");
     let _fetch = FakeFetch::answer(201, &pending_payment(&gateway));
-    let _page = mount(|| view! { <Router><PayForm account=account() /></Router> });
+    let _page = mount(|| {
+        view! {
+            <Router>
+                <PayForm account=account() />
+            </Router>
+        }
+    });
     pay_and_wait(|| window().location().hash().unwrap() == "#gateway").await;
     assert_eq!(window().location().hash().unwrap(), "#gateway");
     assert!(

@@ -28,10 +28,16 @@ pub fn AccountCard(account: AccountSummary) -> impl IntoView {
             </h2>
             <p class="card-supplier">{supplier.name}</p>
             <p>{address}</p>
-            <p class="balance" class:balance-debt=debt>{balance.text()}</p>
+            <p class="balance" class:balance-debt=debt>
+                {balance.text()}
+            </p>
             <p class="card-actions">
-                <A href=Route::Pay(&id).path() attr:class="button primary">"Оплата онлайн"</A>
-                <A href=Route::Readings(&id).path() attr:class="button">"Передать показания"</A>
+                <A href=Route::Pay(&id).path() attr:class="button primary">
+                    "Оплата онлайн"
+                </A>
+                <A href=Route::Readings(&id).path() attr:class="button">
+                    "Передать показания"
+                </A>
             </p>
         </article>
     }
@@ -42,7 +48,10 @@ pub fn AccountCard(account: AccountSummary) -> impl IntoView {
 pub fn AccountCards(list: Vec<AccountSummary>) -> impl IntoView {
     view! {
         <div class="cards">
-            {list.into_iter().map(|account| view! { <AccountCard account=account /> }).collect_view()}
+            {list
+                .into_iter()
+                .map(|account| view! { <AccountCard account=account /> })
+                .collect_view()}
         </div>
     }
 }

@@ -50,13 +50,25 @@ pub fn UnconfirmedBanner() -> impl IntoView {
                     ". После истечения указанной даты Ваш Личный кабинет будет удален."
                 </p>
                 <RetryNotice countdown=wait />
-                <button type="button" disabled=resend.pending() on:click=move |_| { if wait.allows_submit() { resend.dispatch(()); } }>
+                <button
+                    type="button"
+                    disabled=resend.pending()
+                    on:click=move |_| {
+                        if wait.allows_submit() {
+                            resend.dispatch(());
+                        }
+                    }
+                >
                     "Выслать ссылку"
                 </button>
                 <p role="status" class="banner-status">
                     {move || match resend.value().get() {
-                        Some(Ok(_)) => format!("Новая ссылка отправлена на {}. Прежние ссылки больше не действуют.", email()),
-                        // A 429 is in the countdown above.
+                        Some(Ok(_)) => {
+                            format!(
+                                "Новая ссылка отправлена на {}. Прежние ссылки больше не действуют.",
+                                email(),
+                            )
+                        }
                         Some(Err(ApiError::TooManyRequests { .. })) => String::new(),
                         Some(Err(error)) => error.to_string(),
                         None => String::new(),

@@ -26,11 +26,20 @@ pub fn ConfirmDialog(
     });
     view! {
         // `cancel` is Escape: the browser closes the dialog, the page forgets the question.
-        <dialog node_ref=dialog class="dialog" aria-labelledby="dialog-question" on:cancel=move |_: web_sys::Event| on_cancel.run(())>
+        <dialog
+            node_ref=dialog
+            class="dialog"
+            aria-labelledby="dialog-question"
+            on:cancel=move |_: web_sys::Event| on_cancel.run(())
+        >
             <p id="dialog-question">{move || question.get().unwrap_or_default()}</p>
             <div class="dialog-actions">
-                <button type="button" class="primary danger" on:click=move |_| on_confirm.run(())>{confirm_label}</button>
-                <button type="button" autofocus on:click=move |_| on_cancel.run(())>"Отмена"</button>
+                <button type="button" class="primary danger" on:click=move |_| on_confirm.run(())>
+                    {confirm_label}
+                </button>
+                <button type="button" autofocus on:click=move |_| on_cancel.run(())>
+                    "Отмена"
+                </button>
             </div>
         </dialog>
     }

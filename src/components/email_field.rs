@@ -12,7 +12,9 @@ pub fn EmailField(field: Field) -> impl IntoView {
         <TextField
             field=field
             label="E-mail (логин)"
-            validate=move || { check_email(field); }
+            validate=move || {
+                check_email(field);
+            }
             input_type="email"
             autocomplete="email"
             inputmode="email"

@@ -31,14 +31,33 @@ pub fn ErrorSummary(#[prop(into)] errors: Signal<Vec<FormError>>) -> impl IntoVi
             >
                 <h2 id="error-summary-title">{move || errors.with(|e| summary_title(e))}</h2>
                 <ul>
-                    {move || errors.get().into_iter().map(|e| view! {
-                        <li>{match e.field {
-                            Some(id) => Either::Left(view! {
-                                <a href=format!("#{id}") on:click=move |ev| focus_field(ev, id)>{e.message}</a>
-                            }),
-                            None => Either::Right(e.message),
-                        }}</li>
-                    }).collect_view()}
+                    {move || {
+                        errors
+                            .get()
+                            .into_iter()
+                            .map(|e| {
+                                view! {
+                                    <li>
+                                        {match e.field {
+                                            Some(id) => {
+                                                Either::Left(
+                                                    view! {
+                                                        <a
+                                                            href=format!("#{id}")
+                                                            on:click=move |ev| focus_field(ev, id)
+                                                        >
+                                                            {e.message}
+                                                        </a>
+                                                    },
+                                                )
+                                            }
+                                            None => Either::Right(e.message),
+                                        }}
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
                 </ul>
             </div>
         </Show>

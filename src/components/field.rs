@@ -83,14 +83,34 @@ pub fn TextField(
             class="field"
             class:field-invalid=move || error.read().is_some()
             on:mouseleave=hint.on_leave()
-
         >
+
             <div class="hint-head">
                 <label for=id>{label.clone()}</label>
-                {has_help.then(|| view! { <HintButton state=hint topic=label controls=help_id.clone() /> })}
+                {has_help
+                    .then(|| {
+                        view! { <HintButton state=hint topic=label controls=help_id.clone() /> }
+                    })}
             </div>
-            {note.map(|note| view! { <p id=format!("{id}-note") class="note">{note}</p> })}
-            {move || error.get().map(|msg| view! { <p id=format!("{id}-error") class="error">{msg}</p> })}
+            {note
+                .map(|note| {
+                    view! {
+                        <p id=format!("{id}-note") class="note">
+                            {note}
+                        </p>
+                    }
+                })}
+            {move || {
+                error
+                    .get()
+                    .map(|msg| {
+                        view! {
+                            <p id=format!("{id}-error") class="error">
+                                {msg}
+                            </p>
+                        }
+                    })
+            }}
             <input
                 id=id
                 name=id
@@ -105,9 +125,19 @@ pub fn TextField(
                 bind:value=value
                 on:blur=on_blur
             />
-            {suffix.map(|unit| view! { <span id=format!("{id}-suffix") class="suffix">{unit}</span> })}
+            {suffix
+                .map(|unit| {
+                    view! {
+                        <span id=format!("{id}-suffix") class="suffix">
+                            {unit}
+                        </span>
+                    }
+                })}
             // Under the input: opening the hint never moves the field.
-            {help.map(|text| view! { <HintText state=hint id=help_id text=text extra=help_extra /> })}
+            {help
+                .map(|text| {
+                    view! { <HintText state=hint id=help_id text=text extra=help_extra /> }
+                })}
         </div>
     }
 }

@@ -10,8 +10,7 @@ pub fn Footer() -> impl IntoView {
         <footer class="site-footer">
             <p>
                 "Вы также можете задать интересующий Вас вопрос службе технической поддержки Личного кабинета электронным письмом на адрес "
-                <a href=format!("mailto:{email}")>{email}</a>
-                "."
+                <a href=format!("mailto:{email}")>{email}</a> "."
             </p>
         </footer>
     }

@@ -65,7 +65,9 @@ pub fn FormShell(
         Some(buttons) => Either::Left((buttons.children)()),
         None => Either::Right(view! {
             <div class="form-actions">
-                <button type="submit" class="primary" disabled=busy>{submit}</button>
+                <button type="submit" class="primary" disabled=busy>
+                    {submit}
+                </button>
                 {beside.map(|beside| (beside.children)())}
             </div>
         }),

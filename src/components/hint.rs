@@ -123,8 +123,7 @@ pub fn Hint(
     view! {
         <div class="hint" on:mouseleave=state.on_leave()>
             <div class="hint-head">
-                {children()}
-                <HintButton state=state topic=topic controls=id.clone() />
+                {children()} <HintButton state=state topic=topic controls=id.clone() />
             </div>
             <HintText state=state id=id text=text />
         </div>

@@ -149,7 +149,9 @@ pub fn MeterReadingFields(inputs: MeterInputs) -> impl IntoView {
                         field=field
                         label=label
                         note=Some(Signal::stored(note))
-                        validate=move || { MeterInputs::check_one(&meter_for_check, field); }
+                        validate=move || {
+                            MeterInputs::check_one(&meter_for_check, field);
+                        }
                         inputmode="decimal"
                         autocomplete="off"
                         size="size-12"

@@ -48,13 +48,19 @@ pub fn Nav(#[prop(into)] on_logout: Callback<()>) -> impl IntoView {
                 </a>
                 <Show
                     when=move || session.signed_in() == Some(true)
-                    fallback=|| view! {
-                        <nav class="site-nav" aria-label="Основное меню">
-                            <ul>
-                                <li><A href=Route::Login.path()>"Вход"</A></li>
-                                <li><A href=Route::Register.path()>"Регистрация"</A></li>
-                            </ul>
-                        </nav>
+                    fallback=|| {
+                        view! {
+                            <nav class="site-nav" aria-label="Основное меню">
+                                <ul>
+                                    <li>
+                                        <A href=Route::Login.path()>"Вход"</A>
+                                    </li>
+                                    <li>
+                                        <A href=Route::Register.path()>"Регистрация"</A>
+                                    </li>
+                                </ul>
+                            </nav>
+                        }
                     }
                 >
                     <button
@@ -68,12 +74,38 @@ pub fn Nav(#[prop(into)] on_logout: Callback<()>) -> impl IntoView {
                         <span class="menu-icon" aria-hidden="true"></span>
                         "Меню"
                     </button>
-                    <nav id="site-menu" class="site-nav site-menu" class:open=move || open.get() aria-label="Основное меню">
+                    <nav
+                        id="site-menu"
+                        class="site-nav site-menu"
+                        class:open=move || open.get()
+                        aria-label="Основное меню"
+                    >
                         <ul>
-                            {SECTIONS.into_iter().map(|(section, route, label)| view! {
-                                <li><a href=route.path() aria-current=move || (current() == Some(section)).then_some("page")>{label}</a></li>
-                            }).collect_view()}
-                            <li><button type="button" class="link" on:click=move |_| on_logout.run(())>"Выход"</button></li>
+                            {SECTIONS
+                                .into_iter()
+                                .map(|(section, route, label)| {
+                                    view! {
+                                        <li>
+                                            <a
+                                                href=route.path()
+                                                aria-current=move || {
+                                                    (current() == Some(section)).then_some("page")
+                                                }
+                                            >
+                                                {label}
+                                            </a>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()} <li>
+                                <button
+                                    type="button"
+                                    class="link"
+                                    on:click=move |_| on_logout.run(())
+                                >
+                                    "Выход"
+                                </button>
+                            </li>
                         </ul>
                     </nav>
                 </Show>

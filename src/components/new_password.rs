@@ -19,14 +19,18 @@ pub fn NewPasswordFields(
             field=pass
             label=label
             note=password::POLICY
-            validate=move || { check_new_password(pass); }
+            validate=move || {
+                check_new_password(pass);
+            }
             revealed=revealed
             autocomplete="new-password"
         />
         <PasswordField
             field=repeat
             label=repeat_label
-            validate=move || { check_repeat(pass, repeat); }
+            validate=move || {
+                check_repeat(pass, repeat);
+            }
             revealed=revealed
             autocomplete="new-password"
         />

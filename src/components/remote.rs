@@ -16,12 +16,18 @@ where
     V: IntoView + 'static,
 {
     move || match resource.get() {
-        None => EitherOf3::A(view! { <p role="status" class="loading">"Загрузка…"</p> }),
+        None => EitherOf3::A(view! {
+            <p role="status" class="loading">
+                "Загрузка…"
+            </p>
+        }),
         Some(Ok(value)) => EitherOf3::B(children(value)),
         Some(Err(error)) => EitherOf3::C(view! {
             <div class="alert" role="alert">
                 <p>{error.to_string()}</p>
-                <button type="button" on:click=move |_| resource.refetch()>"Повторить"</button>
+                <button type="button" on:click=move |_| resource.refetch()>
+                    "Повторить"
+                </button>
             </div>
         }),
     }

@@ -26,12 +26,27 @@ pub fn RetryNotice(countdown: RetryCountdown) -> impl IntoView {
         <Show when=move || countdown.wait() != Wait::Hidden>
             <div node_ref=notice id="retry-notice" class="alert" role="alert" tabindex="-1">
                 {move || match countdown.wait() {
-                    Wait::Left(n) if n > 0 => Either::Left(view! {
-                        <p role="timer" aria-live="off">{retry_countdown(n)}</p>
-                    }),
-                    Wait::Unknown => Either::Right(view! {
-                        <p>{ApiError::TooManyRequests { retry_after: None }.to_string()}</p>
-                    }),
+                    Wait::Left(n) if n > 0 => {
+                        Either::Left(
+                            view! {
+                                <p role="timer" aria-live="off">
+                                    {retry_countdown(n)}
+                                </p>
+                            },
+                        )
+                    }
+                    Wait::Unknown => {
+                        Either::Right(
+                            view! {
+                                <p>
+                                    {ApiError::TooManyRequests {
+                                        retry_after: None,
+                                    }
+                                        .to_string()}
+                                </p>
+                            },
+                        )
+                    }
                     _ => Either::Right(view! { <p>{retry_countdown(0)}</p> }),
                 }}
             </div>

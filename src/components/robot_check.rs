@@ -142,9 +142,14 @@ pub fn RobotCheckField(check: RobotCheck) -> impl IntoView {
             <p class="label">"Защита от роботов"</p>
             <p id="captcha-status" class="robot-status" role="status">
                 {move || match check.status.get() {
-                    CheckStatus::Checking => "Идёт проверка, что Вы не робот. Это займёт несколько секунд…".to_owned(),
+                    CheckStatus::Checking => {
+                        "Идёт проверка, что Вы не робот. Это займёт несколько секунд…"
+                            .to_owned()
+                    }
                     CheckStatus::Passed => "✓ Проверка пройдена".to_owned(),
-                    CheckStatus::Failed(why) => format!("Проверка не пройдена. {why}"),
+                    CheckStatus::Failed(why) => {
+                        format!("Проверка не пройдена. {why}")
+                    }
                 }}
             </p>
             <Show when=move || matches!(check.status.get(), CheckStatus::Failed(_))>
@@ -162,9 +167,13 @@ pub fn RobotCheckField(check: RobotCheck) -> impl IntoView {
 pub fn RobotCheckWait(check: RobotCheck) -> impl IntoView {
     view! {
         <p class="note submit-wait" role="status">
-            {move || check.waiting().then_some(
-                "Форма будет отправлена автоматически, как только закончится проверка «Защита от роботов»."
-            )}
+            {move || {
+                check
+                    .waiting()
+                    .then_some(
+                        "Форма будет отправлена автоматически, как только закончится проверка «Защита от роботов».",
+                    )
+            }}
         </p>
     }
 }

@@ -17,17 +17,37 @@ pub fn SupplierSelect(
     let Field { id, value, error } = field;
     let hint = HintState::new();
     view! {
-        <div class="field" class:field-invalid=move || error.read().is_some() on:mouseleave=hint.on_leave()>
+        <div
+            class="field"
+            class:field-invalid=move || error.read().is_some()
+            on:mouseleave=hint.on_leave()
+        >
             <div class="hint-head">
                 <label for=id>"Поставщик:"</label>
                 <HintButton state=hint topic="Поставщик:" controls=format!("{id}-help") />
             </div>
-            {move || error.get().map(|msg| view! { <p id=format!("{id}-error") class="error">{msg}</p> })}
+            {move || {
+                error
+                    .get()
+                    .map(|msg| {
+                        view! {
+                            <p id=format!("{id}-error") class="error">
+                                {msg}
+                            </p>
+                        }
+                    })
+            }}
             <select
                 id=id
                 name=id
                 aria-invalid=move || error.read().is_some().then_some("true")
-                aria-describedby=move || if error.read().is_some() { format!("{id}-help {id}-error") } else { format!("{id}-help") }
+                aria-describedby=move || {
+                    if error.read().is_some() {
+                        format!("{id}-help {id}-error")
+                    } else {
+                        format!("{id}-help")
+                    }
+                }
                 on:change=move |ev| {
                     value.set(event_target_value(&ev));
                     validate.run(());
@@ -36,7 +56,9 @@ pub fn SupplierSelect(
             >
                 <option value="">"<не выбрана>"</option>
                 <For each=move || suppliers.get() key=|s| s.id.clone() let(supplier)>
-                    <option value=supplier.id.clone() selected=move || value.get() == supplier.id>{supplier.name.clone()}</option>
+                    <option value=supplier.id.clone() selected=move || value.get() == supplier.id>
+                        {supplier.name.clone()}
+                    </option>
                 </For>
             </select>
             <HintText state=hint id=format!("{id}-help") text=SUPPLIER_HELP />

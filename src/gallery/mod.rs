@@ -101,7 +101,13 @@ fn GalleryState() -> impl IntoView {
 
 /// A link to a state: a new page load, so that the stub follows the address.
 fn state_link(state: &'static State, text: String) -> impl IntoView {
-    view! { <li><a href=state.href() rel="external">{text}</a></li> }
+    view! {
+        <li>
+            <a href=state.href() rel="external">
+                {text}
+            </a>
+        </li>
+    }
 }
 
 #[component]

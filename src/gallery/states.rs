@@ -21,7 +21,7 @@ use crate::routes::Route;
 /// How the index writes the id of an account or a payment.
 const ID: &str = "{id}";
 
-/// The screens of SCREENS.md.
+/// The screens of the cabinet, one per page of `src/pages/`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
     Register,

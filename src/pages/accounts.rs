@@ -23,15 +23,20 @@ pub fn AccountList(
     view! {
         <Title text=title />
         <h1>{title}</h1>
-        <Remote resource=list children=|list| {
-            if list.is_empty() {
-                Either::Left(view! { <p>"Нет подключенных ЛС"</p> })
-            } else {
-                Either::Right(view! {
-                    <AccountCards list=list />
-                })
+        <Remote
+            resource=list
+            children=|list| {
+                if list.is_empty() {
+                    Either::Left(view! { <p>"Нет подключенных ЛС"</p> })
+                } else {
+                    Either::Right(view! { <AccountCards list=list /> })
+                }
             }
-        } />
-        <p><A href=Route::LinkAccount.path() attr:class="button primary">"Подключить ЛС"</A></p>
+        />
+        <p>
+            <A href=Route::LinkAccount.path() attr:class="button primary">
+                "Подключить ЛС"
+            </A>
+        </p>
     }
 }

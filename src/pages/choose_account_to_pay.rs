@@ -23,7 +23,5 @@ pub fn ChooseAccountToPayPage() -> impl IntoView {
             navigate(&Route::Pay(&only.id).path(), replace);
         }
     });
-    view! {
-        <AccountList title="Оплата онлайн" list=list />
-    }
+    view! { <AccountList title="Оплата онлайн" list=list /> }
 }

@@ -37,25 +37,51 @@ pub fn ConfirmPage() -> impl IntoView {
         <h1>"Подтверждение регистрации"</h1>
         // Each outcome is a live region of its own: what the link did is read out.
         {move || match confirm.value().get() {
-            None => EitherOf4::A(view! { <p role="status">"Подтверждаем регистрацию…"</p> }),
-            Some(Ok(_)) => EitherOf4::B(view! {
-                <Outcome title="Регистрация подтверждена">
-                    <p>"Вы успешно зарегистрированы в Системе. Для Вас создан Личный кабинет!"</p>
-                    <p>"Для начала работы с Личным кабинетом Вам необходимо подключить к нему Ваши лицевые счета."</p>
-                    <p class="panel-actions"><A href=Route::LinkAccount.path() attr:class="button primary">"Подключить ЛС"</A></p>
-                </Outcome>
-            }),
+            None => {
+                EitherOf4::A(
+                    view! {
+                        <p role="status">"Подтверждаем регистрацию…"</p>
+                    },
+                )
+            }
+            Some(Ok(_)) => {
+                EitherOf4::B(
+                    view! {
+                        <Outcome title="Регистрация подтверждена">
+                            <p>
+                                "Вы успешно зарегистрированы в Системе. Для Вас создан Личный кабинет!"
+                            </p>
+                            <p>
+                                "Для начала работы с Личным кабинетом Вам необходимо подключить к нему Ваши лицевые счета."
+                            </p>
+                            <p class="panel-actions">
+                                <A href=Route::LinkAccount.path() attr:class="button primary">
+                                    "Подключить ЛС"
+                                </A>
+                            </p>
+                        </Outcome>
+                    },
+                )
+            }
             Some(Err(error)) if matches!(error.code(), Some("token_invalid" | "token_expired")) => {
                 EitherOf4::C(view! { <div role="status">{link_problem(&error)}</div> })
             }
             Some(Err(error)) => {
                 let attempt = attempt.clone();
-                EitherOf4::D(view! {
-                    <div role="status">
-                        <p class="alert">{error.to_string()}</p>
-                        <button type="button" disabled=confirm.pending() on:click=move |_| attempt()>"Повторить"</button>
-                    </div>
-                })
+                EitherOf4::D(
+                    view! {
+                        <div role="status">
+                            <p class="alert">{error.to_string()}</p>
+                            <button
+                                type="button"
+                                disabled=confirm.pending()
+                                on:click=move |_| attempt()
+                            >
+                                "Повторить"
+                            </button>
+                        </div>
+                    },
+                )
             }
         }}
     }
@@ -72,8 +98,12 @@ fn link_problem(error: &ApiError) -> impl IntoView + use<> {
             "Если Вы уже подтвердили регистрацию, просто войдите в Личный кабинет. Если Вы запрашивали новую ссылку кнопкой «Выслать ссылку», откройте ссылку из последнего письма: прежние ссылки перестают действовать."
         }}
         <ul class="actions">
-            <li><A href=Route::Login.path()>"Вход в Личный кабинет"</A></li>
-            <li><A href=Route::Register.path()>"Регистрация"</A></li>
+            <li>
+                <A href=Route::Login.path()>"Вход в Личный кабинет"</A>
+            </li>
+            <li>
+                <A href=Route::Register.path()>"Регистрация"</A>
+            </li>
         </ul>
     }
 }

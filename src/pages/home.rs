@@ -20,10 +20,16 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <Title text="Главная" />
         <h1>"Главная"</h1>
-        <p class="lead">"Уважаемый абонент! Добро пожаловать в Личный кабинет поставщика услуг."</p>
-        <p>"Данный сервис предоставляет возможность работы с Вашими лицевыми счетами: просмотр информации по счетам и тарифам, передачу показаний оборудования, оплату лицевого счета, и прочие услуги."</p>
+        <p class="lead">
+            "Уважаемый абонент! Добро пожаловать в Личный кабинет поставщика услуг."
+        </p>
+        <p>
+            "Данный сервис предоставляет возможность работы с Вашими лицевыми счетами: просмотр информации по счетам и тарифам, передачу показаний оборудования, оплату лицевого счета, и прочие услуги."
+        </p>
         // Accounts open once the e-mail is confirmed; the banner above says how.
-        {move || if confirmed() { Either::Left(view! { <LinkedAccounts /> }) } else { Either::Right(()) }}
+        {move || {
+            if confirmed() { Either::Left(view! { <LinkedAccounts /> }) } else { Either::Right(()) }
+        }}
     }
 }
 
@@ -31,18 +37,36 @@ pub fn HomePage() -> impl IntoView {
 fn LinkedAccounts() -> impl IntoView {
     let list = LocalResource::new(accounts::list);
     view! {
-        <Remote resource=list children=|list| {
-            if list.is_empty() {
-                Either::Left(view! {
-                    <p>"Для начала работы с Личным кабинетом Вам необходимо подключить к нему Ваши лицевые счета."</p>
-                    <p><A href=Route::LinkAccount.path() attr:class="button primary">"Подключить ЛС"</A></p>
-                })
-            } else {
-                Either::Right(view! {
-                    <AccountCards list=list />
-                    <p><A href=Route::LinkAccount.path()>"Подключить ещё один лицевой счет"</A></p>
-                })
+        <Remote
+            resource=list
+            children=|list| {
+                if list.is_empty() {
+                    Either::Left(
+                        view! {
+                            <p>
+                                "Для начала работы с Личным кабинетом Вам необходимо подключить к нему Ваши лицевые счета."
+                            </p>
+                            <p>
+                                <A href=Route::LinkAccount.path() attr:class="button primary">
+                                    "Подключить ЛС"
+                                </A>
+                            </p>
+                        },
+                    )
+                } else {
+                    Either::Right(
+                        view! {
+                            <AccountCards list=list />
+                            <p>
+                                <A href=Route::LinkAccount
+                                    .path()>
+                                    "Подключить ещё один лицевой счет"
+                                </A>
+                            </p>
+                        },
+                    )
+                }
             }
-        } />
+        />
     }
 }

@@ -24,10 +24,16 @@ pub fn LinkAccountPage() -> impl IntoView {
     let suppliers = LocalResource::new(accounts::suppliers);
     view! {
         <Title text="Подключение лицевых счетов" />
-        <Hint id="link-help" topic="Подключение лицевых счетов" text="Подключённый лицевой счет появится на главной странице: там видны задолженность, тарифы и приборы учёта, оттуда передают показания и оплачивают газ. Один и тот же счет могут подключить несколько членов семьи, каждый в своём кабинете.">
+        <Hint
+            id="link-help"
+            topic="Подключение лицевых счетов"
+            text="Подключённый лицевой счет появится на главной странице: там видны задолженность, тарифы и приборы учёта, оттуда передают показания и оплачивают газ. Один и тот же счет могут подключить несколько членов семьи, каждый в своём кабинете."
+        >
             <h1>"Подключение лицевых счетов"</h1>
         </Hint>
-        <p>"Уважаемый абонент! В данном разделе Вы можете подключить Ваши Лицевые счета, зарегистрированные у поставщика услуг к своему Личному кабинету"</p>
+        <p>
+            "Уважаемый абонент! В данном разделе Вы можете подключить Ваши Лицевые счета, зарегистрированные у поставщика услуг к своему Личному кабинету"
+        </p>
         <Remote resource=suppliers children=|list| view! { <LinkForm suppliers=list /> } />
     }
 }
@@ -105,13 +111,23 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
     let form_view = move || {
         let cancel = cancel.clone();
         view! {
-            <p>"Уважаемый абонент! Для подключения лицевого счета укажите его номер указанный на квитанции."</p>
+            <p>
+                "Уважаемый абонент! Для подключения лицевого счета укажите его номер указанный на квитанции."
+            </p>
             <FormShell form=form on_submit=send submit="Подключить" busy=link.pending()>
-                <SupplierSelect field=supplier suppliers=suppliers.get_value() validate=move || { check_supplier(); } />
+                <SupplierSelect
+                    field=supplier
+                    suppliers=suppliers.get_value()
+                    validate=move || {
+                        check_supplier();
+                    }
+                />
                 <TextField
                     field=number
                     label="Лицевой счет:"
-                    validate=move || { check_number(); }
+                    validate=move || {
+                        check_number();
+                    }
                     help=help
                     help_extra=ViewFn::from(receipt)
                     note=Some(rule)
@@ -127,7 +143,11 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
                         {receipt()}
                     </div>
                 </details>
-                <Beside slot><button type="button" on:click=cancel>"Отмена"</button></Beside>
+                <Beside slot>
+                    <button type="button" on:click=cancel>
+                        "Отмена"
+                    </button>
+                </Beside>
             </FormShell>
         }
     };
@@ -135,25 +155,51 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
     let outcome = move || match link.value().get() {
         Some(Ok(account)) => Either::Left(view! {
             <Outcome title="Лицевой счет подключен">
-                <p>"Поздравляем! Все шаги пройдены, Вы можете пользоваться Личным кабинетом клиента."</p>
+                <p>
+                    "Поздравляем! Все шаги пройдены, Вы можете пользоваться Личным кабинетом клиента."
+                </p>
                 <dl class="summary">
-                    <div><dt>"Лицевой счет"</dt><dd>{numbered(&account.number)}</dd></div>
-                    <div><dt>"Поставщик"</dt><dd>{account.supplier.name}</dd></div>
-                    <div><dt>"Адрес"</dt><dd>{account.address}</dd></div>
+                    <div>
+                        <dt>"Лицевой счет"</dt>
+                        <dd>{numbered(&account.number)}</dd>
+                    </div>
+                    <div>
+                        <dt>"Поставщик"</dt>
+                        <dd>{account.supplier.name}</dd>
+                    </div>
+                    <div>
+                        <dt>"Адрес"</dt>
+                        <dd>{account.address}</dd>
+                    </div>
                 </dl>
                 <p class="panel-actions">
-                    <A href=Route::Account(&account.id).path() attr:class="button primary">"Открыть лицевой счет"</A>
+                    <A href=Route::Account(&account.id).path() attr:class="button primary">
+                        "Открыть лицевой счет"
+                    </A>
                     <A href=Route::Home.path()>"На главную"</A>
                 </p>
             </Outcome>
-            <p><button type="button" class="link" on:click=move |_| { link.value().set(None); number.value.set(String::new()); }>"Подключить ещё один лицевой счет"</button></p>
+            <p>
+                <button
+                    type="button"
+                    class="link"
+                    on:click=move |_| {
+                        link.value().set(None);
+                        number.value.set(String::new());
+                    }
+                >
+                    "Подключить ещё один лицевой счет"
+                </button>
+            </p>
         }),
         _ => Either::Right(form_view()),
     };
     view! {
         // Outside the form: still said once the account is linked.
         <Show when=move || spaces_removed.get()>
-            <p class="note" role="status">"Пробелы из номера убраны: номер лицевого счета состоит только из цифр."</p>
+            <p class="note" role="status">
+                "Пробелы из номера убраны: номер лицевого счета состоит только из цифр."
+            </p>
         </Show>
         {outcome}
     }
@@ -162,7 +208,13 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
 /// The receipt with the number marked: in the «?» and in the disclosure.
 fn receipt() -> impl IntoView {
     view! {
-        <img src="/receipt.svg" width="320" height="200" loading="lazy" class="receipt"
-            alt="Пример квитанции: номер лицевого счета напечатан в правом верхнем углу и обведён рамкой." />
+        <img
+            src="/receipt.svg"
+            width="320"
+            height="200"
+            loading="lazy"
+            class="receipt"
+            alt="Пример квитанции: номер лицевого счета напечатан в правом верхнем углу и обведён рамкой."
+        />
     }
 }

@@ -59,20 +59,28 @@ pub fn LoginPage() -> impl IntoView {
         <Title text="Вход" />
         <h1>"Вход в Личный кабинет"</h1>
         <Show when=move || session.expired.get()>
-            <p class="alert" role="status">"Сеанс работы завершён. Войдите снова, чтобы продолжить с того же места. Заполненные поля вернутся, кроме паролей: их нужно будет ввести заново."</p>
+            <p class="alert" role="status">
+                "Сеанс работы завершён. Войдите снова, чтобы продолжить с того же места. Заполненные поля вернутся, кроме паролей: их нужно будет ввести заново."
+            </p>
         </Show>
         <FormShell form=form on_submit=send submit="Войти" busy=login.pending()>
             <EmailField field=email />
             <PasswordField
                 field=pass
                 label="Пароль"
-                validate=move || { check_password(); }
+                validate=move || {
+                    check_password();
+                }
                 revealed=revealed
                 autocomplete="current-password"
             />
             <RevealPasswords checked=revealed controls="password" />
-            <Beside slot><A href=Route::Recover.path()>"Забыли пароль?"</A></Beside>
+            <Beside slot>
+                <A href=Route::Recover.path()>"Забыли пароль?"</A>
+            </Beside>
         </FormShell>
-        <p><A href=Route::Register.path()>"Регистрация"</A></p>
+        <p>
+            <A href=Route::Register.path()>"Регистрация"</A>
+        </p>
     }
 }

@@ -23,7 +23,11 @@ pub fn PayPage() -> impl IntoView {
     let account = LocalResource::new(move || accounts::account(id()));
     view! {
         <Title text="Оплата онлайн" />
-        <Hint id="pay-help" topic="Оплата онлайн" text="Оплата банковской картой на защищённой странице платёжной системы. Деньги поступят поставщику, а он учтёт платёж в течение нескольких дней — до тех пор он показан на странице лицевого счета отдельно.">
+        <Hint
+            id="pay-help"
+            topic="Оплата онлайн"
+            text="Оплата банковской картой на защищённой странице платёжной системы. Деньги поступят поставщику, а он учтёт платёж в течение нескольких дней — до тех пор он показан на странице лицевого счета отдельно."
+        >
             <h1>"Оплата онлайн"</h1>
         </Hint>
         <Remote resource=account children=|account| view! { <PayForm account=account /> } />
@@ -133,19 +137,47 @@ pub fn PayForm(account: Account) -> impl IntoView {
             <fieldset>
                 <legend>"Что оплатить"</legend>
                 {match &state {
-                    Balance::Debt(sum) => Either::Left(view! {
-                        <div class="radio">
-                            <input type="radio" id="pay-debt" name="choice" checked=move || choice.get() == Choice::Debt on:change=move |_| choice.set(Choice::Debt) />
-                            <label for="pay-debt">{format!("оплата по текущему долгу: {sum}")}</label>
-                        </div>
-                    }),
-                    _ => Either::Right(view! {
-                        <p class="note">"Задолженности нет, оплата по текущему долгу не требуется. Можно внести сумму заранее: она пойдёт в счёт следующих начислений."</p>
-                    }),
+                    Balance::Debt(sum) => {
+                        Either::Left(
+                            view! {
+                                <div class="radio">
+                                    <input
+                                        type="radio"
+                                        id="pay-debt"
+                                        name="choice"
+                                        checked=move || choice.get() == Choice::Debt
+                                        on:change=move |_| choice.set(Choice::Debt)
+                                    />
+                                    <label for="pay-debt">
+                                        {format!(
+                                            "оплата по текущему долгу: {sum}",
+                                        )}
+                                    </label>
+                                </div>
+                            },
+                        )
+                    }
+                    _ => {
+                        Either::Right(
+                            view! {
+                                <p class="note">
+                                    "Задолженности нет, оплата по текущему долгу не требуется. Можно внести сумму заранее: она пойдёт в счёт следующих начислений."
+                                </p>
+                            },
+                        )
+                    }
                 }}
                 <div class="radio">
-                    <input type="radio" id="pay-own" name="choice" checked=move || choice.get() == Choice::Own on:change=move |_| choice.set(Choice::Own) />
-                    <label for="pay-own">"по самостоятельно внесённой сумме"</label>
+                    <input
+                        type="radio"
+                        id="pay-own"
+                        name="choice"
+                        checked=move || choice.get() == Choice::Own
+                        on:change=move |_| choice.set(Choice::Own)
+                    />
+                    <label for="pay-own">
+                        "по самостоятельно внесённой сумме"
+                    </label>
                 </div>
             </fieldset>
             <Show when=move || choice.get() == Choice::Own>
@@ -154,30 +186,59 @@ pub fn PayForm(account: Account) -> impl IntoView {
                     label="Сумма"
                     suffix="₽"
                     size="size-12"
-                    note=Some(Signal::stored("Рубли и копейки через запятую, например 100,50. Не больше 100\u{a0}000\u{a0}₽.".to_owned()))
-                    validate=move || { check_amount(); }
+                    note=Some(
+                        Signal::stored(
+                            "Рубли и копейки через запятую, например 100,50. Не больше 100\u{a0}000\u{a0}₽."
+                                .to_owned(),
+                        ),
+                    )
+                    validate=move || {
+                        check_amount();
+                    }
                     inputmode="decimal"
                     autocomplete="off"
                 />
             </Show>
-            {has_meters.then(|| view! {
-                <div class="checkbox">
-                    <input id="pay-readings" type="checkbox" bind:checked=with_readings />
-                    <label for="pay-readings">"передать показания при оплате"</label>
+            {has_meters
+                .then(|| {
+                    view! {
+                        <div class="checkbox">
+                            <input id="pay-readings" type="checkbox" bind:checked=with_readings />
+                            <label for="pay-readings">
+                                "передать показания при оплате"
+                            </label>
+                        </div>
+                        <Show when=move || with_readings.get()>
+                            <MeterReadingFields inputs=inputs />
+                        </Show>
+                    }
+                })}
+            <Buttons slot>
+                <div class="form-actions">
+                    <Show
+                        when=move || anomaly.get()
+                        fallback=move || {
+                            view! {
+                                <button type="submit" class="primary" disabled=busy>
+                                    "Перейти к оплате"
+                                </button>
+                            }
+                        }
+                    >
+                        <button
+                            type="button"
+                            class="primary"
+                            disabled=busy
+                            on:click=move |_| submit(true)
+                        >
+                            "Подтвердить показания и перейти к оплате"
+                        </button>
+                    </Show>
+                    <A href=Route::Account(&account_id).path() attr:class="button">
+                        "Отмена"
+                    </A>
                 </div>
-                <Show when=move || with_readings.get()>
-                    <MeterReadingFields inputs=inputs />
-                </Show>
-            })}
-            <Buttons slot><div class="form-actions">
-                <Show
-                    when=move || anomaly.get()
-                    fallback=move || view! { <button type="submit" class="primary" disabled=busy>"Перейти к оплате"</button> }
-                >
-                    <button type="button" class="primary" disabled=busy on:click=move |_| submit(true)>"Подтвердить показания и перейти к оплате"</button>
-                </Show>
-                <A href=Route::Account(&account_id).path() attr:class="button">"Отмена"</A>
-            </div></Buttons>
+            </Buttons>
         </FormShell>
     }
 }

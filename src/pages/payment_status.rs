@@ -32,9 +32,19 @@ pub fn PaymentStatusPage() -> impl IntoView {
             }
         }
     });
+    let back_link = move || {
+        let link = |href: String| {
+            view! {
+                <p class="back">
+                    <A href=href>"← к лицевому счету"</A>
+                </p>
+            }
+        };
+        back.get().map(link)
+    };
     view! {
         <Title text="Оплата" />
-        {move || back.get().map(|href| view! { <p class="back"><A href=href>"← к лицевому счету"</A></p> })}
+        {back_link}
         <h1>"Оплата онлайн"</h1>
         <Remote resource=payment children=|payment| view! { <Status payment=payment /> } />
     }
@@ -47,8 +57,22 @@ fn Status(payment: Payment) -> impl IntoView {
     match payment.status {
         PaymentStatus::Pending => EitherOf3::A(view! {
             <div class="panel" role="status">
-                <p>{format!("Платёж на {sum} ожидает подтверждения платёжной системой. Страница обновится сама.")}</p>
-                {payment.confirmation_url.map(|url| view! { <p><a href=url>"Вернуться на страницу оплаты"</a></p> })}
+                <p>
+                    {format!(
+                        "Платёж на {sum} ожидает подтверждения платёжной системой. Страница обновится сама.",
+                    )}
+                </p>
+                {payment
+                    .confirmation_url
+                    .map(|url| {
+                        view! {
+                            <p>
+                                <a href=url>
+                                    "Вернуться на страницу оплаты"
+                                </a>
+                            </p>
+                        }
+                    })}
             </div>
         }),
         PaymentStatus::Succeeded => {
@@ -58,12 +82,23 @@ fn Status(payment: Payment) -> impl IntoView {
             EitherOf3::B(view! {
                 <Outcome title="Оплата прошла успешно">
                     <dl class="summary">
-                        <div><dt>"Сумма"</dt><dd>{sum}</dd></div>
-                        <div><dt>"Номер платежа"</dt><dd class="number">{payment.id}</dd></div>
-                        <div><dt>"Дата и время"</dt><dd>{format_date_time(&payment.created_at, offset as i64)}</dd></div>
+                        <div>
+                            <dt>"Сумма"</dt>
+                            <dd>{sum}</dd>
+                        </div>
+                        <div>
+                            <dt>"Номер платежа"</dt>
+                            <dd class="number">{payment.id}</dd>
+                        </div>
+                        <div>
+                            <dt>"Дата и время"</dt>
+                            <dd>{format_date_time(&payment.created_at, offset as i64)}</dd>
+                        </div>
                     </dl>
                     <h3>"Что дальше"</h3>
-                    <p>"Поставщик учтёт платёж в течение нескольких дней; до тех пор он показан на странице лицевого счета отдельно от баланса. Сохранять чек не нужно: платёж виден в истории платежей лицевого счета."</p>
+                    <p>
+                        "Поставщик учтёт платёж в течение нескольких дней; до тех пор он показан на странице лицевого счета отдельно от баланса. Сохранять чек не нужно: платёж виден в истории платежей лицевого счета."
+                    </p>
                 </Outcome>
             })
         }
@@ -71,8 +106,16 @@ fn Status(payment: Payment) -> impl IntoView {
             payments::forget_keys(&payment.account_id);
             EitherOf3::C(view! {
                 <Outcome title="Оплата отменена" class="panel outcome stopped">
-                    <p>{format!("Оплата на {sum} отменена. Деньги не списаны.")}</p>
-                    <p class="panel-actions"><A href=again attr:class="button primary">"Попробовать ещё раз"</A></p>
+                    <p>
+                        {format!(
+                            "Оплата на {sum} отменена. Деньги не списаны.",
+                        )}
+                    </p>
+                    <p class="panel-actions">
+                        <A href=again attr:class="button primary">
+                            "Попробовать ещё раз"
+                        </A>
+                    </p>
                 </Outcome>
             })
         }

@@ -21,8 +21,14 @@ pub fn ReadingsPage() -> impl IntoView {
     let account = LocalResource::new(move || accounts::account(id()));
     view! {
         <Title text="Передача показаний" />
-        <p class="back"><A href=move || Route::Account(&id()).path()>"← к лицевому счету"</A></p>
-        <Hint id="readings-help" topic="Передача показаний" text="Перепишите цифры со счетчика газа слева направо, включая нули в начале можно не писать. Красные цифры после запятой (литры) можно указать через запятую или не указывать. Показания не могут быть меньше предыдущих.">
+        <p class="back">
+            <A href=move || Route::Account(&id()).path()>"← к лицевому счету"</A>
+        </p>
+        <Hint
+            id="readings-help"
+            topic="Передача показаний"
+            text="Перепишите цифры со счетчика газа слева направо, включая нули в начале можно не писать. Красные цифры после запятой (литры) можно указать через запятую или не указывать. Показания не могут быть меньше предыдущих."
+        >
             <h1>"Передача показаний"</h1>
         </Hint>
         <Remote resource=account children=|account| view! { <ReadingsForm account=account /> } />
@@ -41,14 +47,24 @@ fn ReadingsForm(account: Account) -> impl IntoView {
     if account.meters.is_empty() {
         return Either::Left(view! {
             <p>{heading}</p>
-            <p>"По этому лицевому счету нет приборов учёта: начисление идёт по нормативу, показания передавать не нужно."</p>
+            <p>
+                "По этому лицевому счету нет приборов учёта: начисление идёт по нормативу, показания передавать не нужно."
+            </p>
         }.into_any());
     }
     if !window.open {
-        return Either::Left(view! {
-            <p>{heading}</p>
-            <p class="warning">{format!("{} Передайте их в эти дни.", reading_days(window.from_day, window.to_day))}</p>
-        }.into_any());
+        return Either::Left(
+            view! {
+                <p>{heading}</p>
+                <p class="warning">
+                    {format!(
+                        "{} Передайте их в эти дни.",
+                        reading_days(window.from_day, window.to_day),
+                    )}
+                </p>
+            }
+            .into_any(),
+        );
     }
     let inputs = MeterInputs::new(account.meters);
     // Readings are named by their place in what was sent: `inputs` spreads them.
@@ -89,26 +105,62 @@ fn ReadingsForm(account: Account) -> impl IntoView {
         <p>{heading.clone()}</p>
         <p class="note">{days}</p>
         {move || match send.value().get() {
-            Some(Ok(accepted)) => Either::Left(view! {
-                <Outcome title="Показания приняты. Спасибо!">
-                    <ul>{accepted.into_iter().map(|r| view! { <li>{display(&r.value)}</li> }).collect_view()}</ul>
-                    <p>"Поставщик учтёт их в следующем начислении. На странице лицевого счета они показаны как последние показания."</p>
-                </Outcome>
-            }),
-            _ => Either::Right(view! {
-                <FormShell form=form on_submit=move || submit(false) busy=send.pending()>
-                    <MeterReadingFields inputs=inputs />
-                    <Buttons slot><div class="form-actions">
-                        <Show
-                            when=move || anomaly.get()
-                            fallback=move || view! { <button type="submit" class="primary" disabled=send.pending()>"Передать показания"</button> }
-                        >
-                            <button type="button" class="primary" disabled=send.pending() on:click=move |_| submit(true)>"Подтвердить и отправить"</button>
-                            <button type="submit" disabled=send.pending()>"Проверить ещё раз"</button>
-                        </Show>
-                    </div></Buttons>
-                </FormShell>
-            }),
+            Some(Ok(accepted)) => {
+                Either::Left(
+                    view! {
+                        <Outcome title="Показания приняты. Спасибо!">
+                            <ul>
+                                {accepted
+                                    .into_iter()
+                                    .map(|r| view! { <li>{display(&r.value)}</li> })
+                                    .collect_view()}
+                            </ul>
+                            <p>
+                                "Поставщик учтёт их в следующем начислении. На странице лицевого счета они показаны как последние показания."
+                            </p>
+                        </Outcome>
+                    },
+                )
+            }
+            _ => {
+                Either::Right(
+                    view! {
+                        <FormShell form=form on_submit=move || submit(false) busy=send.pending()>
+                            <MeterReadingFields inputs=inputs />
+                            <Buttons slot>
+                                <div class="form-actions">
+                                    <Show
+                                        when=move || anomaly.get()
+                                        fallback=move || {
+                                            view! {
+                                                <button
+                                                    type="submit"
+                                                    class="primary"
+                                                    disabled=send.pending()
+                                                >
+                                                    "Передать показания"
+                                                </button>
+                                            }
+                                        }
+                                    >
+                                        <button
+                                            type="button"
+                                            class="primary"
+                                            disabled=send.pending()
+                                            on:click=move |_| submit(true)
+                                        >
+                                            "Подтвердить и отправить"
+                                        </button>
+                                        <button type="submit" disabled=send.pending()>
+                                            "Проверить ещё раз"
+                                        </button>
+                                    </Show>
+                                </div>
+                            </Buttons>
+                        </FormShell>
+                    },
+                )
+            }
         }}
     })
 }

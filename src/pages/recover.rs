@@ -51,27 +51,52 @@ pub fn RecoverPage() -> impl IntoView {
 
     view! {
         <Title text="Восстановление пароля" />
-        <p class="back"><A href=Route::Login.path()>"← вход в Личный кабинет"</A></p>
+        <p class="back">
+            <A href=Route::Login.path()>"← вход в Личный кабинет"</A>
+        </p>
         <h1>"Восстановление пароля"</h1>
         {move || match sent_to.get() {
-            None => Either::Left(view! {
-                <p>"Укажите адрес электронной почты, который служит логином в Личном кабинете. Мы вышлем на него письмо со ссылкой для смены пароля."</p>
-                <FormShell form=form on_submit=send submit="Выслать ссылку" busy=request.pending()>
-                    <EmailField field=email />
-                    <RobotCheckField check=robot />
-                    <Below slot><RobotCheckWait check=robot /></Below>
-                </FormShell>
-            }),
-            Some(address) => Either::Right(view! {
-                <Outcome title="Проверьте почту" class="panel outcome mail">
-                    <p>
-                        "Если адрес " <strong>{address}</strong>
-                        " зарегистрирован в Личном кабинете, на него отправлено письмо со ссылкой для смены пароля. Ссылка действительна 1 час."
-                    </p>
-                    <p>"Откройте письмо и перейдите по ссылке. Если письма нет через несколько минут, проверьте папку «Спам» и правильность адреса, затем запросите ссылку ещё раз. Действует только ссылка из последнего письма."</p>
-                    <p class="panel-actions"><button type="button" on:click=ask_again>"Запросить ссылку ещё раз"</button></p>
-                </Outcome>
-            }),
+            None => {
+                Either::Left(
+                    view! {
+                        <p>
+                            "Укажите адрес электронной почты, который служит логином в Личном кабинете. Мы вышлем на него письмо со ссылкой для смены пароля."
+                        </p>
+                        <FormShell
+                            form=form
+                            on_submit=send
+                            submit="Выслать ссылку"
+                            busy=request.pending()
+                        >
+                            <EmailField field=email />
+                            <RobotCheckField check=robot />
+                            <Below slot>
+                                <RobotCheckWait check=robot />
+                            </Below>
+                        </FormShell>
+                    },
+                )
+            }
+            Some(address) => {
+                Either::Right(
+                    view! {
+                        <Outcome title="Проверьте почту" class="panel outcome mail">
+                            <p>
+                                "Если адрес " <strong>{address}</strong>
+                                " зарегистрирован в Личном кабинете, на него отправлено письмо со ссылкой для смены пароля. Ссылка действительна 1 час."
+                            </p>
+                            <p>
+                                "Откройте письмо и перейдите по ссылке. Если письма нет через несколько минут, проверьте папку «Спам» и правильность адреса, затем запросите ссылку ещё раз. Действует только ссылка из последнего письма."
+                            </p>
+                            <p class="panel-actions">
+                                <button type="button" on:click=ask_again>
+                                    "Запросить ссылку ещё раз"
+                                </button>
+                            </p>
+                        </Outcome>
+                    },
+                )
+            }
         }}
     }
 }

@@ -69,19 +69,46 @@ pub fn RecoverConfirmPage() -> impl IntoView {
         <Title text="Смена пароля" />
         <h1>"Восстановление пароля"</h1>
         {move || match outcome.get() {
-            Outcome::Open => EitherOf3::A(view! {
-                <p>"Придумайте новый пароль для входа в Личный кабинет и введите его дважды."</p>
-                <FormShell form=form on_submit=send.clone() submit="Сохранить пароль" busy=confirm.pending()>
-                    <NewPasswordFields pass=pass repeat=repeat revealed=revealed label="Новый пароль" repeat_label="Повторите пароль" />
-                    <RevealPasswords checked=revealed controls="password password_repeat" />
-                </FormShell>
-            }),
-            Outcome::Done => EitherOf3::B(view! {
-                <div role="status" class="success">
-                    <p>"Пароль изменён. Все прежние входы в Личный кабинет завершены."</p>
-                </div>
-                <p><A href=Route::Login.path() attr:class="button primary">"Войти с новым паролем"</A></p>
-            }),
+            Outcome::Open => {
+                EitherOf3::A(
+                    view! {
+                        <p>
+                            "Придумайте новый пароль для входа в Личный кабинет и введите его дважды."
+                        </p>
+                        <FormShell
+                            form=form
+                            on_submit=send.clone()
+                            submit="Сохранить пароль"
+                            busy=confirm.pending()
+                        >
+                            <NewPasswordFields
+                                pass=pass
+                                repeat=repeat
+                                revealed=revealed
+                                label="Новый пароль"
+                                repeat_label="Повторите пароль"
+                            />
+                            <RevealPasswords checked=revealed controls="password password_repeat" />
+                        </FormShell>
+                    },
+                )
+            }
+            Outcome::Done => {
+                EitherOf3::B(
+                    view! {
+                        <div role="status" class="success">
+                            <p>
+                                "Пароль изменён. Все прежние входы в Личный кабинет завершены."
+                            </p>
+                        </div>
+                        <p>
+                            <A href=Route::Login.path() attr:class="button primary">
+                                "Войти с новым паролем"
+                            </A>
+                        </p>
+                    },
+                )
+            }
             Outcome::BadLink { expired } => EitherOf3::C(bad_link(expired)),
         }}
     }
@@ -112,8 +139,12 @@ fn bad_link(expired: bool) -> impl IntoView {
             }}
         </p>
         <ul class="actions">
-            <li><A href=Route::Recover.path()>"Запросить новую ссылку"</A></li>
-            <li><A href=Route::Login.path()>"Вход в Личный кабинет"</A></li>
+            <li>
+                <A href=Route::Recover.path()>"Запросить новую ссылку"</A>
+            </li>
+            <li>
+                <A href=Route::Login.path()>"Вход в Личный кабинет"</A>
+            </li>
         </ul>
     }
 }

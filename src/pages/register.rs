@@ -65,20 +65,40 @@ pub fn RegisterPage() -> impl IntoView {
 
     view! {
         <Title text="Регистрация" />
-        <p class="back"><A href=Route::Login.path()>"← вход в Личный кабинет"</A></p>
+        <p class="back">
+            <A href=Route::Login.path()>"← вход в Личный кабинет"</A>
+        </p>
         <h1>"Регистрация"</h1>
-        <p>"Адрес электронной почты в Личном кабинете будет использоваться в качестве Вашего имени пользователя (логина) для доступа к услугам Личного кабинета."</p>
-        <p>"Дополнительные данные Вы сможете заполнить в своем Личном кабинете после регистрации."</p>
-        <FormShell form=form on_submit=send submit="Зарегистрироваться" busy=register.pending()>
+        <p>
+            "Адрес электронной почты в Личном кабинете будет использоваться в качестве Вашего имени пользователя (логина) для доступа к услугам Личного кабинета."
+        </p>
+        <p>
+            "Дополнительные данные Вы сможете заполнить в своем Личном кабинете после регистрации."
+        </p>
+        <FormShell
+            form=form
+            on_submit=send
+            submit="Зарегистрироваться"
+            busy=register.pending()
+        >
             <EmailField field=email />
-            <NewPasswordFields pass=pass repeat=repeat revealed=revealed label="Укажите пароль" repeat_label="Повторите пароль" />
+            <NewPasswordFields
+                pass=pass
+                repeat=repeat
+                revealed=revealed
+                label="Укажите пароль"
+                repeat_label="Повторите пароль"
+            />
             <RevealPasswords checked=revealed controls="password password_repeat" />
             <RobotCheckField check=robot />
             <p>
                 "Нажимая кнопку 'Зарегистрироваться', Вы принимаете условия "
-                <A href=Route::Agreement.path()>"Пользовательского соглашения"</A>
+                <A href=Route::Agreement
+                    .path()>"Пользовательского соглашения"</A>
             </p>
-            <Below slot><RobotCheckWait check=robot /></Below>
+            <Below slot>
+                <RobotCheckWait check=robot />
+            </Below>
         </FormShell>
     }
 }

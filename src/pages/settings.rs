@@ -28,7 +28,11 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <Title text="Настройки" />
         <h1>"Настройки абонента"</h1>
-        <Hint id="login-help" topic="Логин" text="Логин — адрес электронной почты, указанный при регистрации. Он показан не полностью, чтобы его не прочитали через плечо.">
+        <Hint
+            id="login-help"
+            topic="Логин"
+            text="Логин — адрес электронной почты, указанный при регистрации. Он показан не полностью, чтобы его не прочитали через плечо."
+        >
             <p class="label">"Логин: " {masked}</p>
         </Hint>
         <PasswordChange masked=Signal::derive(masked) />
@@ -78,20 +82,53 @@ fn PasswordChange(masked: Signal<String>) -> impl IntoView {
 
     view! {
         <section aria-labelledby="password-title">
-            <Hint id="password-help" topic="Смена пароля" text="После смены пароля все другие входы в Личный кабинет (на других телефонах и компьютерах) завершатся, и там нужно будет войти с новым паролем.">
+            <Hint
+                id="password-help"
+                topic="Смена пароля"
+                text="После смены пароля все другие входы в Личный кабинет (на других телефонах и компьютерах) завершатся, и там нужно будет войти с новым паролем."
+            >
                 <h2 id="password-title">"Смена пароля"</h2>
             </Hint>
-            <p>"Введите новый пароль для " {masked} ". Желательно, чтобы он отличался от ваших паролей для других веб-сайтов."</p>
-            <FormShell form=form on_submit=send submit="Сменить пароль" busy=change.pending()>
+            <p>
+                "Введите новый пароль для " {masked}
+                ". Желательно, чтобы он отличался от ваших паролей для других веб-сайтов."
+            </p>
+            <FormShell
+                form=form
+                on_submit=send
+                submit="Сменить пароль"
+                busy=change.pending()
+            >
                 <Status slot>
                     <Show when=move || matches!(change.value().get(), Some(Ok(())))>
-                        <p class="success" role="status">"Пароль изменён. Другие входы в Личный кабинет завершены."</p>
+                        <p class="success" role="status">
+                            "Пароль изменён. Другие входы в Личный кабинет завершены."
+                        </p>
                     </Show>
                 </Status>
-                <PasswordField field=current label="Текущий пароль:" validate=move || { check_current(); } revealed=revealed autocomplete="current-password" />
-                <NewPasswordFields pass=new repeat=repeat revealed=revealed label="Новый пароль:" repeat_label="Повторите пароль:" />
-                <RevealPasswords checked=revealed controls="current_password new_password new_password_repeat" />
-                <Beside slot><A href=Route::Recover.path()>"Забыли пароль?"</A></Beside>
+                <PasswordField
+                    field=current
+                    label="Текущий пароль:"
+                    validate=move || {
+                        check_current();
+                    }
+                    revealed=revealed
+                    autocomplete="current-password"
+                />
+                <NewPasswordFields
+                    pass=new
+                    repeat=repeat
+                    revealed=revealed
+                    label="Новый пароль:"
+                    repeat_label="Повторите пароль:"
+                />
+                <RevealPasswords
+                    checked=revealed
+                    controls="current_password new_password new_password_repeat"
+                />
+                <Beside slot>
+                    <A href=Route::Recover.path()>"Забыли пароль?"</A>
+                </Beside>
             </FormShell>
         </section>
     }
@@ -114,32 +151,75 @@ fn LinkedAccounts() -> impl IntoView {
 
     view! {
         <section aria-labelledby="accounts-title">
-            <Hint id="accounts-help" topic="Подключение ЛС" text="Здесь видны лицевые счета, подключённые к Вашему кабинету. Отключение счёта не влияет на договор с поставщиком: пропадает только его показ в Личном кабинете.">
+            <Hint
+                id="accounts-help"
+                topic="Подключение ЛС"
+                text="Здесь видны лицевые счета, подключённые к Вашему кабинету. Отключение счёта не влияет на договор с поставщиком: пропадает только его показ в Личном кабинете."
+            >
                 <h2 id="accounts-title">"Подключение ЛС"</h2>
             </Hint>
-            {move || unlink.value().get().and_then(Result::err).map(|e| view! { <p class="alert" role="alert">{e.to_string()}</p> })}
-            <Remote resource=list children=move |list| {
-                if list.is_empty() {
-                    Either::Left(view! { <p>"Нет подключенных ЛС"</p> })
-                } else {
-                    Either::Right(view! {
-                        <h3>"Текущие Лицевые счета"</h3>
-                        <ul class="linked">
-                            {list.into_iter().map(|account| {
-                                let label = format!("Отключить лицевой счет {}", numbered(&account.number));
-                                let text = format!("{} — {}, {}", numbered(&account.number), account.supplier.name, account.address);
-                                view! {
-                                    <li>
-                                        <span>{text}</span>
-                                        <button type="button" class="danger" aria-label=label on:click=move |_| to_unlink.set(Some(account.clone()))>"Отключить"</button>
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ul>
+            {move || {
+                unlink
+                    .value()
+                    .get()
+                    .and_then(Result::err)
+                    .map(|e| {
+                        view! {
+                            <p class="alert" role="alert">
+                                {e.to_string()}
+                            </p>
+                        }
                     })
+            }}
+            <Remote
+                resource=list
+                children=move |list| {
+                    if list.is_empty() {
+                        Either::Left(view! { <p>"Нет подключенных ЛС"</p> })
+                    } else {
+                        Either::Right(
+                            view! {
+                                <h3>"Текущие Лицевые счета"</h3>
+                                <ul class="linked">
+                                    {list
+                                        .into_iter()
+                                        .map(|account| {
+                                            let label = format!(
+                                                "Отключить лицевой счет {}",
+                                                numbered(&account.number),
+                                            );
+                                            let text = format!(
+                                                "{} — {}, {}",
+                                                numbered(&account.number),
+                                                account.supplier.name,
+                                                account.address,
+                                            );
+                                            view! {
+                                                <li>
+                                                    <span>{text}</span>
+                                                    <button
+                                                        type="button"
+                                                        class="danger"
+                                                        aria-label=label
+                                                        on:click=move |_| to_unlink.set(Some(account.clone()))
+                                                    >
+                                                        "Отключить"
+                                                    </button>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            },
+                        )
+                    }
                 }
-            } />
-            <p><A href=Route::LinkAccount.path() attr:class="button primary">"Подключение ЛС"</A></p>
+            />
+            <p>
+                <A href=Route::LinkAccount.path() attr:class="button primary">
+                    "Подключение ЛС"
+                </A>
+            </p>
             <ConfirmDialog
                 question=question
                 confirm_label="Отключить"

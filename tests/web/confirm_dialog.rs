@@ -13,9 +13,18 @@ async fn unlink_confirmation_asks_before_doing_anything() {
     let answers = RwSignal::new(Vec::<&'static str>::new());
     let _page = mount(move || {
         view! {
-            <ConfirmDialog question=question confirm_label="Отключить"
-                on_confirm=move || { answers.update(|a| a.push("yes")); question.set(None); }
-                on_cancel=move || { answers.update(|a| a.push("no")); question.set(None); } />
+            <ConfirmDialog
+                question=question
+                confirm_label="Отключить"
+                on_confirm=move || {
+                    answers.update(|a| a.push("yes"));
+                    question.set(None);
+                }
+                on_cancel=move || {
+                    answers.update(|a| a.push("no"));
+                    question.set(None);
+                }
+            />
         }
     });
     let dialog: web_sys::HtmlDialogElement = document()

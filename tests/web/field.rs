@@ -11,7 +11,15 @@ use web_sys::{HtmlElement, HtmlInputElement};
 async fn field_error_is_tied_to_the_input() {
     let field = Field::new("email");
     let _page = mount(move || {
-        view! { <TextField field=field label="E-mail (логин)" validate=move || { field.error.set(Some("Введите e-mail.".into())); } /> }
+        view! {
+            <TextField
+                field=field
+                label="E-mail (логин)"
+                validate=move || {
+                    field.error.set(Some("Введите e-mail.".into()));
+                }
+            />
+        }
     });
     assert_eq!(attr("email", "aria-invalid"), None);
     assert_eq!(attr("email", "aria-describedby"), None);
@@ -45,8 +53,14 @@ async fn leaving_a_field_for_the_submit_button_does_not_move_the_button() {
     let _page = mount(move || {
         view! {
             <form>
-                <TextField field=field label="E-mail (логин)" validate=move || field.error.set(Some("Ошибка".into())) />
-                <button id="go" type="submit">"Войти"</button>
+                <TextField
+                    field=field
+                    label="E-mail (логин)"
+                    validate=move || field.error.set(Some("Ошибка".into()))
+                />
+                <button id="go" type="submit">
+                    "Войти"
+                </button>
             </form>
         }
     });

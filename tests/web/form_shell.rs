@@ -44,7 +44,12 @@ async fn form_shell_guards_the_submit_and_shows_the_form_state() {
             let form = Form::new(&[email]);
             made.set(Some((form, email)));
             view! {
-                <FormShell form=form on_submit=move || sent.update(|n| *n += 1) submit="Войти" busy=busy>
+                <FormShell
+                    form=form
+                    on_submit=move || sent.update(|n| *n += 1)
+                    submit="Войти"
+                    busy=busy
+                >
                     <TextField field=email label="E-mail" validate=|| {} />
                 </FormShell>
             }

@@ -26,7 +26,14 @@ fn hint_button() -> HtmlElement {
 async fn hint_opens_on_focus_and_escape_closes_it() {
     let field = Field::new("number");
     let _page = mount(move || {
-        view! { <TextField field=field label="Лицевой счет:" validate=|| {} help="Номер указан в верхней части квитанции." /> }
+        view! {
+            <TextField
+                field=field
+                label="Лицевой счет:"
+                validate=|| {}
+                help="Номер указан в верхней части квитанции."
+            />
+        }
     });
     // Tied to the field even while closed.
     assert_eq!(
@@ -74,7 +81,15 @@ async fn hint_opens_on_focus_and_escape_closes_it() {
 #[wasm_bindgen_test]
 async fn hint_opens_on_hover_and_on_tap() {
     let _page = mount(|| {
-        view! { <Hint id="section-help" topic="Смена пароля" text="Пароль меняется сразу.".to_string()><h2>"Смена пароля"</h2></Hint> }
+        view! {
+            <Hint
+                id="section-help"
+                topic="Смена пароля"
+                text="Пароль меняется сразу.".to_string()
+            >
+                <h2>"Смена пароля"</h2>
+            </Hint>
+        }
     });
     let button = hint_button();
     button
@@ -126,8 +141,15 @@ async fn number_hint_shows_the_suppliers_text_and_the_receipt_under_the_field() 
     let help: Signal<String> = text.into();
     let _page = mount(move || {
         view! {
-            <TextField field=field label="Лицевой счет:" validate=|| {} help=help
-                help_extra=ViewFn::from(|| view! { <img src="/receipt.svg" alt="Пример квитанции" /> }) />
+            <TextField
+                field=field
+                label="Лицевой счет:"
+                validate=|| {}
+                help=help
+                help_extra=ViewFn::from(|| {
+                    view! { <img src="/receipt.svg" alt="Пример квитанции" /> }
+                })
+            />
         }
     });
     hint_button().focus().unwrap();

@@ -12,8 +12,20 @@ async fn reveal_shows_and_hides_every_password_of_the_form() {
     let _page = mount(|| {
         let revealed = RwSignal::new(false);
         view! {
-            <PasswordField field=Field::new("password") label="Укажите пароль" validate=|| {} revealed=revealed autocomplete="new-password" />
-            <PasswordField field=Field::new("password_repeat") label="Повторите пароль" validate=|| {} revealed=revealed autocomplete="new-password" />
+            <PasswordField
+                field=Field::new("password")
+                label="Укажите пароль"
+                validate=|| {}
+                revealed=revealed
+                autocomplete="new-password"
+            />
+            <PasswordField
+                field=Field::new("password_repeat")
+                label="Повторите пароль"
+                validate=|| {}
+                revealed=revealed
+                autocomplete="new-password"
+            />
             <RevealPasswords checked=revealed controls="password password_repeat" />
         }
     });
@@ -38,7 +50,13 @@ async fn typed_value_survives_the_reveal() {
     let _page = mount(|| {
         let revealed = RwSignal::new(false);
         view! {
-            <PasswordField field=Field::new("password") label="Пароль" validate=|| {} revealed=revealed autocomplete="current-password" />
+            <PasswordField
+                field=Field::new("password")
+                label="Пароль"
+                validate=|| {}
+                revealed=revealed
+                autocomplete="current-password"
+            />
             <RevealPasswords checked=revealed controls="password" />
         }
     });

@@ -44,7 +44,13 @@ fn account_with_balance(balance_kop: i64) -> Account {
 }
 
 fn mount_pay_form(balance_kop: i64) -> impl Drop {
-    mount(move || view! { <Router><PayForm account=account_with_balance(balance_kop) /></Router> })
+    mount(move || {
+        view! {
+            <Router>
+                <PayForm account=account_with_balance(balance_kop) />
+            </Router>
+        }
+    })
 }
 
 #[wasm_bindgen_test]

@@ -18,7 +18,10 @@ async fn rate_limit_notice_counts_down_each_second_then_allows_a_retry() {
         move || {
             let wait = RetryCountdown::new();
             made.set(Some(wait));
-            view! { <RetryNotice countdown=wait /> <button id="send">"Войти"</button> }
+            view! {
+                <RetryNotice countdown=wait />
+                <button id="send">"Войти"</button>
+            }
         }
     });
     let wait = made.get().unwrap();

@@ -15,7 +15,7 @@ use std::path::Path;
 
 const PAGES: &[&str] = &["/register", "/login"];
 const BENCH_ADDR: &str = "127.0.0.1:8091";
-/// Chromium as root on a closed network (TOOLCHAIN.md); Lighthouse gives it
+/// Chromium as root on a closed network (no sandbox, no GPU); Lighthouse gives it
 /// a fresh profile itself.
 const CHROME_FLAGS: &str = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage \
      --disable-quic --no-first-run --disable-background-networking \

@@ -27,7 +27,7 @@ const CONTRACT_SEED: &str = "20261130";
 /// its heading in the output and its line in `cargo xtask test --help`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
 pub enum Step {
-    /// format: cargo fmt --check
+    /// format: leptosfmt --check, cargo fmt --check
     Fmt,
     /// clippy (native)
     Clippy,
@@ -142,8 +142,16 @@ pub fn test(ctx: &Ctx, selected: &[Step], playwright_args: &[String]) -> Result<
 /// What `step` does.
 fn run(ctx: &Ctx, step: Step, playwright_args: &[String]) -> Result<()> {
     match step {
-        Step::Fmt => process::run(ctx.cargo().args(["fmt", "--all", "--", "--check"]))
-            .context("code is not formatted: run `cargo fmt --all`"),
+        Step::Fmt => {
+            // leptosfmt first: rustfmt leaves the inside of `view!` alone.
+            process::run(
+                ctx.tool_command("leptosfmt")
+                    .args(["--check", "src", "tests"]),
+            )
+            .context("views are not formatted: run `leptosfmt src tests`")?;
+            process::run(ctx.cargo().args(["fmt", "--all", "--", "--check"]))
+                .context("code is not formatted: run `cargo fmt --all`")
+        }
         Step::Clippy => cargo(ctx, "clippy --workspace --all-targets -- -D warnings"),
         Step::ClippyWasm => cargo(
             ctx,
@@ -316,7 +324,10 @@ mod tests {
                 "e2e-dev"
             ]
         );
-        assert_eq!(Step::Fmt.title(), "format: cargo fmt --check");
+        assert_eq!(
+            Step::Fmt.title(),
+            "format: leptosfmt --check, cargo fmt --check"
+        );
         assert_eq!(
             Step::E2eDev.title(),
             "end-to-end tests against `cargo xtask dev` (trunk serve)"

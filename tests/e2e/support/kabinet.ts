@@ -1,6 +1,6 @@
 // What every journey needs: fresh subscribers, the reference API's outbox,
 // the axe-core scan, and page objects that find elements the way a subscriber
-// does: by the Russian labels and buttons of SCREENS.md.
+// does: by the Russian labels and buttons the screens show.
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { API_URL } from './fixtures';

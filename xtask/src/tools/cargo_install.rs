@@ -167,9 +167,10 @@ fn cached_crate_file(krate: &str, version: &str) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-/// The fallback of TOOLCHAIN.md: unpack the downloaded crate, move each pin
-/// the registry lacks to the newest version it has (`cargo update -p`), and
-/// install from that source with the otherwise unchanged lockfile.
+/// When a crate's lockfile pins versions this registry lacks: unpack the
+/// downloaded crate, move each such pin to the newest version the registry
+/// has (`cargo update -p`), and install from that source with the otherwise
+/// unchanged lockfile.
 fn install_with_older_pins(
     ctx: &Ctx,
     krate: &str,

@@ -1,7 +1,7 @@
 //! The tools the workflow needs, each checked and installed only when it is
 //! missing or of the wrong version. Nothing here downloads from anywhere but
 //! the package registries (crates.io, npm, Debian): see
-//! `shared/design/TOOLCHAIN.md` for why each recipe is what it is.
+//! the comments of each recipe for why it is what it is.
 //!
 //! One file per tool (or pair of tools installed together); this one holds
 //! the list of them, [`ensure`], and what several recipes share.
@@ -10,6 +10,7 @@ mod binaryen;
 mod cargo_install;
 mod chromium;
 mod e2e_packages;
+mod leptosfmt;
 mod nginx;
 mod rust;
 mod schemathesis;
@@ -34,6 +35,7 @@ use std::time::Instant;
 pub const ALL: &[Tool] = &[
     Tool::WasmTarget,
     Tool::RustSrc,
+    Tool::Leptosfmt,
     Tool::WasmOpt,
     Tool::E2ePackages,
     Tool::Chromium,
@@ -50,6 +52,8 @@ pub enum Tool {
     /// The `rust-src` component: the release build rebuilds std for size
     /// (`-Zbuild-std`, see `dist::build_release`).
     RustSrc,
+    /// `leptosfmt`, the formatter of `view!` macros (the `fmt` step).
+    Leptosfmt,
     /// `trunk`, the bundler behind `dev` and `dist`.
     Trunk,
     /// `wasm-bindgen` and `wasm-bindgen-test-runner`, at Cargo.lock's version.
@@ -88,6 +92,7 @@ pub fn ensure(ctx: &Ctx, tools: &[Tool]) -> Result<()> {
         match tool {
             Tool::WasmTarget => rust::ensure_wasm_target(ctx),
             Tool::RustSrc => rust::ensure_rust_src(ctx),
+            Tool::Leptosfmt => leptosfmt::ensure_leptosfmt(ctx),
             Tool::Trunk => trunk::ensure_trunk(ctx),
             Tool::WasmBindgen => wasm_bindgen::ensure_wasm_bindgen(ctx),
             Tool::WasmOpt => binaryen::ensure_wasm_opt(ctx),
