@@ -38,7 +38,7 @@ pub fn payment_page_url(url: &str) -> Result<&str, &'static str> {
     let port_ok = port.bytes().all(|b| b.is_ascii_digit());
     let plain = url.bytes().all(|b| b.is_ascii_graphic() && b != b'\\');
     let loopback = matches!(host, "127.0.0.1" | "localhost" | "[::1]");
-    if (secure || loopback) && plain && port_ok {
+    if (secure || loopback) && !host.is_empty() && plain && port_ok {
         Ok(url)
     } else {
         Err(UNUSABLE)
@@ -71,6 +71,9 @@ mod tests {
     fn anything_else_is_refused_with_a_message() {
         for bad in [
             "javascript:alert(1)",
+            // No host at all (found by the property test).
+            "https://",
+            "https:///dev/pay/1",
             "JavaScript://%0aalert(1)",
             "HTTPS://pay.example/x",
             "http://LOCALHOST/dev/pay/1",
