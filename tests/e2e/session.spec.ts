@@ -39,6 +39,8 @@ test('every hostile return path lands on the home page after login', async ({ pa
 test('a private page opened signed out comes back after login', async ({ page, request }) => {
   const email = await confirmedSubscriber(page, request);
   await page.getByRole('button', { name: 'Выход' }).click();
+  // As a person would: the login page shows that the logout is done.
+  await expect(page).toHaveURL(/\/login$/);
   await page.goto('/settings');
   await expect(page).toHaveURL(/\/login\?next=%2Fsettings$/);
   // Nobody was signed in: no «session ended» note.

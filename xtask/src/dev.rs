@@ -91,8 +91,9 @@ impl DevStack {
     /// takes a minute or more on a fresh checkout).
     pub fn wait_for_app(&self, timeout: Duration) -> Result<()> {
         let started = Instant::now();
-        self.app
-            .wait_for_port(APP_ADDR.parse()?, Duration::from_secs(120))?;
+        // trunk listens only after its first build, which on a fresh,
+        // busy machine took over two minutes: the caller's whole timeout.
+        self.app.wait_for_port(APP_ADDR.parse()?, timeout)?;
         loop {
             process::check_interrupted()?;
             self.check_running()?;
