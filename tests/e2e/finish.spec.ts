@@ -52,7 +52,8 @@ test('numbers and sums keep their signs: a no-break space after «№» and befo
   await expectNoLoneSigns(page, 'home');
   await card.getByRole('link', { name: /3600000001/ }).click();
   // (While the account loads, the page's h1 is «Лицевой счет» alone.)
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Лицевой счет №\u00a03600000001');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('3600000001');
+  expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Лицевой счет №\u00a03600000001');
   await expect(page.getByRole('region', { name: 'Приборы учёта' })).toContainText('счетчик №\u00a0');
   await expectNoLoneSigns(page, 'account');
   await page.getByRole('region', { name: 'Баланс' }).getByRole('link', { name: 'Оплата онлайн' }).click();
