@@ -27,14 +27,13 @@ pub fn payload(challenge: &Challenge, number: u64) -> String {
         salt: &'a str,
         signature: &'a str,
     }
-    let json = serde_json::to_vec(&Solution {
+    let json = crate::api::json::to_string(&Solution {
         algorithm: &challenge.algorithm,
         challenge: &challenge.challenge,
         number,
         salt: &challenge.salt,
         signature: &challenge.signature,
-    })
-    .expect("plain struct");
+    });
     STANDARD.encode(json)
 }
 

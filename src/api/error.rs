@@ -6,6 +6,7 @@ use std::fmt;
 
 use serde::Deserialize;
 
+use super::json;
 use crate::rules::wait::retry_in;
 
 /// `Display` is the Russian text shown to the subscriber.
@@ -43,7 +44,7 @@ impl ApiError {
             return Self::TooManyRequests { retry_after };
         }
         if content_type.starts_with("application/problem+json")
-            && let Ok(problem) = serde_json::from_str::<Problem>(body)
+            && let Some(problem) = json::from_str::<Problem>(body)
         {
             return Self::Problem {
                 status,

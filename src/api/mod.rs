@@ -13,6 +13,7 @@ use crate::config::config;
 
 pub mod accounts;
 pub mod error;
+pub mod json;
 pub mod me;
 pub mod password_resets;
 pub mod payments;
@@ -88,7 +89,7 @@ fn account_path(account_id: &str, tail: &str) -> String {
 }
 
 fn to_json(body: &impl Serialize) -> String {
-    serde_json::to_string(body).expect("request bodies are plain structs")
+    json::to_string(body)
 }
 
 /// The one request helper: deliberately not generic, so the wasm holds one copy.
@@ -153,5 +154,5 @@ async fn send(
 fn decode<T: DeserializeOwned>(body: String) -> Result<T, ApiError> {
     // 202/204 may have no body: read it as `null`, so `T = ()` works.
     let body = if body.is_empty() { "null" } else { &body };
-    serde_json::from_str(body).map_err(|_| ApiError::Malformed)
+    json::from_str(body).ok_or(ApiError::Malformed)
 }

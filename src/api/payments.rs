@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::readings::NewReading;
 use super::types::Payment;
-use super::{ApiError, account_path, get, post_once};
+use super::{ApiError, account_path, get, json, post_once};
 
 /// What a payment asks for; the same intent always goes with the same key.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -42,7 +42,7 @@ pub async fn history(account_id: String) -> Result<Vec<Payment>, ApiError> {
 /// tab, so a double click, a retry after a failure or a return by «Назад»
 /// never make a second payment; anything changed is a new payment.
 fn idempotency_key(account_id: &str, intent: &PaymentIntent) -> String {
-    let body = serde_json::to_string(intent).unwrap_or_default();
+    let body = json::to_string(intent);
     let slot = format!("{KEYS}{account_id}/{body}");
     let store = session_storage();
     if let Some(key) = store
