@@ -16,4 +16,5 @@ pub mod pages;
 pub mod routes;
 pub mod rules;
 pub mod session;
+pub mod takeover;
 pub mod timer;

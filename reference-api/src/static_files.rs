@@ -91,24 +91,41 @@ fn cache_control(path: &str) -> HeaderValue {
     })
 }
 
+/// The page that answers a path of `dir` that is no file: for an app route
+/// (no extension in its last segment) the page `cargo xtask dist`
+/// prerendered for it (`/login` → `login.html`) or else `index.html`, as
+/// `deploy/nginx.conf`'s `try_files $uri $uri.html /index.html`; `None` (a
+/// 404) for a missing file.
+fn page_of_route(dir: &Path, path: &str) -> Option<std::path::PathBuf> {
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    if segments.last().is_some_and(|last| last.contains('.')) {
+        return None;
+    }
+    let prerendered = (!segments.is_empty() && !segments.iter().any(|s| s.starts_with('.')))
+        .then(|| dir.join(format!("{}.html", segments.join("/"))))
+        .filter(|page| page.is_file());
+    Some(prerendered.unwrap_or_else(|| dir.join("index.html")))
+}
+
 /// Adds the web app in `dir` as the fallback of `app`.
 pub fn serve(app: Router<AppState>, dir: &Path) -> Result<Router<AppState>, crate::Error> {
     let index = dir.join("index.html");
     let html = std::fs::read_to_string(&index)
         .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
     let csp = HeaderValue::from_str(&content_security_policy(&html))?;
-    let index_service = ServeFile::new(&index);
+    let dir_of_pages = dir.to_owned();
     let files = ServeDir::new(dir).fallback(tower::service_fn(move |request: Request<Body>| {
-        let index_service = index_service.clone();
+        // An app route (no extension) gets its prerendered page or the app;
+        // a missing file is a 404.
+        let page = page_of_route(&dir_of_pages, request.uri().path());
         async move {
-            // An app route (no extension) gets the app; a missing file is a 404.
-            let last = request.uri().path().rsplit('/').next().unwrap_or("");
-            if last.contains('.') {
-                Ok::<Response, std::convert::Infallible>(StatusCode::NOT_FOUND.into_response())
-            } else {
-                let response = index_service.oneshot(request).await?;
-                Ok(response.map(Body::new))
-            }
+            let Some(page) = page else {
+                return Ok::<Response, std::convert::Infallible>(
+                    StatusCode::NOT_FOUND.into_response(),
+                );
+            };
+            let response = ServeFile::new(page).oneshot(request).await?;
+            Ok(response.map(Body::new))
         }
     }));
     Ok(app.fallback_service(
@@ -143,6 +160,29 @@ pub fn serve(app: Router<AppState>, dir: &Path) -> Result<Router<AppState>, crat
 #[cfg(test)]
 mod tests {
     use super::content_security_policy;
+
+    #[test]
+    fn a_route_gets_its_prerendered_page_or_the_app() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("index.html"), "app").unwrap();
+        std::fs::write(dir.path().join("login.html"), "login").unwrap();
+        std::fs::create_dir(dir.path().join("recover")).unwrap();
+        std::fs::write(dir.path().join("recover/confirm.html"), "new password").unwrap();
+        let page = |path: &str| {
+            super::page_of_route(dir.path(), path)
+                .map(|p| p.strip_prefix(dir.path()).unwrap().display().to_string())
+        };
+        assert_eq!(page("/login").as_deref(), Some("login.html"));
+        assert_eq!(page("/login/").as_deref(), Some("login.html"));
+        assert_eq!(
+            page("/recover/confirm").as_deref(),
+            Some("recover/confirm.html")
+        );
+        assert_eq!(page("/accounts/7").as_deref(), Some("index.html"));
+        assert_eq!(page("/").as_deref(), Some("index.html"));
+        assert_eq!(page("/recover/../login").as_deref(), Some("index.html"));
+        assert_eq!(page("/x.png"), None);
+    }
 
     #[test]
     fn hashes_each_inline_script_and_ignores_external_ones() {

@@ -42,10 +42,11 @@ pub struct Meta {
 }
 
 /// The end of every release build: the meta tags in `meta` (`dist`'s
-/// flags; none for the other commands) written into `index.html`, then
-/// `.br` and `.gz` beside each file.
-pub fn finish_release(dist: &Path, meta: &Meta) -> Result<()> {
+/// flags; none for the other commands) written into `index.html`, the
+/// entry pages prerendered from it, then `.br` and `.gz` beside each file.
+pub fn finish_release(ctx: &Ctx, dist: &Path, meta: &Meta) -> Result<()> {
     set_meta(&dist.join("index.html"), meta)?;
+    crate::prerender::pages(ctx, dist)?;
     let started = std::time::Instant::now();
     let n = precompress::dir(dist)?;
     say!(
@@ -145,16 +146,19 @@ pub fn stage(ctx: &Ctx, name: &str, api_origin: &str) -> Result<PathBuf> {
         fs::remove_dir_all(&site).with_context(|| format!("removing {}", site.display()))?;
     }
     copy_dir(&dist, &site)?;
-    let index = site.join("index.html");
-    set_meta(
-        &index,
-        &Meta {
-            api_base: Some(api_origin.to_owned()),
-            ..Meta::default()
-        },
-    )?;
-    for ext in ["br", "gz"] {
-        let _ = fs::remove_file(site.join(format!("index.html.{ext}")));
+    for page in crate::prerender::html_pages(&site) {
+        set_meta(
+            &page,
+            &Meta {
+                api_base: Some(api_origin.to_owned()),
+                ..Meta::default()
+            },
+        )?;
+        for ext in ["br", "gz"] {
+            let mut copy = page.clone().into_os_string();
+            copy.push(format!(".{ext}"));
+            let _ = fs::remove_file(copy);
+        }
     }
     // dist/ of a build before precompression existed gets its copies here.
     precompress::dir(&site)?;

@@ -18,6 +18,9 @@ pub const TOOLS: &[Tool] = &[
     Tool::WasmOpt,
     Tool::WasmBindgen,
     Tool::Trunk,
+    // The entry pages are prerendered in Chromium, driven by Playwright.
+    Tool::Chromium,
+    Tool::E2ePackages,
 ];
 
 pub fn dist_dir(ctx: &Ctx) -> PathBuf {
@@ -57,7 +60,7 @@ pub fn build_release(ctx: &Ctx, meta: &Meta) -> Result<()> {
     check_no_gallery(&dist_dir(ctx))?;
     externalize_loader(&dist_dir(ctx))?;
     strip_css_comments(&dist_dir(ctx))?;
-    crate::deploy::finish_release(&dist_dir(ctx), meta)
+    crate::deploy::finish_release(ctx, &dist_dir(ctx), meta)
 }
 
 /// Texts of the designers' gallery (`src/gallery/`, debug builds only):
@@ -158,10 +161,7 @@ fn externalize_loader(dist: &Path) -> Result<()> {
     let Some((script, rewrite)) = split_inline_module(&html) else {
         return Ok(());
     };
-    // Named after its content, like trunk's other files, so a CDN may cache it forever.
-    let mut hasher = std::hash::DefaultHasher::new();
-    std::hash::Hash::hash(&script, &mut hasher);
-    let name = format!("boot-{:016x}.js", std::hash::Hasher::finish(&hasher));
+    let name = crate::prerender::hashed_name("boot", &script);
     fs::write(dist.join(&name), script.trim())?;
     fs::write(&index, rewrite(&name))?;
     Ok(())
@@ -317,24 +317,10 @@ pub struct Served {
     _scratch: tempfile::TempDir,
 }
 
-/// Builds and starts reference-api on `preferred` (or a free port), logging
-/// to `target/<name>-reference-api.log`, and waits until it listens.
-pub fn serve_release(ctx: &Ctx, preferred: &str, name: &str, extra: &[&str]) -> Result<Served> {
-    serve(ctx, preferred, name, Some(&dist_dir(ctx)), extra)
-}
-
-/// The API alone (no app), as [`serve_release`] starts it.
+/// Builds and starts reference-api alone (no app) on `preferred` (or a free
+/// port), logging to `target/<name>-reference-api.log`, and waits until it
+/// listens.
 pub fn serve_api(ctx: &Ctx, preferred: &str, name: &str, extra: &[&str]) -> Result<Served> {
-    serve(ctx, preferred, name, None, extra)
-}
-
-fn serve(
-    ctx: &Ctx,
-    preferred: &str,
-    name: &str,
-    static_dir: Option<&Path>,
-    extra: &[&str],
-) -> Result<Served> {
     let addr = process::free_addr(preferred)?;
     process::run(ctx.cargo().args(["build", "-p", "reference-api"]))?;
     let scratch = tempfile::Builder::new()
@@ -345,9 +331,6 @@ fn serve(
     let url = format!("http://{addr}");
     let mut command = ctx.cargo();
     command.args(["run", "--quiet", "-p", "reference-api", "--"]);
-    if let Some(dir) = static_dir {
-        command.arg("--static-dir").arg(dir);
-    }
     let server = Background::spawn_logged(
         "reference-api",
         command

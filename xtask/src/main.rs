@@ -40,6 +40,7 @@ mod deploy;
 mod dev;
 mod dist;
 mod precompress;
+mod prerender;
 mod process;
 mod test;
 mod tools;

@@ -1,0 +1,171 @@
+//! Taking over a prerendered page. `cargo xtask dist` saves the public entry
+//! pages (/login, /register, …) as the app renders them before any API
+//! answer, so a visitor reads the page before the wasm has arrived. The app
+//! then mounts its live page and removes the saved one before the next
+//! paint (the two are never painted together, so nothing moves), and carries over what
+//! the visitor did meanwhile: what they typed or ticked, where the focus
+//! was, and a press of a form's button, which `takeover.js` held.
+//!
+//! On a page that was not prerendered (`trunk serve`, the signed-in pages)
+//! this is a plain mount.
+
+use leptos::{
+    IntoView,
+    prelude::{document, request_animation_frame},
+};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+
+/// Mounts `app` to the body in place of a prerendered page, if there is one.
+pub fn mount_to_body<F, N>(app: F)
+where
+    F: FnOnce() -> N + 'static,
+    N: IntoView,
+{
+    let body = document().body().expect("a page has a body");
+    let saved = saved_page(&body);
+    leptos::mount::mount_to_body(app);
+    if saved.is_empty() {
+        return;
+    }
+    // The router fills the live page's <main> in a microtask after the
+    // mount: take over in the next frame, before it is painted. Until then
+    // the visitor still types into the saved page, so it is read then.
+    request_animation_frame(move || take_over(saved));
+}
+
+/// Replaces the saved page by the live one, with what the visitor did.
+fn take_over(saved: Vec<Element>) {
+    let typed = Typed::read(&saved);
+    for element in &saved {
+        element.remove();
+    }
+    typed.restore();
+    if let Some(index) = held_form() {
+        let document = document();
+        let form = document
+            .forms()
+            .item(index)
+            .and_then(|form| form.dyn_into::<web_sys::HtmlFormElement>().ok());
+        if let Some(form) = form {
+            let _ = form.request_submit();
+        }
+    }
+}
+
+/// The elements of the prerendered page: the body's children the build
+/// marked `data-prerendered`.
+fn saved_page(body: &HtmlElement) -> Vec<Element> {
+    let children = body.children();
+    (0..children.length())
+        .filter_map(|i| children.item(i))
+        .filter(|e| e.has_attribute("data-prerendered"))
+        .collect()
+}
+
+/// What the visitor changed in the saved page, by element id.
+struct Typed {
+    values: Vec<(String, Changed)>,
+    /// The focused element's id and, in a text field, the selection.
+    focus: Option<(String, Option<(u32, u32)>)>,
+}
+
+enum Changed {
+    Text(String),
+    Ticked(bool),
+}
+
+impl Typed {
+    fn read(saved: &[Element]) -> Self {
+        let mut values = Vec::new();
+        for element in saved {
+            let Ok(fields) = element.query_selector_all("input[id], textarea[id]") else {
+                continue;
+            };
+            for field in (0..fields.length()).filter_map(|i| fields.item(i)) {
+                if let Some(input) = field.dyn_ref::<HtmlInputElement>() {
+                    if matches!(input.type_().as_str(), "checkbox" | "radio") {
+                        if input.checked() != input.default_checked() {
+                            values.push((input.id(), Changed::Ticked(input.checked())));
+                        }
+                    } else if input.value() != input.default_value() {
+                        values.push((input.id(), Changed::Text(input.value())));
+                    }
+                } else if let Some(area) = field.dyn_ref::<HtmlTextAreaElement>()
+                    && Ok(area.value()) != area.default_value()
+                {
+                    values.push((area.id(), Changed::Text(area.value())));
+                }
+            }
+        }
+        let focus = document()
+            .active_element()
+            .filter(|active| saved.iter().any(|e| e.contains(Some(active))))
+            .filter(|active| !active.id().is_empty())
+            .map(|active| {
+                // Email and number inputs have no selection to read.
+                let selection = active.dyn_ref::<HtmlInputElement>().and_then(|input| {
+                    Some((input.selection_start().ok()??, input.selection_end().ok()??))
+                });
+                (active.id(), selection)
+            });
+        Self { values, focus }
+    }
+
+    /// Puts the values into the live page's fields of the same ids, with
+    /// the events the live fields listen to (`bind:value` reads `input`,
+    /// `bind:checked` reads `change`), then the focus.
+    fn restore(self) {
+        let document = document();
+        for (id, changed) in self.values {
+            let Some(field) = document.get_element_by_id(&id) else {
+                continue;
+            };
+            let event = match changed {
+                Changed::Text(text) => {
+                    if let Some(input) = field.dyn_ref::<HtmlInputElement>() {
+                        input.set_value(&text);
+                    } else if let Some(area) = field.dyn_ref::<HtmlTextAreaElement>() {
+                        area.set_value(&text);
+                    }
+                    "input"
+                }
+                Changed::Ticked(ticked) => {
+                    if let Some(input) = field.dyn_ref::<HtmlInputElement>() {
+                        input.set_checked(ticked);
+                    }
+                    "change"
+                }
+            };
+            let init = EventInit::new();
+            init.set_bubbles(true);
+            if let Ok(event) = Event::new_with_event_init_dict(event, &init) {
+                let _ = field.dispatch_event(&event);
+            }
+        }
+        if let Some((id, selection)) = self.focus
+            && let Some(field) = document.get_element_by_id(&id)
+            && let Ok(field) = field.dyn_into::<HtmlElement>()
+        {
+            let _ = field.focus();
+            if let (Some((start, end)), Some(input)) =
+                (selection, field.dyn_ref::<HtmlInputElement>())
+            {
+                let _ = input.set_selection_range(start, end);
+            }
+        }
+    }
+}
+
+/// The index in `document.forms` of a form sent before the takeover, as
+/// `takeover.js` held it; also tells that script to stop holding.
+fn held_form() -> Option<u32> {
+    let window: JsValue = leptos::prelude::window().into();
+    let takeover = js_sys::Reflect::get(&window, &JsValue::from_str("kabinetTakeover")).ok()?;
+    let index = takeover
+        .dyn_ref::<js_sys::Function>()?
+        .call0(&window)
+        .ok()?
+        .as_f64()?;
+    (index >= 0.0).then_some(index as u32)
+}

@@ -1,0 +1,109 @@
+// Issue 9: the public entry pages are saved as HTML by `cargo xtask dist`, so
+// a visitor reads them before the wasm has arrived; the app then takes the
+// page over (src/takeover.rs) and keeps what the visitor typed and pressed.
+// Release build only (`trunk serve` prerenders nothing).
+import { expect, test, type Page } from './support/fixtures';
+import { LoginPage, PASSWORD, RegisterPage, confirmedSubscriber, freshEmail, homeHeading } from './support/kabinet';
+
+const SAVED = '[data-prerendered]';
+
+/** Holds the app's wasm until `release()`: meanwhile the page is the saved one. */
+async function holdApp(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+/** The app has taken the page over: the saved elements are gone. */
+async function takenOver(page: Page): Promise<void> {
+  await expect(page.locator(SAVED)).toHaveCount(0, { timeout: 20_000 });
+}
+
+for (const [address, heading] of [
+  ['/login', 'Вход в Личный кабинет'],
+  ['/register', 'Регистрация'],
+  ['/recover', 'Восстановление пароля'],
+  ['/recover/confirm?token=abc', 'Восстановление пароля'],
+  ['/confirm?token=abc', 'Подтверждение регистрации'],
+] as const) {
+  test(`${address} is readable before the app has arrived, and the same after`, async ({ page }) => {
+    // The robot check's challenge waits too, so the form is as first shown.
+    await page.route('**/api/v1/captcha', () => {});
+    await page.route('**/api/v1/registrations/confirm', () => {});
+    const release = await holdApp(page);
+    await page.goto(address);
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await expect(page.locator(SAVED).first()).toBeAttached();
+    const before = await page.locator('body').innerText();
+    const shifts = page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let sum = 0;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) sum += (entry as unknown as { value: number }).value;
+          }).observe({ type: 'layout-shift', buffered: true });
+          setTimeout(() => resolve(sum), 3000);
+        }),
+    );
+    release();
+    await takenOver(page);
+    expect(await page.locator('body').innerText()).toBe(before);
+    expect(await shifts, 'layout shift when the app took the page over').toBe(0);
+  });
+}
+
+test('without scripts the saved form cannot be sent by the browser', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/login');
+  await expect(page.getByRole('heading', { level: 1, name: 'Вход в Личный кабинет' })).toBeVisible();
+  const login = new LoginPage(page);
+  await expect(login.submit()).toBeDisabled();
+  await login.email().fill('abonent@example.ru');
+  await login.password().fill(PASSWORD);
+  await login.password().press('Enter');
+  await page.waitForTimeout(500);
+  // A GET would have put the password in the address.
+  expect(new URL(page.url()).search).toBe('');
+  await context.close();
+});
+
+test('a subscriber who signs in before the app has arrived is signed in once it has', async ({ page, request }) => {
+  const email = await confirmedSubscriber(page, request);
+  await page.getByRole('button', { name: 'Выход' }).click();
+  await expect(page).toHaveURL(/\/login/);
+  const release = await holdApp(page);
+  await page.goto('/login');
+  const login = new LoginPage(page);
+  await login.login(email);
+  // The press is held, not sent by the browser: still the saved page.
+  await expect(page.locator(SAVED).first()).toBeAttached();
+  expect(new URL(page.url()).search).toBe('');
+  release();
+  await expect(homeHeading(page)).toBeVisible({ timeout: 20_000 });
+  await expect(page).toHaveURL(/\/$/);
+});
+
+test('typing goes on in the same field while the app takes over', async ({ page }) => {
+  const release = await holdApp(page);
+  const register = new RegisterPage(page);
+  await register.open();
+  await register.email().click();
+  await page.keyboard.type('quick');
+  await register.password().fill(PASSWORD);
+  await register.email().click();
+  release();
+  await takenOver(page);
+  await page.keyboard.type('@example.ru');
+  await expect(register.email()).toBeFocused();
+  await expect(register.email()).toHaveValue('quick@example.ru');
+  await expect(register.password()).toHaveValue(PASSWORD);
+  // The live form knows the values: it sends them.
+  await register.repeat().fill(PASSWORD);
+  await register.submit().click();
+  await expect(page).toHaveURL(/\/register\/done/, { timeout: 20_000 });
+});

@@ -1,0 +1,82 @@
+// Prerenders the public entry pages of a release build (run by
+// `cargo xtask dist`, see xtask/src/prerender.rs):
+//   node prerender.mjs <dist> <tests/e2e> <early script name> <address>...
+// Loads each address in Chromium, serving <dist> from disk and answering no
+// request for the API, so the page saved is the one a visitor sees before
+// any answer; writes it to <dist>/<path>.html. In the copy, the page's
+// elements are marked `data-prerendered` (what the app replaces), and the
+// forms' submit buttons are disabled until the early script
+// (src/takeover.js, loaded first) enables them.
+import { createRequire } from 'node:module';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+
+const [dist, e2eDir, early, ...addresses] = process.argv.slice(2);
+const { chromium } = createRequire(path.join(e2eDir, 'package.json'))('@playwright/test');
+
+const ORIGIN = 'http://kabinet.prerender';
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+};
+
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+try {
+  const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  await page.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    // The API (here or at another origin) never answers: left pending.
+    if (url.origin !== ORIGIN || url.pathname.startsWith('/api/')) return;
+    const ext = path.extname(url.pathname);
+    try {
+      const body = await readFile(path.join(dist, ext ? url.pathname : 'index.html'));
+      await route.fulfill({ status: 200, contentType: TYPES[ext || '.html'], body });
+    } catch {
+      await route.fulfill({ status: 404 });
+    }
+  });
+  for (const address of addresses) {
+    await page.goto(ORIGIN + address);
+    // The app has rendered the page: its heading and its title are there.
+    await page.waitForFunction(
+      () => document.querySelector('main h1') && document.title.includes(' — '),
+      null,
+      { timeout: 30_000 },
+    );
+    if (problems.length) throw new Error(`${address}: ${problems.join('; ')}`);
+    const html = await page.evaluate((early) => {
+      const copy = document.documentElement.cloneNode(true);
+      // What the app replaces when it takes over (the body's <noscript> stays).
+      for (const element of copy.querySelector('body').children) {
+        if (!['SCRIPT', 'NOSCRIPT'].includes(element.tagName)) element.setAttribute('data-prerendered', '');
+      }
+      for (const button of copy.querySelectorAll(
+        'form button:not([type=button]):not([disabled]), form input[type=submit]:not([disabled])',
+      )) {
+        button.setAttribute('disabled', '');
+        button.setAttribute('data-until-boot', '');
+      }
+      const boot = copy.querySelector('script[type=module][src]');
+      const script = document.createElement('script');
+      script.type = 'module';
+      script.src = '/' + early;
+      boot.before(script);
+      return '<!DOCTYPE html>\n' + copy.outerHTML + '\n';
+    }, early);
+    const file = path.join(dist, new URL(ORIGIN + address).pathname + '.html');
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, html);
+    console.log(`prerendered ${address} → ${path.relative(dist, file)}`);
+  }
+} finally {
+  await browser.close();
+}
