@@ -6,7 +6,8 @@
 // any answer; writes it to <dist>/<path>.html. In the copy, the page's
 // elements are marked `data-prerendered` (what the app replaces), and the
 // forms' submit buttons are disabled until the early script
-// (src/takeover.js, loaded first) enables them.
+// (src/takeover.js, in place of the loader) enables them; that script
+// starts the app once the page is painted.
 import { createRequire } from 'node:module';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -65,11 +66,15 @@ try {
         button.setAttribute('disabled', '');
         button.setAttribute('data-until-boot', '');
       }
+      // The app is started by the early script after the first paint, not
+      // by the page: no loader, no preloads of the glue and the wasm.
       const boot = copy.querySelector('script[type=module][src]');
       const script = document.createElement('script');
       script.type = 'module';
       script.src = '/' + early;
-      boot.before(script);
+      script.dataset.boot = boot.getAttribute('src');
+      boot.replaceWith(script);
+      for (const preload of copy.querySelectorAll('link[rel=modulepreload], link[rel=preload]')) preload.remove();
       return '<!DOCTYPE html>\n' + copy.outerHTML + '\n';
     }, early);
     const file = path.join(dist, new URL(ORIGIN + address).pathname + '.html');

@@ -107,3 +107,17 @@ test('typing goes on in the same field while the app takes over', async ({ page 
   await register.submit().click();
   await expect(page).toHaveURL(/\/register\/done/, { timeout: 20_000 });
 });
+
+test('a saved page starts the app itself once painted: no loader and no preloads in it', async ({ request }) => {
+  for (const address of ['/login', '/register', '/recover', '/recover/confirm', '/confirm', '/agreement']) {
+    const html = await (await request.get(address)).text();
+    expect(html, address).toContain('data-prerendered');
+    expect(html, address).not.toMatch(/rel="(module)?preload"/);
+    expect(html, address).toMatch(/<script type="module" src="\/early-[0-9a-f]{16}\.js" data-boot="\/boot-[0-9a-f]{16}\.js">/);
+    expect(html.match(/<script/g), address).toHaveLength(1);
+  }
+  // Every other address is the app's page, which loads the app at once.
+  const app = await (await request.get('/accounts')).text();
+  expect(app).not.toContain('data-prerendered');
+  expect(app).toMatch(/rel="preload"[^>]*_bg\.wasm/);
+});
