@@ -1,10 +1,10 @@
 //! Taking over a prerendered page. `cargo xtask dist` saves the public entry
 //! pages (/login, /register, …) as the app renders them before any API
 //! answer, so a visitor reads the page before the wasm has arrived. The app
-//! then mounts its live page and removes the saved one before the next
-//! paint (the two are never painted together, so nothing moves), and carries over what
+//! then builds its live page and puts it in place of the saved one before
+//! the next paint (nothing moves), and carries over what
 //! the visitor did meanwhile: what they typed or ticked, where the focus
-//! was, and a press of a form's button, which `takeover.js` held.
+//! was, and a press of a form's button, which `early.js` held.
 //!
 //! On a page that was not prerendered (`trunk serve`, the signed-in pages)
 //! this is a plain mount.
@@ -24,21 +24,32 @@ where
 {
     let body = document().body().expect("a page has a body");
     let saved = saved_page(&body);
-    leptos::mount::mount_to_body(app);
     if saved.is_empty() {
+        leptos::mount::mount_to_body(app);
         return;
     }
-    // The router fills the live page's <main> in a microtask after the
-    // mount: take over in the next frame, before it is painted. Until then
-    // the visitor still types into the saved page, so it is read then.
-    request_animation_frame(move || take_over(saved));
+    // The live page is built outside the document, so that no one (a
+    // screen reader, a test) meets two pages at once. The router fills its
+    // <main> in a microtask after the mount: it moves in at the next frame,
+    // before that is painted. Until then the visitor still types into the
+    // saved page, so that is read then. (The app's top-level nodes are
+    // static, so moving them keeps the view intact.)
+    let live: HtmlElement = document()
+        .create_element("div")
+        .expect("a div")
+        .unchecked_into();
+    leptos::mount::mount_to(live.clone(), app).forget();
+    request_animation_frame(move || take_over(&body, saved, &live));
 }
 
 /// Replaces the saved page by the live one, with what the visitor did.
-fn take_over(saved: Vec<Element>) {
+fn take_over(body: &HtmlElement, saved: Vec<Element>, live: &HtmlElement) {
     let typed = Typed::read(&saved);
     for element in &saved {
         element.remove();
+    }
+    while let Some(node) = live.first_child() {
+        let _ = body.append_child(&node);
     }
     typed.restore();
     if let Some(index) = held_form() {
@@ -158,7 +169,7 @@ impl Typed {
 }
 
 /// The index in `document.forms` of a form sent before the takeover, as
-/// `takeover.js` held it; also tells that script to stop holding.
+/// `early.js` held it; also tells that script to stop holding.
 fn held_form() -> Option<u32> {
     let window: JsValue = leptos::prelude::window().into();
     let takeover = js_sys::Reflect::get(&window, &JsValue::from_str("kabinetTakeover")).ok()?;

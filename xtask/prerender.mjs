@@ -6,7 +6,7 @@
 // any answer; writes it to <dist>/<path>.html. In the copy, the page's
 // elements are marked `data-prerendered` (what the app replaces), and the
 // forms' submit buttons are disabled until the early script
-// (src/takeover.js, in place of the loader) enables them; that script
+// (src/early.js, in place of the loader) enables them; that script
 // starts the app once the page is painted.
 import { createRequire } from 'node:module';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';

@@ -5,8 +5,9 @@
 
 use std::cell::RefCell;
 
-use gloo_net::http::{Method, RequestBuilder};
+use gloo_net::http::{Method, RequestBuilder, Response};
 use serde::{Serialize, de::DeserializeOwned};
+use wasm_bindgen::JsCast;
 use web_sys::RequestCredentials;
 
 use crate::config::config;
@@ -128,6 +129,11 @@ async fn send(
         .send()
         .await
         .map_err(|_| ApiError::Network)?;
+    read_answer(response, path).await
+}
+
+/// The body of a 2xx answer; the error any other answer stands for.
+async fn read_answer(response: Response, path: &str) -> Result<String, ApiError> {
     // A body cut off by a dropped connection is a network failure too.
     let body = response.text().await.map_err(|_| ApiError::Network)?;
     if response.ok() {
@@ -149,6 +155,29 @@ async fn send(
         });
     }
     Err(error)
+}
+
+/// The answer to `GET /session` the page's early script asked for before
+/// the app ran (`src/early.js`), if it did; taken once, so any later check
+/// asks anew. `None` without such a request (`trunk serve`, or taken).
+async fn early_session_answer() -> Option<Result<String, ApiError>> {
+    let window = web_sys::window()?;
+    let key = wasm_bindgen::JsValue::from_str("kabinetSession");
+    let promise = js_sys::Reflect::get(&window, &key)
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()?;
+    js_sys::Reflect::delete_property(&window, &key).ok()?;
+    Some(match wasm_bindgen_futures::JsFuture::from(promise).await {
+        Ok(response) => {
+            read_answer(
+                response.unchecked_into::<web_sys::Response>().into(),
+                "/session",
+            )
+            .await
+        }
+        Err(_) => Err(ApiError::Network),
+    })
 }
 
 fn decode<T: DeserializeOwned>(body: String) -> Result<T, ApiError> {

@@ -121,3 +121,27 @@ test('a saved page starts the app itself once painted: no loader and no preloads
   expect(app).not.toContain('data-prerendered');
   expect(app).toMatch(/rel="preload"[^>]*_bg\.wasm/);
 });
+
+// The early script asks who is signed in with the page; the app takes that
+// answer for its start-up check instead of asking again after the wasm.
+for (const [address, heading, signedIn] of [
+  ['/login', 'Вход в Личный кабинет', false],
+  ['/', 'Главная', true],
+] as const) {
+  test(`${address}: one start-up check, sent before the app has arrived`, async ({ page, request }) => {
+    if (signedIn) {
+      await confirmedSubscriber(page, request);
+    }
+    const checks: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/api/v1/session' && r.method() === 'GET') checks.push(r.url());
+    });
+    const release = await holdApp(page);
+    await page.goto(address);
+    await expect.poll(() => checks.length).toBe(1);
+    release();
+    await expect(page.getByRole('heading', { level: 1, name: heading, exact: true })).toBeVisible({ timeout: 20_000 });
+    await page.waitForLoadState('networkidle');
+    expect(checks).toHaveLength(1);
+  });
+}

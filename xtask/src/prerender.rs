@@ -1,4 +1,5 @@
-//! The public entry pages of the release, saved as HTML at build time: a
+//! The public entry pages of the release, saved as HTML at build time (and
+//! the early script every page runs first, `src/early.js`): a
 //! visitor reads /login before the wasm has arrived (Lighthouse's LCP was
 //! the footer, painted 2.9 s after the start, when the app ran). The app
 //! takes the saved page over (`src/takeover.rs`), keeping what was typed.
@@ -27,12 +28,16 @@ pub const PAGES: &[&str] = &[
     "/agreement",
 ];
 
-/// Saves every page of [`PAGES`] into `dist/`, and the script that holds
-/// their forms until the app has taken over (`src/takeover.js`).
+/// The early script of every page (`src/early.js`): asks who is signed in
+/// with the page; on a saved page, holds its forms and starts the app.
+const EARLY_SCRIPT: &str = include_str!("../../src/early.js");
+
+/// Saves every page of [`PAGES`] into `dist/`, writes the early script and
+/// puts it first in `index.html` too (after prerendering, which starts from
+/// index.html and puts it in place of the loader).
 pub fn pages(ctx: &Ctx, dist: &Path) -> Result<()> {
-    let early = hashed_name("early", include_str!("../../src/takeover.js"));
-    fs::write(dist.join(&early), include_str!("../../src/takeover.js"))
-        .with_context(|| format!("writing {early}"))?;
+    let early = hashed_name("early", EARLY_SCRIPT);
+    fs::write(dist.join(&early), EARLY_SCRIPT).with_context(|| format!("writing {early}"))?;
     process::run(
         ctx.tool_command("node")
             .arg(ctx.root.join("xtask").join("prerender.mjs"))
@@ -41,7 +46,23 @@ pub fn pages(ctx: &Ctx, dist: &Path) -> Result<()> {
             .arg(&early)
             .args(PAGES),
     )
-    .context("prerendering the entry pages")
+    .context("prerendering the entry pages")?;
+    let index = dist.join("index.html");
+    let html =
+        fs::read_to_string(&index).with_context(|| format!("reading {}", index.display()))?;
+    let html = with_early_script(&html, &early)
+        .with_context(|| format!("{} has no loader script", index.display()))?;
+    fs::write(&index, html).with_context(|| format!("writing {}", index.display()))
+}
+
+/// `html` with the early script right before the loader (`boot-<hash>.js`).
+fn with_early_script(html: &str, early: &str) -> Option<String> {
+    let boot = html.find("<script type=\"module\" src=\"/boot-")?;
+    Some(format!(
+        "{}<script type=\"module\" src=\"/{early}\"></script>{}",
+        &html[..boot],
+        &html[boot..]
+    ))
 }
 
 /// `<stem>-<hash of content>.js`: named after its content like trunk's
@@ -75,6 +96,17 @@ mod tests {
     fn an_address_is_saved_under_its_path() {
         assert_eq!(file_of("/login"), "login.html");
         assert_eq!(file_of("/recover/confirm?token=x"), "recover/confirm.html");
+    }
+
+    #[test]
+    fn the_early_script_comes_right_before_the_loader() {
+        let html = "<head><link rel=x><script type=\"module\" src=\"/boot-1.js\"></script></head>";
+        assert_eq!(
+            with_early_script(html, "early-2.js").unwrap(),
+            "<head><link rel=x><script type=\"module\" src=\"/early-2.js\"></script>\
+             <script type=\"module\" src=\"/boot-1.js\"></script></head>"
+        );
+        assert_eq!(with_early_script("<head></head>", "early-2.js"), None);
     }
 
     #[test]

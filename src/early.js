@@ -1,0 +1,55 @@
+// The first script of every page, before the app's own (`cargo xtask dist`
+// puts it there):
+// - it asks the API who is signed in at once, rather than after the wasm
+//   has arrived: the app takes this answer for its start-up check
+//   (api/session.rs), one round trip less before a signed-in page shows;
+// - on a prerendered page (see takeover.rs) it holds the forms until the
+//   app takes them over, and starts the app once the saved page is painted.
+
+// As config.rs reads the API's origin.
+const apiBase = (document.querySelector('meta[name="kabinet:api-base"]')?.getAttribute('content') ?? '')
+  .trim()
+  .replace(/\/+$/, '');
+window.kabinetSession = fetch(`${apiBase}/api/v1/session`, { credentials: 'include' });
+// A failure is the app's to handle when it takes the answer.
+window.kabinetSession.catch(() => {});
+
+// Holding the forms of a prerendered page.
+//
+// The page's submit buttons come disabled from the build, so that the
+// browser itself can never send a form (a GET would put the password in the
+// address); here they are enabled again, and a press of one is remembered
+// instead of sent. The app asks for it once it has taken the page over.
+const held = { form: -1 };
+
+function hold(event) {
+  event.preventDefault();
+  held.form = Array.prototype.indexOf.call(document.forms, event.target);
+}
+
+// The app (its loader, glue and 250 KB of wasm) is fetched only once the
+// saved page has been painted: on a slow line it would otherwise share the
+// bandwidth with the page's stylesheet and hold the first paint back.
+// A tab opened in the background paints nothing (and runs no animation
+// frame) until shown: there the app starts at once.
+function startApp(boot) {
+  if (document.visibilityState === 'hidden') import(boot);
+  else requestAnimationFrame(() => setTimeout(() => import(boot)));
+}
+
+// Only a saved page names the loader; index.html loads the app itself.
+const boot = document.querySelector('script[data-boot]')?.dataset.boot;
+if (boot) {
+  addEventListener('submit', hold, true);
+  for (const button of document.querySelectorAll('[data-until-boot]')) {
+    button.removeAttribute('data-until-boot');
+    button.disabled = false;
+  }
+  // Called once by the app: stops holding, and says which form (its index
+  // in document.forms) was sent meanwhile, -1 for none.
+  window.kabinetTakeover = () => {
+    removeEventListener('submit', hold, true);
+    return held.form;
+  };
+  startApp(boot);
+}
