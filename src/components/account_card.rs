@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::api::types::AccountSummary;
+use crate::components::account_actions::AccountActions;
 use crate::routes::Route;
 use crate::rules::account_number::account_title;
 use crate::rules::money::{Balance, balance};
@@ -31,14 +32,7 @@ pub fn AccountCard(account: AccountSummary) -> impl IntoView {
             <p class="balance" class:balance-debt=debt>
                 {balance.text()}
             </p>
-            <p class="card-actions">
-                <A href=Route::Pay(&id).path() attr:class="button primary">
-                    "Оплата онлайн"
-                </A>
-                <A href=Route::Readings(&id).path() attr:class="button">
-                    "Передать показания"
-                </A>
-            </p>
+            <AccountActions id=id.clone() class="card-actions" />
         </article>
     }
 }

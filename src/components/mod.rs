@@ -1,6 +1,7 @@
 //! Building blocks used by several pages. A component spells no route: it
 //! links through `crate::routes`.
 
+pub mod account_actions;
 pub mod account_card;
 pub mod banner;
 pub mod confirm_dialog;
@@ -18,4 +19,5 @@ pub mod password_field;
 pub mod remote;
 pub mod retry_countdown;
 pub mod robot_check;
+pub mod send_or_confirm;
 pub mod supplier_select;

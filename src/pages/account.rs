@@ -1,13 +1,12 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 use crate::api::{
     accounts, payments,
     types::{Account, PaymentStatus},
 };
-use crate::components::{hint::Hint, remote::Remote};
-use crate::routes::{Route, use_id};
+use crate::components::{account_actions::AccountActions, hint::Hint, remote::Remote};
+use crate::routes::use_id;
 use crate::rules::{
     account_number::account_title,
     date::format_date,
@@ -91,14 +90,7 @@ fn AccountDetails(account: Account) -> impl IntoView {
                             })
                     })
             }}
-            <p class="panel-actions">
-                <A href=Route::Pay(&id).path() attr:class="button primary">
-                    "Оплата онлайн"
-                </A>
-                <A href=Route::Readings(&id).path() attr:class="button">
-                    "Передать показания"
-                </A>
-            </p>
+            <AccountActions id=id.clone() class="panel-actions" />
         </Section>
         <Section
             id="tariffs"
