@@ -100,17 +100,7 @@ pub fn TextField(
                         </p>
                     }
                 })}
-            {move || {
-                error
-                    .get()
-                    .map(|msg| {
-                        view! {
-                            <p id=format!("{id}-error") class="error">
-                                {msg}
-                            </p>
-                        }
-                    })
-            }}
+            <FieldError id=id error=error />
             <input
                 id=id
                 name=id
@@ -146,4 +136,19 @@ fn going_to_submit(ev: &FocusEvent) -> bool {
     ev.related_target()
         .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
         .is_some_and(|el| el.get_attribute("type").as_deref() == Some("submit"))
+}
+
+/// A field's error (`{id}-error`, what its input's `aria-describedby`
+/// names), shown while there is one.
+#[component]
+pub fn FieldError(id: &'static str, error: RwSignal<Option<String>>) -> impl IntoView {
+    move || {
+        error.get().map(|msg| {
+            view! {
+                <p id=format!("{id}-error") class="error">
+                    {msg}
+                </p>
+            }
+        })
+    }
 }

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::types::Supplier;
+use crate::components::field::FieldError;
 use crate::components::hint::{HintButton, HintState, HintText};
 use crate::form::Field;
 
@@ -26,17 +27,7 @@ pub fn SupplierSelect(
                 <label for=id>"Поставщик:"</label>
                 <HintButton state=hint topic="Поставщик:" controls=format!("{id}-help") />
             </div>
-            {move || {
-                error
-                    .get()
-                    .map(|msg| {
-                        view! {
-                            <p id=format!("{id}-error") class="error">
-                                {msg}
-                            </p>
-                        }
-                    })
-            }}
+            <FieldError id=id error=error />
             <select
                 id=id
                 name=id
