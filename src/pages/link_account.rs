@@ -85,8 +85,8 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
                 number,
                 "Этот лицевой счет уже подключен к Вашему Личному кабинету.",
             ),
-            // No countdown here: a 429 is a line of the summary.
-            _ => form.spread(&error),
+            // A 429 counts down, as in every form.
+            _ => form.fail(&error),
         },
         None => {}
     });

@@ -10,6 +10,7 @@ use crate::components::form_shell::{Buttons, FormShell};
 use crate::components::hint::Hint;
 use crate::components::meter_readings::{MeterInputs, MeterReadingFields};
 use crate::components::remote::Remote;
+use crate::components::send_or_confirm::SendOrConfirm;
 use crate::form::{Field, Form, FormError};
 use crate::routes::{Route, use_id};
 use crate::rules::account_number::account_title;
@@ -87,8 +88,12 @@ pub fn PayForm(account: Account) -> impl IntoView {
                     ));
                 }
                 _ if !lines.is_empty() => {}
-                // No countdown here: a 429 is a line of the summary.
                 Some(_) => return form.spread(&error),
+                // A 429 counts down (no payment was made); any other failure
+                // may have left one behind.
+                None if matches!(error, ApiError::TooManyRequests { .. }) => {
+                    return form.fail(&error);
+                }
                 None => lines.push(FormError::service(unsure_message(&error))),
             }
             form.show(lines);
@@ -215,25 +220,13 @@ pub fn PayForm(account: Account) -> impl IntoView {
                 })}
             <Buttons slot>
                 <div class="form-actions">
-                    <Show
-                        when=move || anomaly.get()
-                        fallback=move || {
-                            view! {
-                                <button type="submit" class="primary" disabled=busy>
-                                    "Перейти к оплате"
-                                </button>
-                            }
-                        }
-                    >
-                        <button
-                            type="button"
-                            class="primary"
-                            disabled=busy
-                            on:click=move |_| submit(true)
-                        >
-                            "Подтвердить показания и перейти к оплате"
-                        </button>
-                    </Show>
+                    <SendOrConfirm
+                        anomaly=anomaly
+                        busy=Signal::derive(busy)
+                        send="Перейти к оплате"
+                        confirm="Подтвердить показания и перейти к оплате"
+                        on_confirm=move || submit(true)
+                    />
                     <A href=Route::Account(&account_id).path() attr:class="button">
                         "Отмена"
                     </A>

@@ -3,12 +3,13 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::api::readings::{self, NewReading};
-use crate::api::{accounts, types::Account};
+use crate::api::{ApiError, accounts, types::Account};
 use crate::components::form_shell::{Buttons, FormShell};
 use crate::components::hint::Hint;
 use crate::components::meter_readings::{MeterInputs, MeterReadingFields};
 use crate::components::outcome::Outcome;
 use crate::components::remote::Remote;
+use crate::components::send_or_confirm::SendOrConfirm;
 use crate::form::{Form, FormError};
 use crate::routes::{Route, use_id};
 use crate::rules::account_number::account_title;
@@ -84,6 +85,9 @@ fn ReadingsForm(account: Account) -> impl IntoView {
             lines.push(FormError::form(
                 "Если показания верны, нажмите «Подтвердить и отправить».",
             ));
+        } else if matches!(error, ApiError::TooManyRequests { .. }) {
+            // A 429 counts down, as in every form.
+            return form.fail(&error);
         } else if lines.is_empty() {
             lines.push(FormError::from_api(&error));
         }
@@ -129,32 +133,14 @@ fn ReadingsForm(account: Account) -> impl IntoView {
                             <MeterReadingFields inputs=inputs />
                             <Buttons slot>
                                 <div class="form-actions">
-                                    <Show
-                                        when=move || anomaly.get()
-                                        fallback=move || {
-                                            view! {
-                                                <button
-                                                    type="submit"
-                                                    class="primary"
-                                                    disabled=send.pending()
-                                                >
-                                                    "Передать показания"
-                                                </button>
-                                            }
-                                        }
-                                    >
-                                        <button
-                                            type="button"
-                                            class="primary"
-                                            disabled=send.pending()
-                                            on:click=move |_| submit(true)
-                                        >
-                                            "Подтвердить и отправить"
-                                        </button>
-                                        <button type="submit" disabled=send.pending()>
-                                            "Проверить ещё раз"
-                                        </button>
-                                    </Show>
+                                    <SendOrConfirm
+                                        anomaly=anomaly
+                                        busy=send.pending()
+                                        send="Передать показания"
+                                        confirm="Подтвердить и отправить"
+                                        on_confirm=move || submit(true)
+                                        recheck="Проверить ещё раз"
+                                    />
                                 </div>
                             </Buttons>
                         </FormShell>

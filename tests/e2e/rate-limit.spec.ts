@@ -2,7 +2,19 @@
 // API's Retry-After. Real limits need the strict server settings, so the 429
 // is injected with page.route.
 import { expect, test, type Page } from './support/fixtures';
-import { LoginPage, PASSWORD, RecoverPage, RegisterPage, expectAccessible, freshEmail, rateLimited } from './support/kabinet';
+import {
+  LinkAccountPage,
+  LoginPage,
+  PASSWORD,
+  RecoverPage,
+  RegisterPage,
+  expectAccessible,
+  freshEmail,
+  previousReading,
+  rateLimited,
+  readingText,
+  subscriberWithAccounts,
+} from './support/kabinet';
 
 /** Answers every non-GET request to `path` with 429 and counts them. */
 async function limit(page: Page, path: string, retryAfter: number): Promise<string[]> {
@@ -84,4 +96,36 @@ test('«Выслать ссылку» in the unconfirmed banner counts down too'
   await expect(notice(page)).toHaveText(/Слишком много попыток\. Повторите через [23] с\./);
   await expect(notice(page)).toHaveText('Можно повторить попытку.', { timeout: 5_000 });
   expect(seen).toEqual(['POST']);
+});
+
+test('paying, sending readings and linking an account count down the same way', async ({ page, request }) => {
+  await subscriberWithAccounts(page, request, [['Межрегионгаз Воронеж', '3600000001']]);
+  const account = page.getByRole('article').filter({ hasText: 'Лицевой счет № 3600000001' });
+
+  const payments = await limit(page, '/accounts/*/payments', 3);
+  await page.getByRole('link', { name: 'Главная' }).click();
+  await account.getByRole('link', { name: 'Оплата онлайн' }).click();
+  await page.getByRole('button', { name: 'Перейти к оплате' }).click();
+  await expect(notice(page)).toHaveText('Слишком много попыток. Повторите через 3 с.');
+  await expect(notice(page)).toBeFocused();
+  await page.getByRole('button', { name: 'Перейти к оплате' }).click();
+  expect(payments).toEqual(['POST']);
+  await expectAccessible(page);
+
+  await limit(page, '/accounts/*/readings', 3);
+  await page.getByRole('link', { name: 'Главная' }).click();
+  await account.getByRole('link', { name: 'Передать показания' }).click();
+  const reading = page.getByLabel(/счетчик №/);
+  const typed = readingText((await previousReading(page)) + 1000);
+  await reading.fill(typed);
+  await page.getByRole('button', { name: 'Передать показания' }).click();
+  await expect(notice(page)).toHaveText('Слишком много попыток. Повторите через 3 с.');
+  await expect(reading).toHaveValue(typed);
+
+  await limit(page, '/accounts', 3);
+  const link = new LinkAccountPage(page);
+  await link.open();
+  await link.link('Межрегионгаз Воронеж', '3600000002');
+  await expect(notice(page)).toHaveText('Слишком много попыток. Повторите через 3 с.');
+  await expect(link.number()).toHaveValue('3600000002');
 });
