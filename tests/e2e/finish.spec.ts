@@ -7,8 +7,10 @@ import { LinkAccountPage, confirmedSubscriber, expectAccessible, subscriberWithA
 const VORONEZH = 'Межрегионгаз Воронеж';
 
 async function box(locator: Locator) {
-  const b = await locator.boundingBox();
-  expect(b, `${locator} has a box`).not.toBeNull();
+  // Polled: on a prerendered page the element may be the saved one, gone
+  // the next moment when the app takes the page over.
+  let b: Awaited<ReturnType<Locator['boundingBox']>> = null;
+  await expect.poll(async () => (b = await locator.boundingBox()), { message: `${locator} has a box` }).not.toBeNull();
   return b!;
 }
 
