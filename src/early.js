@@ -1,18 +1,21 @@
 // The first script of every page, before the app's own (`cargo xtask dist`
 // puts it there):
-// - it asks the API who is signed in at once, rather than after the wasm
-//   has arrived: the app takes this answer for its start-up check
-//   (api/session.rs), one round trip less before a signed-in page shows;
+// - it asks the API who is signed in as the app starts loading, rather
+//   than after the wasm has arrived: the app takes this answer for its
+//   start-up check (api/session.rs), one round trip less before a
+//   signed-in page shows;
 // - on a prerendered page (see takeover.rs) it holds the forms until the
 //   app takes them over, and starts the app once the saved page is painted.
 
-// As config.rs reads the API's origin.
-const apiBase = (document.querySelector('meta[name="kabinet:api-base"]')?.getAttribute('content') ?? '')
-  .trim()
-  .replace(/\/+$/, '');
-window.kabinetSession = fetch(`${apiBase}/api/v1/session`, { credentials: 'include' });
-// A failure is the app's to handle when it takes the answer.
-window.kabinetSession.catch(() => {});
+function askWhoIsSignedIn() {
+  // As config.rs reads the API's origin.
+  const apiBase = (document.querySelector('meta[name="kabinet:api-base"]')?.getAttribute('content') ?? '')
+    .trim()
+    .replace(/\/+$/, '');
+  window.kabinetSession = fetch(`${apiBase}/api/v1/session`, { credentials: 'include' });
+  // A failure is the app's to handle when it takes the answer.
+  window.kabinetSession.catch(() => {});
+}
 
 // Holding the forms of a prerendered page.
 //
@@ -33,8 +36,12 @@ function hold(event) {
 // A tab opened in the background paints nothing (and runs no animation
 // frame) until shown: there the app starts at once.
 function startApp(boot) {
-  if (document.visibilityState === 'hidden') import(boot);
-  else requestAnimationFrame(() => setTimeout(() => import(boot)));
+  const start = () => {
+    askWhoIsSignedIn();
+    import(boot);
+  };
+  if (document.visibilityState === 'hidden') start();
+  else requestAnimationFrame(() => setTimeout(start));
 }
 
 // Only a saved page names the loader; index.html loads the app itself.
@@ -52,4 +59,6 @@ if (boot) {
     return held.form;
   };
   startApp(boot);
+} else {
+  askWhoIsSignedIn();
 }
