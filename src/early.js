@@ -28,6 +28,8 @@ const held = { form: -1 };
 function hold(event) {
   event.preventDefault();
   held.form = Array.prototype.indexOf.call(document.forms, event.target);
+  // As the app does while a form is being sent: its button is off.
+  for (const button of event.target.querySelectorAll('button:not([type=button])')) button.disabled = true;
 }
 
 // The app (its loader, glue and 250 KB of wasm) is fetched only once the

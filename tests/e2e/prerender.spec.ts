@@ -80,8 +80,10 @@ test('a subscriber who signs in before the app has arrived is signed in once it 
   await page.goto('/login');
   const login = new LoginPage(page);
   await login.login(email);
-  // The press is held, not sent by the browser: still the saved page.
+  // The press is held, not sent by the browser: still the saved page, its
+  // button off as while a form is being sent.
   await expect(page.locator(SAVED).first()).toBeAttached();
+  await expect(login.submit()).toBeDisabled();
   expect(new URL(page.url()).search).toBe('');
   release();
   await expect(homeHeading(page)).toBeVisible({ timeout: 20_000 });
