@@ -36,8 +36,9 @@ const EARLY_SCRIPT: &str = include_str!("../../src/early.js");
 /// puts it first in `index.html` too (after prerendering, which starts from
 /// index.html and puts it in place of the loader).
 pub fn pages(ctx: &Ctx, dist: &Path) -> Result<()> {
-    let early = hashed_name("early", EARLY_SCRIPT);
-    fs::write(dist.join(&early), EARLY_SCRIPT).with_context(|| format!("writing {early}"))?;
+    let script = without_comment_lines(EARLY_SCRIPT);
+    let early = hashed_name("early", &script);
+    fs::write(dist.join(&early), &script).with_context(|| format!("writing {early}"))?;
     process::run(
         ctx.tool_command("node")
             .arg(ctx.root.join("xtask").join("prerender.mjs"))
@@ -53,6 +54,17 @@ pub fn pages(ctx: &Ctx, dist: &Path) -> Result<()> {
     let html = with_early_script(&html, &early)
         .with_context(|| format!("{} has no loader script", index.display()))?;
     fs::write(&index, html).with_context(|| format!("writing {}", index.display()))
+}
+
+/// `js` without its whole-line `//` comments, blank lines and indentation:
+/// they explain the script to whoever edits it, and would cost every visit
+/// half a KB. (The script has no multi-line strings.)
+fn without_comment_lines(js: &str) -> String {
+    js.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with("//"))
+        .map(|line| format!("{line}\n"))
+        .collect()
 }
 
 /// `html` with the early script right before the loader (`boot-<hash>.js`).
@@ -107,6 +119,17 @@ mod tests {
              <script type=\"module\" src=\"/boot-1.js\"></script></head>"
         );
         assert_eq!(with_early_script("<head></head>", "early-2.js"), None);
+    }
+
+    #[test]
+    fn the_early_script_goes_out_without_its_comments() {
+        let js = "// Why.\nconst a = '//not a comment';\n\n  // More.\n  f(a); // kept\n";
+        assert_eq!(
+            without_comment_lines(js),
+            "const a = '//not a comment';\nf(a); // kept\n"
+        );
+        let shipped = without_comment_lines(EARLY_SCRIPT);
+        assert!(shipped.contains("kabinetTakeover") && !shipped.contains("\n//"));
     }
 
     #[test]
