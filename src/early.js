@@ -40,10 +40,37 @@ function hold(event) {
 function startApp(boot) {
   const start = () => {
     askWhoIsSignedIn();
-    import(boot);
+    load(boot, 0);
   };
   if (document.visibilityState === 'hidden') start();
   else requestAnimationFrame(() => setTimeout(start));
+}
+
+// The app could not be fetched (the line dropped): the saved page says so
+// above its form, whose typed values stay, and «Повторить» tries again (as
+// a new module address: a failed import is remembered under its own).
+function load(boot, attempt) {
+  import(attempt ? `${boot}?attempt=${attempt}` : boot).catch(() => {
+    const main = document.querySelector('main');
+    if (!main || main.querySelector('#app-load-failed')) return;
+    const alert = document.createElement('div');
+    alert.id = 'app-load-failed';
+    alert.className = 'alert';
+    alert.setAttribute('role', 'alert');
+    const text = document.createElement('p');
+    text.textContent = 'Нет связи с сервером. Проверьте подключение к интернету и повторите попытку.';
+    const retry = document.createElement('button');
+    retry.type = 'button';
+    retry.textContent = 'Повторить';
+    retry.addEventListener('click', () => {
+      alert.remove();
+      load(boot, attempt + 1);
+    });
+    alert.append(text, retry);
+    main.prepend(alert);
+    // A press held meanwhile still counts; the buttons work again.
+    for (const button of document.querySelectorAll('form button:disabled')) button.disabled = false;
+  });
 }
 
 // Only a saved page names the loader; index.html loads the app itself.

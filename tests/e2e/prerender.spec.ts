@@ -147,3 +147,22 @@ for (const [address, heading, signedIn] of [
     expect(checks).toHaveLength(1);
   });
 }
+
+test('when the app cannot be fetched, the saved page says so and «Повторить» fetches it, keeping what was typed', async ({ page }) => {
+  let failures = 1;
+  await page.route(/_bg\.wasm/, (route) => (failures-- > 0 ? route.abort('internetdisconnected') : route.continue()));
+  const login = new LoginPage(page);
+  await page.goto('/login');
+  await login.email().fill('abonent@example.ru');
+  const alert = page.getByRole('alert').filter({ hasText: 'Нет связи с сервером. Проверьте подключение к интернету и повторите попытку.' });
+  await expect(alert).toBeVisible();
+  await expect(page.locator(SAVED).first()).toBeAttached();
+  await page.getByRole('button', { name: 'Повторить' }).click();
+  await takenOver(page);
+  await expect(alert).toHaveCount(0);
+  await expect(login.email()).toHaveValue('abonent@example.ru');
+  // The live form: a wrong password is answered by the API.
+  await login.password().fill('Wrong2026x');
+  await login.submit().click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Неверный e-mail или пароль.' })).toBeVisible();
+});
