@@ -221,6 +221,7 @@ pub fn PayForm(account: Account) -> impl IntoView {
             <Buttons slot>
                 <div class="form-actions">
                     <SendOrConfirm
+                        form=form
                         anomaly=anomaly
                         busy=Signal::derive(busy)
                         send="Перейти к оплате"

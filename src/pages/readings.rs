@@ -134,6 +134,7 @@ fn ReadingsForm(account: Account) -> impl IntoView {
                             <Buttons slot>
                                 <div class="form-actions">
                                     <SendOrConfirm
+                                        form=form
                                         anomaly=anomaly
                                         busy=send.pending()
                                         send="Передать показания"
