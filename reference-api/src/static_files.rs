@@ -114,20 +114,25 @@ pub fn serve(app: Router<AppState>, dir: &Path) -> Result<Router<AppState>, crat
         .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
     let csp = HeaderValue::from_str(&content_security_policy(&html))?;
     let dir_of_pages = dir.to_owned();
-    let files = ServeDir::new(dir).fallback(tower::service_fn(move |request: Request<Body>| {
-        // An app route (no extension) gets its prerendered page or the app;
-        // a missing file is a 404.
-        let page = page_of_route(&dir_of_pages, request.uri().path());
-        async move {
-            let Some(page) = page else {
-                return Ok::<Response, std::convert::Infallible>(
-                    StatusCode::NOT_FOUND.into_response(),
-                );
-            };
-            let response = ServeFile::new(page).oneshot(request).await?;
-            Ok(response.map(Body::new))
-        }
-    }));
+    // A folder is never a page: /recover is recover.html even though
+    // recover/ holds recover/confirm.html (no redirect to /recover/).
+    let files = ServeDir::new(dir)
+        .append_index_html_on_directories(false)
+        .redirect_to_trailing_slash(false)
+        .fallback(tower::service_fn(move |request: Request<Body>| {
+            // An app route (no extension) gets its prerendered page or the app;
+            // a missing file is a 404.
+            let page = page_of_route(&dir_of_pages, request.uri().path());
+            async move {
+                let Some(page) = page else {
+                    return Ok::<Response, std::convert::Infallible>(
+                        StatusCode::NOT_FOUND.into_response(),
+                    );
+                };
+                let response = ServeFile::new(page).oneshot(request).await?;
+                Ok(response.map(Body::new))
+            }
+        }));
     Ok(app.fallback_service(
         tower::ServiceBuilder::new()
             .layer(SetResponseHeaderLayer::overriding(

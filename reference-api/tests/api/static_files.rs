@@ -175,3 +175,25 @@ async fn files_are_compressed_for_browsers_that_accept_it() {
     assert_eq!(plain.header("content-encoding"), None);
     assert_eq!(plain.text(), "export const x = 1;\n".repeat(500));
 }
+
+#[tokio::test]
+async fn a_route_with_a_prerendered_page_gets_it_even_beside_a_folder() {
+    let (app, dist) = app_with_dist();
+    std::fs::write(dist.path().join("recover.html"), "saved recover").unwrap();
+    std::fs::create_dir(dist.path().join("recover")).unwrap();
+    std::fs::write(dist.path().join("recover/confirm.html"), "saved confirm").unwrap();
+    for (path, page) in [
+        ("/recover", "saved recover"),
+        ("/recover/confirm?token=x", "saved confirm"),
+        ("/accounts/5", INLINE),
+    ] {
+        let response = app.get(path).send().await.ok();
+        assert!(response.text().contains(page), "{path}");
+        assert_eq!(
+            response.header("cache-control").as_deref(),
+            Some("no-cache"),
+            "{path}"
+        );
+        assert_security_headers(&response);
+    }
+}
