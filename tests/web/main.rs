@@ -16,6 +16,7 @@ mod error_summary;
 mod field;
 mod form_shell;
 mod hint;
+mod json;
 mod password_field;
 mod payment_choice;
 mod retry_countdown;
