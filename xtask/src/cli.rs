@@ -61,9 +61,10 @@ pub enum Command {
     Preview,
     /// The release build's sizes and Lighthouse scores
     ///
-    /// The dist/ size table, then Lighthouse (mobile) on /register and
-    /// /login served by `reference-api --static-dir dist`; reports in
-    /// target/lighthouse/.
+    /// The dist/ size table; then, served as deployed (nginx, the API on
+    /// its own origin), each entry route's bytes as Chromium counts them
+    /// and Lighthouse (mobile, median of 3) on /login, /register, /recover
+    /// and / signed in; reports in target/lighthouse/.
     Bench,
     /// Only check and install the tools
     Tools,

@@ -310,9 +310,8 @@ fn render(rows: &[Row]) -> String {
     s
 }
 
-/// The release build and the API served on one origin by reference-api
-/// `--static-dir dist`, with a fresh database, as the e2e tests and the
-/// benchmarks use it.
+/// The reference API with a fresh database (no app), as the contract step
+/// uses it.
 pub struct Served {
     pub url: String,
     log: PathBuf,
