@@ -37,45 +37,49 @@ function hold(event) {
 // bandwidth with the page's stylesheet and hold the first paint back.
 // A tab opened in the background paints nothing (and runs no animation
 // frame) until shown: there the app starts at once.
-function startApp(boot) {
+function startApp(app) {
   const start = () => {
     askWhoIsSignedIn();
-    load(boot, 0);
+    load(app, 0);
   };
   if (document.visibilityState === 'hidden') start();
   else requestAnimationFrame(() => setTimeout(start));
 }
 
-// The app could not be fetched (the line dropped): the saved page says so
-// above its form, whose typed values stay, and «Повторить» tries again (as
-// a new module address: a failed import is remembered under its own).
-function load(boot, attempt) {
-  import(attempt ? `${boot}?attempt=${attempt}` : boot).catch(() => {
-    const main = document.querySelector('main');
-    if (!main || main.querySelector('#app-load-failed')) return;
-    const alert = document.createElement('div');
-    alert.id = 'app-load-failed';
-    alert.className = 'alert';
-    alert.setAttribute('role', 'alert');
-    const text = document.createElement('p');
-    text.textContent = 'Нет связи с сервером. Проверьте подключение к интернету и повторите попытку.';
-    const retry = document.createElement('button');
-    retry.type = 'button';
-    retry.textContent = 'Повторить';
-    retry.addEventListener('click', () => {
-      alert.remove();
-      load(boot, attempt + 1);
+// What trunk's loader does on index.html: the wasm-bindgen glue, then the
+// wasm. When either could not be fetched (the line dropped), the saved page
+// says so above its form, whose typed values stay, and «Повторить» tries
+// again, the glue under a new address (a browser remembers a failed import
+// under its own).
+function load(app, attempt) {
+  import(attempt ? `${app.glue}?attempt=${attempt}` : app.glue)
+    .then((glue) => glue.default({ module_or_path: app.wasm }))
+    .catch(() => {
+      const main = document.querySelector('main');
+      if (!main || main.querySelector('#app-load-failed')) return;
+      const alert = document.createElement('div');
+      alert.id = 'app-load-failed';
+      alert.className = 'alert';
+      alert.setAttribute('role', 'alert');
+      const text = document.createElement('p');
+      text.textContent = 'Нет связи с сервером. Проверьте подключение к интернету и повторите попытку.';
+      const retry = document.createElement('button');
+      retry.type = 'button';
+      retry.textContent = 'Повторить';
+      retry.addEventListener('click', () => {
+        alert.remove();
+        load(app, attempt + 1);
+      });
+      alert.append(text, retry);
+      main.prepend(alert);
+      // A press held meanwhile still counts; the buttons work again.
+      for (const button of document.querySelectorAll('form button:disabled')) button.disabled = false;
     });
-    alert.append(text, retry);
-    main.prepend(alert);
-    // A press held meanwhile still counts; the buttons work again.
-    for (const button of document.querySelectorAll('form button:disabled')) button.disabled = false;
-  });
 }
 
-// Only a saved page names the loader; index.html loads the app itself.
-const boot = document.querySelector('script[data-boot]')?.dataset.boot;
-if (boot) {
+// Only a saved page names the app's files; index.html loads the app itself.
+const app = document.querySelector('script[data-glue]')?.dataset;
+if (app) {
   addEventListener('submit', hold, true);
   for (const button of document.querySelectorAll('[data-until-boot]')) {
     button.removeAttribute('data-until-boot');
@@ -87,7 +91,7 @@ if (boot) {
     removeEventListener('submit', hold, true);
     return held.form;
   };
-  startApp(boot);
+  startApp(app);
 } else {
   askWhoIsSignedIn();
 }

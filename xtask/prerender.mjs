@@ -67,12 +67,14 @@ try {
         button.setAttribute('data-until-boot', '');
       }
       // The app is started by the early script after the first paint, not
-      // by the page: no loader, no preloads of the glue and the wasm.
+      // by the page: no loader, no preloads; the script is told the glue's
+      // and the wasm's addresses instead.
       const boot = copy.querySelector('script[type=module][src]');
       const script = document.createElement('script');
       script.type = 'module';
       script.src = '/' + early;
-      script.dataset.boot = boot.getAttribute('src');
+      script.dataset.glue = copy.querySelector('link[rel=modulepreload]').getAttribute('href');
+      script.dataset.wasm = copy.querySelector('link[rel=preload][as=fetch]').getAttribute('href');
       boot.replaceWith(script);
       for (const preload of copy.querySelectorAll('link[rel=modulepreload], link[rel=preload]')) preload.remove();
       return '<!DOCTYPE html>\n' + copy.outerHTML + '\n';

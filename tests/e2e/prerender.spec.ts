@@ -117,7 +117,9 @@ test('a saved page starts the app itself once painted: no loader and no preloads
     const html = await (await request.get(address)).text();
     expect(html, address).toContain('data-prerendered');
     expect(html, address).not.toMatch(/rel="(module)?preload"/);
-    expect(html, address).toMatch(/<script type="module" src="\/early-[0-9a-f]{16}\.js" data-boot="\/boot-[0-9a-f]{16}\.js">/);
+    expect(html, address).toMatch(
+      /<script type="module" src="\/early-[0-9a-f]{16}\.js" data-glue="\/kabinet-[0-9a-f]{16}\.js" data-wasm="\/kabinet-[0-9a-f]{16}_bg\.wasm">/,
+    );
     expect(html.match(/<script/g), address).toHaveLength(1);
   }
   // Every other address is the app's page, which loads the app at once.
@@ -150,9 +152,13 @@ for (const [address, heading, signedIn] of [
   });
 }
 
-test('when the app cannot be fetched, the saved page says so and «Повторить» fetches it, keeping what was typed', async ({ page }) => {
+for (const [what, file] of [
+  ['its wasm', /_bg\.wasm/],
+  ['its glue', /kabinet-[0-9a-f]{16}\.js/],
+] as const) {
+test(`when the app (${what}) cannot be fetched, the saved page says so and «Повторить» fetches it, keeping what was typed`, async ({ page }) => {
   let failures = 1;
-  await page.route(/_bg\.wasm/, (route) => (failures-- > 0 ? route.abort('internetdisconnected') : route.continue()));
+  await page.route(file, (route) => (failures-- > 0 ? route.abort('internetdisconnected') : route.continue()));
   const login = new LoginPage(page);
   await page.goto('/login');
   await login.email().fill('abonent@example.ru');
@@ -168,3 +174,4 @@ test('when the app cannot be fetched, the saved page says so and «Повтор�
   await login.submit().click();
   await expect(page.getByRole('alert').filter({ hasText: 'Неверный e-mail или пароль.' })).toBeVisible();
 });
+}
