@@ -63,7 +63,8 @@ test('the «?» hint shows where the number is on the chosen supplier\'s receipt
   await expect(tooltip).toContainText('начинается с 36');
   const picture = tooltip.getByRole('img', { name: /номер лицевого счета/ });
   await expect(picture).toBeVisible();
-  expect(await picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  // The picture arrives a moment after the hint opens: it does arrive.
+  await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
   // The field stays visible and usable with the hint open.
   await expect(form.number()).toBeInViewport();
   await expect(form.number()).toHaveAccessibleDescription(/Номер лицевого счета указан/);
