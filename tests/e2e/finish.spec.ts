@@ -148,7 +148,7 @@ test('where the number is on the receipt: a disclosure under the field as well a
   await page.keyboard.press('Enter');
   await expect(details).toHaveAttribute('open', '');
   await expect(picture).toBeVisible();
-  expect(await picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
   // The chosen supplier's own words.
   await form.supplier().selectOption({ label: VORONEZH });
   await expect(details).toContainText('начинается с 36');
