@@ -154,11 +154,7 @@ pub fn stage(ctx: &Ctx, name: &str, api_origin: &str) -> Result<PathBuf> {
                 ..Meta::default()
             },
         )?;
-        for ext in ["br", "gz"] {
-            let mut copy = page.clone().into_os_string();
-            copy.push(format!(".{ext}"));
-            let _ = fs::remove_file(copy);
-        }
+        precompress::drop_copies(&page);
     }
     // dist/ of a build before precompression existed gets its copies here.
     precompress::dir(&site)?;

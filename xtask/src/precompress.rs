@@ -76,6 +76,14 @@ pub fn file_copies(file: &Path) -> Result<bool> {
     Ok(wrote)
 }
 
+/// Removes the `.br` and `.gz` copies of a file that was just changed, so
+/// that [`dir`] writes them anew (its modification time alone may not tell).
+pub fn drop_copies(file: &Path) {
+    for ext in ["br", "gz"] {
+        let _ = fs::remove_file(with_suffix(file, ext));
+    }
+}
+
 fn with_suffix(file: &Path, ext: &str) -> PathBuf {
     let mut name = file.as_os_str().to_owned();
     name.push(".");
