@@ -53,7 +53,7 @@ pub fn bench(ctx: &Ctx) -> Result<()> {
         &[],
     )?;
     let result = (|| {
-        let weights = weights(ctx, &stack.app.url, &stack.api_url)?;
+        let weights = weights(ctx, &stack)?;
         let scores = lighthouse_all(ctx, &stack.app.url, &stack.api_url)?;
         Ok(format!("{weights}\n{scores}"))
     })();
@@ -63,15 +63,11 @@ pub fn bench(ctx: &Ctx) -> Result<()> {
 }
 
 /// Runs the weight spec in its measuring mode and tabulates what it wrote.
-fn weights(ctx: &Ctx, app: &str, api: &str) -> Result<String> {
+fn weights(ctx: &Ctx, stack: &deploy::Stack) -> Result<String> {
     let out = ctx.target_dir().join("weights.json");
     process::run(
-        ctx.tool_command("npx")
-            .current_dir(tools::e2e_dir(ctx))
-            .args(["--no-install", "playwright", "test", "weight.spec.ts"])
-            .env("BASE_URL", app)
-            .env("API_URL", api)
-            .env("KABINET_BUILD", "release")
+        crate::test::playwright_on(ctx, stack)
+            .arg("weight.spec.ts")
             .env("WEIGHT_OUT", &out),
     )?;
     let text = fs::read_to_string(&out).with_context(|| format!("reading {}", out.display()))?;

@@ -198,17 +198,22 @@ fn end_to_end(ctx: &Ctx, playwright_args: &[String]) -> Result<()> {
         deploy::Database::Fresh,
         &["--dev-clock"],
     )?;
-    let result = process::run(
-        ctx.tool_command("npx")
-            .current_dir(tools::e2e_dir(ctx))
-            .args(["--no-install", "playwright", "test"])
-            .args(playwright_args)
-            .env("BASE_URL", &stack.app.url)
-            .env("API_URL", &stack.api_url)
-            // gallery.spec.ts checks that the gallery is absent.
-            .env("KABINET_BUILD", "release"),
-    );
+    let result = process::run(playwright_on(ctx, &stack).args(playwright_args));
     stack.finish(result)
+}
+
+/// `npx playwright test` against a release `stack`: its app and API origins
+/// (`BASE_URL`, `API_URL`), and which build it is (gallery.spec.ts checks
+/// that the gallery is absent). The e2e step's and the bench's.
+pub fn playwright_on(ctx: &Ctx, stack: &deploy::Stack) -> Command {
+    let mut playwright = ctx.tool_command("npx");
+    playwright
+        .current_dir(tools::e2e_dir(ctx))
+        .args(["--no-install", "playwright", "test"])
+        .env("BASE_URL", &stack.app.url)
+        .env("API_URL", &stack.api_url)
+        .env("KABINET_BUILD", "release");
+    playwright
 }
 
 /// schemathesis with every check, anonymous and then as a signed-in
