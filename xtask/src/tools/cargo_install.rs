@@ -41,7 +41,7 @@ fn running_cargo_install(krate: &str) -> Option<u32> {
     None
 }
 
-fn wait_for_other_install(krate: &str) -> Result<()> {
+pub(super) fn wait_for_other_install(krate: &str) -> Result<()> {
     let Some(pid) = running_cargo_install(krate) else {
         return Ok(());
     };
@@ -90,7 +90,7 @@ pub(super) fn ensure_cargo_tool(
             "{krate} {version} (takes {duration_hint} the first time)…"
         )),
     }
-    cargo_install(ctx, krate, version)?;
+    cargo_install(ctx, krate, version, &[])?;
     match version_line(ctx, binary) {
         Some(v) if v.starts_with(&want) => {
             ok(&v);
@@ -103,7 +103,9 @@ pub(super) fn ensure_cargo_tool(
     }
 }
 
-fn cargo_install(ctx: &Ctx, krate: &str, version: &str) -> Result<()> {
+/// `cargo install` of `krate` at `version` with its own lockfile; `extra`
+/// are more arguments (`--features …`).
+pub(super) fn cargo_install(ctx: &Ctx, krate: &str, version: &str, extra: &[&str]) -> Result<()> {
     let mut cmd = ctx.cargo();
     // --force: a binary of another version (or one cargo did not install)
     // is in the way, and the check above already found it wrong.
@@ -114,7 +116,8 @@ fn cargo_install(ctx: &Ctx, krate: &str, version: &str) -> Result<()> {
         version,
         "--locked",
         "--force",
-    ]);
+    ])
+    .args(extra);
     let (result, stderr) = process::run_keeping_stderr(&mut cmd);
     let Err(error) = result else {
         return Ok(());
@@ -127,7 +130,7 @@ fn cargo_install(ctx: &Ctx, krate: &str, version: &str) -> Result<()> {
                 missing.name,
                 missing.locked
             );
-            install_with_older_pins(ctx, krate, version, missing)
+            install_with_older_pins(ctx, krate, version, extra, missing)
         }
         None => Err(error),
     }
@@ -175,6 +178,7 @@ fn install_with_older_pins(
     ctx: &Ctx,
     krate: &str,
     version: &str,
+    extra: &[&str],
     first: MissingLocked,
 ) -> Result<()> {
     let file = cached_crate_file(krate, version).with_context(|| {
@@ -226,7 +230,9 @@ fn install_with_older_pins(
     process::run(
         ctx.cargo()
             .current_dir(&source)
-            .args(["install", "--locked", "--force", "--path"])
+            .args(["install", "--locked", "--force"])
+            .args(extra)
+            .arg("--path")
             .arg(&source),
     )
 }

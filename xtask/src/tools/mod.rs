@@ -16,6 +16,7 @@ mod rust;
 mod schemathesis;
 mod trunk;
 mod wasm_bindgen;
+mod wasm_split;
 
 pub use binaryen::binaryen_bin_dir;
 pub use chromium::{CHROMEDRIVER, CHROMIUM};
@@ -40,6 +41,7 @@ pub const ALL: &[Tool] = &[
     Tool::E2ePackages,
     Tool::Chromium,
     Tool::WasmBindgen,
+    Tool::WasmSplit,
     Tool::Trunk,
     Tool::Schemathesis,
     Tool::Nginx,
@@ -58,6 +60,8 @@ pub enum Tool {
     Trunk,
     /// `wasm-bindgen` and `wasm-bindgen-test-runner`, at Cargo.lock's version.
     WasmBindgen,
+    /// `wasm-split-cli`, which cuts the release module into one per page.
+    WasmSplit,
     /// `wasm-opt` from npm `binaryen`, in `.tools/binaryen`.
     WasmOpt,
     /// Debian's Chromium and ChromeDriver.
@@ -96,6 +100,7 @@ pub fn ensure(ctx: &Ctx, tools: &[Tool]) -> Result<()> {
             Tool::Trunk => trunk::ensure_trunk(ctx),
             Tool::WasmBindgen => wasm_bindgen::ensure_wasm_bindgen(ctx),
             Tool::WasmOpt => binaryen::ensure_wasm_opt(ctx),
+            Tool::WasmSplit => wasm_split::ensure_wasm_split(ctx),
             Tool::Chromium => chromium::ensure_chromium(),
             Tool::E2ePackages => e2e_packages::ensure_e2e_packages(ctx),
             Tool::Schemathesis => schemathesis::ensure_schemathesis(ctx),
