@@ -16,19 +16,34 @@ where
     V: IntoView + 'static,
 {
     move || match resource.get() {
-        None => EitherOf3::A(view! {
-            <p role="status" class="loading">
-                "Загрузка…"
-            </p>
-        }),
+        None => EitherOf3::A(loading()),
         Some(Ok(value)) => EitherOf3::B(children(value)),
-        Some(Err(error)) => EitherOf3::C(view! {
-            <div class="alert" role="alert">
-                <p>{error.to_string()}</p>
-                <button type="button" on:click=move |_| resource.refetch()>
-                    "Повторить"
-                </button>
-            </div>
-        }),
+        Some(Err(error)) => EitherOf3::C(failed_with_retry(error.to_string(), move || {
+            resource.refetch()
+        })),
+    }
+}
+
+/// The line shown while something is on its way.
+pub fn loading() -> impl IntoView {
+    view! {
+        <p role="status" class="loading">
+            "Загрузка…"
+        </p>
+    }
+}
+
+/// What could not be fetched, with «Повторить», which calls `retry`.
+pub fn failed_with_retry(
+    message: String,
+    retry: impl Fn() + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <div class="alert" role="alert">
+            <p>{message}</p>
+            <button type="button" on:click=move |_| retry()>
+                "Повторить"
+            </button>
+        </div>
     }
 }
