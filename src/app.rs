@@ -10,14 +10,7 @@ use leptos_router::{
 
 use crate::api::session as api_session;
 use crate::components::{banner::UnconfirmedBanner, footer::Footer, nav::Nav};
-use crate::pages::{
-    account::AccountPage, accounts::AccountsPage, agreement::AgreementPage,
-    choose_account_to_pay::ChooseAccountToPayPage, confirm::ConfirmPage, home::HomePage,
-    link_account::LinkAccountPage, login::LoginPage, pay::PayPage,
-    payment_status::PaymentStatusPage, readings::ReadingsPage, recover::RecoverPage,
-    recover_confirm::RecoverConfirmPage, register::RegisterPage, register_done::RegisterDonePage,
-    settings::SettingsPage,
-};
+use crate::lazy_routes as lazy;
 use crate::routes::Route as Page;
 use crate::session::{Session, use_session};
 
@@ -64,22 +57,22 @@ pub fn App() -> impl IntoView {
                 // Each path is a `Route::pattern` of routes.rs (`path!` takes
                 // only a literal); a test there keeps the two equal.
                 <Routes fallback=Fallback>
-                    <Route path=path!("/register") view=RegisterPage />
-                    <Route path=path!("/register/done") view=RegisterDonePage />
-                    <Route path=path!("/confirm") view=ConfirmPage />
-                    <Route path=path!("/login") view=LoginPage />
-                    <Route path=path!("/agreement") view=AgreementPage />
-                    <Route path=path!("/recover") view=RecoverPage />
-                    <Route path=path!("/recover/confirm") view=RecoverConfirmPage />
+                    <Route path=path!("/register") view=lazy::register />
+                    <Route path=path!("/register/done") view=lazy::register_done />
+                    <Route path=path!("/confirm") view=lazy::confirm />
+                    <Route path=path!("/login") view=lazy::login />
+                    <Route path=path!("/agreement") view=lazy::agreement />
+                    <Route path=path!("/recover") view=lazy::recover />
+                    <Route path=path!("/recover/confirm") view=lazy::recover_confirm />
                     <ProtectedRoute
                         path=path!("/")
-                        view=HomePage
+                        view=lazy::home
                         condition=signed_in
                         redirect_path=login_path
                     />
                     <ProtectedRoute
                         path=path!("/settings")
-                        view=SettingsPage
+                        view=lazy::settings
                         condition=signed_in
                         redirect_path=login_path
                     />
@@ -91,13 +84,13 @@ pub fn App() -> impl IntoView {
                         condition=confirmed
                         redirect_path=home_or_login
                     >
-                        <Route path=path!("/accounts") view=AccountsPage />
-                        <Route path=path!("/accounts/link") view=LinkAccountPage />
-                        <Route path=path!("/accounts/:id") view=AccountPage />
-                        <Route path=path!("/accounts/:id/pay") view=PayPage />
-                        <Route path=path!("/accounts/:id/readings") view=ReadingsPage />
-                        <Route path=path!("/payments/:id") view=PaymentStatusPage />
-                        <Route path=path!("/pay") view=ChooseAccountToPayPage />
+                        <Route path=path!("/accounts") view=lazy::accounts />
+                        <Route path=path!("/accounts/link") view=lazy::link_account />
+                        <Route path=path!("/accounts/:id") view=lazy::account />
+                        <Route path=path!("/accounts/:id/pay") view=lazy::pay />
+                        <Route path=path!("/accounts/:id/readings") view=lazy::readings />
+                        <Route path=path!("/payments/:id") view=lazy::payment_status />
+                        <Route path=path!("/pay") view=lazy::choose_account_to_pay />
                     </ProtectedParentRoute>
                 </Routes>
             </Layout>

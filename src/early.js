@@ -32,7 +32,7 @@ function hold(event) {
   for (const button of event.target.querySelectorAll('button:not([type=button])')) button.disabled = true;
 }
 
-// The app (its loader, glue and 250 KB of wasm) is fetched only once the
+// The app (its loader, glue and wasm) is fetched only once the
 // saved page has been painted: on a slow line it would otherwise share the
 // bandwidth with the page's stylesheet and hold the first paint back.
 // A tab opened in the background paints nothing (and runs no animation
@@ -46,39 +46,44 @@ function startApp(app) {
   else requestAnimationFrame(() => setTimeout(start));
 }
 
-// What trunk's loader does on index.html: the wasm-bindgen glue, then the
-// wasm. When either could not be fetched (the line dropped), the saved page
-// says so above its form, whose typed values stay, and «Повторить» tries
-// again, the glue under a new address (a browser remembers a failed import
-// under its own).
+// The app's loader (what index.html runs at once). When it could not be
+// fetched, nor the glue or the wasm it loads (the line dropped), the saved
+// page says so above its form, whose typed values stay, and «Повторить»
+// tries again under a new address (a browser remembers a failed import under
+// its own; the loader passes the address on to the glue).
 function load(app, attempt) {
-  import(attempt ? `${app.glue}?attempt=${attempt}` : app.glue)
-    .then((glue) => glue.default({ module_or_path: app.wasm }))
-    .catch(() => {
-      const main = document.querySelector('main');
-      if (!main || main.querySelector('#app-load-failed')) return;
-      const alert = document.createElement('div');
-      alert.id = 'app-load-failed';
-      alert.className = 'alert';
-      alert.setAttribute('role', 'alert');
-      const text = document.createElement('p');
-      text.textContent = 'Нет связи с сервером. Проверьте подключение к интернету и повторите попытку.';
-      const retry = document.createElement('button');
-      retry.type = 'button';
-      retry.textContent = 'Повторить';
-      retry.addEventListener('click', () => {
-        alert.remove();
-        load(app, attempt + 1);
-      });
-      alert.append(text, retry);
-      main.prepend(alert);
-      // A press held meanwhile still counts; the buttons work again.
-      for (const button of document.querySelectorAll('form button:disabled')) button.disabled = false;
-    });
+  import(attempt ? `${app.boot}?attempt=${attempt}` : app.boot).catch(() =>
+    startFailed(() => load(app, attempt + 1)),
+  );
+}
+
+// Says on the saved page that the app could not start; «Повторить» calls
+// `retry`. Also called by the app when the opened page's own module did not
+// arrive (main.rs).
+function startFailed(retry) {
+  const main = document.querySelector('main');
+  if (!main || main.querySelector('#app-load-failed')) return;
+  const alert = document.createElement('div');
+  alert.id = 'app-load-failed';
+  alert.className = 'alert';
+  alert.setAttribute('role', 'alert');
+  const text = document.createElement('p');
+  text.textContent = 'Нет связи с сервером. Проверьте подключение к интернету и повторите попытку.';
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = 'Повторить';
+  button.addEventListener('click', () => {
+    alert.remove();
+    retry();
+  });
+  alert.append(text, button);
+  main.prepend(alert);
+  // A press held meanwhile still counts; the buttons work again.
+  for (const button of document.querySelectorAll('form button:disabled')) button.disabled = false;
 }
 
 // Only a saved page names the app's files; index.html loads the app itself.
-const app = document.querySelector('script[data-glue]')?.dataset;
+const app = document.querySelector('script[data-boot]')?.dataset;
 if (app) {
   addEventListener('submit', hold, true);
   for (const button of document.querySelectorAll('[data-until-boot]')) {
@@ -91,6 +96,7 @@ if (app) {
     removeEventListener('submit', hold, true);
     return held.form;
   };
+  window.kabinetStartFailed = startFailed;
   startApp(app);
 } else {
   askWhoIsSignedIn();

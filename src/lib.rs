@@ -9,6 +9,7 @@ pub mod captcha;
 pub mod components;
 pub mod config;
 pub mod form;
+pub mod lazy_routes;
 // The designers' gallery: debug builds only (`trunk serve`), never a release.
 #[cfg(debug_assertions)]
 pub mod gallery;

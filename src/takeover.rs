@@ -64,6 +64,27 @@ fn take_over(body: &HtmlElement, saved: Vec<Element>, live: &HtmlElement) {
     }
 }
 
+/// Whether this page is a prerendered one that the app has not taken over.
+pub fn on_saved_page() -> bool {
+    document()
+        .body()
+        .is_some_and(|body| !saved_page(&body).is_empty())
+}
+
+/// Tells the visitor of a saved page that the app could not start (the
+/// opened page's module did not arrive), as `early.js` says it when the app
+/// itself did not: above the form, whose typed values stay; its
+/// «Повторить» calls `retry`.
+pub fn start_failed(retry: impl FnOnce() + 'static) {
+    let window: JsValue = leptos::prelude::window().into();
+    let retry = wasm_bindgen::closure::Closure::once_into_js(retry);
+    if let Ok(show) = js_sys::Reflect::get(&window, &JsValue::from_str("kabinetStartFailed"))
+        && let Some(show) = show.dyn_ref::<js_sys::Function>()
+    {
+        let _ = show.call1(&window, &retry);
+    }
+}
+
 /// The elements of the prerendered page: the body's children the build
 /// marked `data-prerendered`.
 fn saved_page(body: &HtmlElement) -> Vec<Element> {

@@ -7,7 +7,7 @@
 // elements are marked `data-prerendered` (what the app replaces), and the
 // forms' submit buttons are disabled until the early script
 // (src/early.js, in place of the loader) enables them; that script
-// starts the app once the page is painted.
+// starts the app's loader once the page is painted.
 import { createRequire } from 'node:module';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -67,16 +67,17 @@ try {
         button.setAttribute('data-until-boot', '');
       }
       // The app is started by the early script after the first paint, not
-      // by the page: no loader, no preloads; the script is told the glue's
-      // and the wasm's addresses instead.
+      // by the page: no preloads; the script is told the app's loader
+      // instead, which preloads the page's own module itself (and marks it
+      // on <html> again).
       const boot = copy.querySelector('script[type=module][src]');
       const script = document.createElement('script');
       script.type = 'module';
       script.src = '/' + early;
-      script.dataset.glue = copy.querySelector('link[rel=modulepreload]').getAttribute('href');
-      script.dataset.wasm = copy.querySelector('link[rel=preload][as=fetch]').getAttribute('href');
+      script.dataset.boot = boot.getAttribute('src');
       boot.replaceWith(script);
-      for (const preload of copy.querySelectorAll('link[rel=modulepreload], link[rel=preload]')) preload.remove();
+      for (const link of copy.querySelectorAll('link[rel=modulepreload], link[rel=preload], link[rel=prefetch]')) link.remove();
+      copy.removeAttribute('data-first-module');
       return '<!DOCTYPE html>\n' + copy.outerHTML + '\n';
     }, early);
     const file = path.join(dist, new URL(ORIGIN + address).pathname + '.html');

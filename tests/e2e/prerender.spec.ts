@@ -118,7 +118,7 @@ test('a saved page starts the app itself once painted: no loader and no preloads
     expect(html, address).toContain('data-prerendered');
     expect(html, address).not.toMatch(/rel="(module)?preload"/);
     expect(html, address).toMatch(
-      /<script type="module" src="\/early-[0-9a-f]{16}\.js" data-glue="\/kabinet-[0-9a-f]{16}\.js" data-wasm="\/kabinet-[0-9a-f]{16}_bg\.wasm">/,
+      /<script type="module" src="\/early-[0-9a-f]{16}\.js" data-boot="\/boot-[0-9a-f]{16}\.js">/,
     );
     expect(html.match(/<script/g), address).toHaveLength(1);
   }
@@ -153,8 +153,10 @@ for (const [address, heading, signedIn] of [
 }
 
 for (const [what, file] of [
+  ['its loader', /\/boot-[0-9a-f]{16}\.js/],
+  ['its glue', /\/kabinet-[0-9a-f]{16}\.js/],
   ['its wasm', /_bg\.wasm/],
-  ['its glue', /kabinet-[0-9a-f]{16}\.js/],
+  ['the login page\'s module', /\/split_login-[0-9a-f]{16}\.wasm/],
 ] as const) {
 test(`when the app (${what}) cannot be fetched, the saved page says so and «Повторить» fetches it, keeping what was typed`, async ({ page }) => {
   let failures = 1;

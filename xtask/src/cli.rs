@@ -47,7 +47,8 @@ pub enum Command {
     Test(TestArgs),
     /// The release build in dist/, its sizes and the CSP to serve it with
     ///
-    /// `trunk build --release` (the stylesheet without its comments), the
+    /// The release build, each page in a wasm module of its own
+    /// (xtask/src/release.rs; the stylesheet without its comments), the
     /// meta tags of index.html set when given, .br and .gz beside each file,
     /// a table of dist/ sizes (raw and brotli, also written to
     /// target/dist-sizes.txt) and the Content-Security-Policy to serve it

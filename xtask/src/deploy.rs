@@ -161,7 +161,8 @@ pub fn stage(ctx: &Ctx, name: &str, api_origin: &str) -> Result<PathBuf> {
     Ok(site)
 }
 
-fn copy_dir(from: &Path, to: &Path) -> Result<()> {
+/// Copies the folder `from` to `to`, keeping the files' times.
+pub fn copy_dir(from: &Path, to: &Path) -> Result<()> {
     fs::create_dir_all(to).with_context(|| format!("creating {}", to.display()))?;
     for entry in fs::read_dir(from)? {
         let entry = entry?;

@@ -17,7 +17,7 @@ pub const TOOLS: &[Tool] = &[
     Tool::RustSrc,
     Tool::WasmOpt,
     Tool::WasmBindgen,
-    Tool::Trunk,
+    Tool::WasmSplit,
     // The entry pages are prerendered in Chromium, driven by Playwright.
     Tool::Chromium,
     Tool::E2ePackages,
@@ -37,33 +37,16 @@ pub fn dist(ctx: &Ctx, meta: &Meta) -> Result<()> {
     Ok(())
 }
 
-/// `trunk build --release` into `dist/`, with std rebuilt for size: panics
-/// abort at once without a message or a location, `{:?}` prints nothing
-/// (the app shows no Debug output). 8 % less brotli than the prebuilt std
-/// (282,604 → 259,768 B a first visit, 2026-11-30). The pinned stable rustc
-/// takes these unstable flags under RUSTC_BOOTSTRAP, with std's sources from
-/// the rust-src component. Checked to hold no gallery. The meta tags in
-/// `meta` are set in index.html before it is compressed.
+/// The release into `dist/` (`release.rs`: each page in a wasm module of
+/// its own), checked to hold no gallery, its stylesheet without comments,
+/// then the meta tags in `meta` set in its pages before they are
+/// prerendered and compressed.
 pub fn build_release(ctx: &Ctx, meta: &Meta) -> Result<()> {
-    process::run(
-        ctx.tool_command("trunk")
-            .args(["build", "--release"])
-            .env("RUSTC_BOOTSTRAP", "1")
-            .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
-            // std's smaller variants of its algorithms (sorting, formatting):
-            // −1,008 B brotli (2026-11-30).
-            .env("CARGO_UNSTABLE_BUILD_STD_FEATURES", "optimize_for_size")
-            // Replaces .cargo/config.toml's target rustflags: repeats them.
-            .env(
-                "RUSTFLAGS",
-                "--cfg erase_components -Zunstable-options -Cpanic=immediate-abort \
-                 -Zlocation-detail=none -Zfmt-debug=none",
-            ),
-    )?;
-    check_no_gallery(&dist_dir(ctx))?;
-    externalize_loader(&dist_dir(ctx))?;
-    strip_css_comments(&dist_dir(ctx))?;
-    crate::deploy::finish_release(ctx, &dist_dir(ctx), meta)
+    let dist = dist_dir(ctx);
+    crate::release::build(ctx, &dist)?;
+    check_no_gallery(&dist)?;
+    strip_css_comments(&dist)?;
+    crate::deploy::finish_release(ctx, &dist, meta)
 }
 
 /// Texts of the designers' gallery (`src/gallery/`, debug builds only):
@@ -154,40 +137,6 @@ fn without_comments(css: &str) -> String {
     lines.join("\n")
 }
 
-/// Moves trunk's inline wasm loader out of `index.html` into a file of its
-/// own, so the release has no inline script at all and its CSP needs neither
-/// 'unsafe-inline' nor a hash (`trunk serve` for designers keeps it inline).
-fn externalize_loader(dist: &Path) -> Result<()> {
-    let index = dist.join("index.html");
-    let html =
-        fs::read_to_string(&index).with_context(|| format!("reading {}", index.display()))?;
-    let Some((script, rewrite)) = split_inline_module(&html) else {
-        return Ok(());
-    };
-    let name = crate::prerender::hashed_name("boot", &script);
-    fs::write(dist.join(&name), script.trim())?;
-    fs::write(&index, rewrite(&name))?;
-    Ok(())
-}
-
-/// The body of the first `<script type="module">` without `src`, and the page
-/// with that script replaced by a reference to a file (given its name).
-fn split_inline_module(html: &str) -> Option<(String, impl Fn(&str) -> String + '_)> {
-    const OPEN: &str = "<script type=\"module\">";
-    let start = html.find(OPEN)?;
-    let body_start = start + OPEN.len();
-    let end = body_start + html[body_start..].find("</script>")?;
-    let script = html[body_start..end].to_owned();
-    let after = end + "</script>".len();
-    Some((script, move |name: &str| {
-        format!(
-            "{}<script type=\"module\" src=\"/{name}\"></script>{}",
-            &html[..start],
-            &html[after..]
-        )
-    }))
-}
-
 /// Builds the size table of `dist/`, prints nothing, and writes it to
 /// `target/dist-sizes.txt`.
 pub fn report(ctx: &Ctx) -> Result<String> {
@@ -240,10 +189,12 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// What the browser fetches before the app runs: the page, and the scripts,
-/// wasm and styles at the top of dist/ (trunk's hashed outputs).
+/// What every visit fetches before the app runs: the page, the scripts,
+/// the main wasm and the styles at the top of dist/. The pages' own modules
+/// (`split_*`, `chunk_*`) come with the page that needs them:
+/// `weight.spec.ts` counts what each route downloads.
 fn is_first_load(name: &str) -> bool {
-    if name.contains('/') {
+    if name.contains('/') || name.starts_with("split_") || name.starts_with("chunk_") {
         return false;
     }
     name == "index.html"
@@ -279,7 +230,7 @@ fn render(rows: &[Row]) -> String {
     let _ = writeln!(
         s,
         "  {:<width$} {:>10} {:>11} {:>10} {:>11}",
-        "file (* = first load)", "raw B", "raw", "brotli B", "brotli"
+        "file (* = every visit)", "raw B", "raw", "brotli B", "brotli"
     );
     let _ = writeln!(s, "{}", "-".repeat(width + 48));
     for r in rows {
@@ -306,7 +257,7 @@ fn render(rows: &[Row]) -> String {
         br,
     );
     let (raw, br) = total(&|r| r.first_load);
-    line(&mut s, "*", "first load", raw, br);
+    line(&mut s, "*", "every visit", raw, br);
     s
 }
 
@@ -426,6 +377,8 @@ mod tests {
         assert!(!is_first_load("robots.txt"));
         assert!(!is_first_load("favicon.svg"));
         assert!(!is_first_load("snippets/x/inline0.js"));
+        assert!(!is_first_load("split_login-3f2a.wasm"));
+        assert!(!is_first_load("chunk_12-3f2a.wasm"));
     }
 
     #[test]
@@ -433,18 +386,6 @@ mod tests {
         let text = "Личный кабинет ".repeat(200);
         let size = brotli_size(text.as_bytes()).unwrap();
         assert!(size < text.len() as u64 / 10, "{size}");
-    }
-
-    #[test]
-    fn the_inline_loader_moves_to_a_file() {
-        let html = "<head><link rel=x><script type=\"module\">\nimport init from '/k.js';\nawait init();\n</script><link rel=y></head>";
-        let (script, rewrite) = split_inline_module(html).expect("an inline module");
-        assert_eq!(script, "\nimport init from '/k.js';\nawait init();\n");
-        assert_eq!(
-            rewrite("boot-1.js"),
-            "<head><link rel=x><script type=\"module\" src=\"/boot-1.js\"></script><link rel=y></head>"
-        );
-        assert!(split_inline_module("<script type=\"module\" src=\"/a.js\"></script>").is_none());
     }
 
     #[test]
@@ -488,7 +429,7 @@ mod tests {
         ];
         let t = render(&rows);
         assert!(t.contains("total (2 files)"), "{t}");
-        let first = t.lines().find(|l| l.starts_with("* first load")).unwrap();
+        let first = t.lines().find(|l| l.starts_with("* every visit")).unwrap();
         assert!(first.contains("1000") && first.contains("400"), "{first}");
         let total = t.lines().find(|l| l.contains("total (")).unwrap();
         assert!(total.contains("1024") && total.contains("420"), "{total}");

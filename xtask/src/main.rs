@@ -42,6 +42,7 @@ mod dist;
 mod precompress;
 mod prerender;
 mod process;
+mod release;
 mod test;
 mod tools;
 

@@ -37,7 +37,7 @@ const EARLY_SCRIPT: &str = include_str!("../../src/early.js");
 /// index.html and puts it in place of the loader).
 pub fn pages(ctx: &Ctx, dist: &Path) -> Result<()> {
     let script = without_comment_lines(EARLY_SCRIPT);
-    let early = hashed_name("early", &script);
+    let early = crate::release::named_after("early.js", &script);
     fs::write(dist.join(&early), &script).with_context(|| format!("writing {early}"))?;
     process::run(
         ctx.tool_command("node")
@@ -75,14 +75,6 @@ fn with_early_script(html: &str, early: &str) -> Option<String> {
         &html[..boot],
         &html[boot..]
     ))
-}
-
-/// `<stem>-<hash of content>.js`: named after its content like trunk's
-/// files, so a CDN may cache it forever.
-pub fn hashed_name(stem: &str, content: &str) -> String {
-    let mut hasher = std::hash::DefaultHasher::new();
-    std::hash::Hash::hash(content, &mut hasher);
-    format!("{stem}-{:016x}.js", std::hash::Hasher::finish(&hasher))
 }
 
 /// `index.html` and the saved pages of `dir`: every HTML page a visitor
@@ -130,11 +122,5 @@ mod tests {
         );
         let shipped = without_comment_lines(EARLY_SCRIPT);
         assert!(shipped.contains("kabinetTakeover") && !shipped.contains("\n//"));
-    }
-
-    #[test]
-    fn a_name_changes_with_the_content() {
-        assert_ne!(hashed_name("early", "a"), hashed_name("early", "b"));
-        assert!(hashed_name("early", "a").starts_with("early-"));
     }
 }

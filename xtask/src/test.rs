@@ -31,7 +31,7 @@ pub enum Step {
     Fmt,
     /// clippy (native)
     Clippy,
-    /// clippy (wasm32)
+    /// clippy (wasm32, with the release's `split` feature)
     ClippyWasm,
     /// native tests: cargo test --workspace
     Native,
@@ -39,7 +39,7 @@ pub enum Step {
     Contract,
     /// browser component tests (wasm-bindgen-test, Chromium)
     Browser,
-    /// release build: trunk build --release
+    /// release build: split by page (xtask/src/release.rs), prerendered
     Dist,
     /// end-to-end tests (Playwright)
     E2e,
@@ -155,7 +155,10 @@ fn run(ctx: &Ctx, step: Step, playwright_args: &[String]) -> Result<()> {
         Step::Clippy => cargo(ctx, "clippy --workspace --all-targets -- -D warnings"),
         Step::ClippyWasm => cargo(
             ctx,
-            &format!("clippy -p kabinet --target {WASM_TARGET} --all-targets -- -D warnings"),
+            &format!(
+                "clippy -p kabinet --target {WASM_TARGET} --all-targets --features split \
+                 -- -D warnings"
+            ),
         ),
         Step::Native => cargo(ctx, "test --workspace"),
         Step::Contract => contract(ctx),

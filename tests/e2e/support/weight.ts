@@ -1,6 +1,7 @@
 // What a first visit downloads, as Chromium counts it: every response of the
 // app's origin except the API's answers (/api, /dev), by its transferred body
-// (brotli, as the server sends it). Used by weight.spec.ts (the budget).
+// (brotli, as the server sends it). Used by weight.spec.ts (the budget) and,
+// through it, by `cargo xtask bench`.
 import { expect, type APIRequestContext, type Browser, type BrowserContextOptions } from '@playwright/test';
 import { API_URL } from './fixtures';
 import { appPath, freshEmail, HOME, latestMail, PASSWORD } from './kabinet';
@@ -14,6 +15,8 @@ export interface Weight {
   route: string;
   bytes: number;
   files: Download[];
+  /** What the page fetched afterwards for later pages (`<link rel=prefetch>`, at idle): not part of the first load. */
+  prefetched: Download[];
 }
 
 /** An entry route, and the heading that says it is there. */
@@ -52,23 +55,26 @@ export async function weigh(
 ): Promise<Weight> {
   const context = await browser.newContext({ ...options, baseURL });
   const page = await context.newPage();
-  const pending: Promise<Download | null>[] = [];
+  const pending: Promise<(Download & { prefetch: boolean }) | null>[] = [];
   page.on('requestfinished', (request) => {
     pending.push(
       (async () => {
         const url = new URL(request.url());
         if (!counted(url, baseURL)) return null;
         const sizes = await request.sizes();
-        return { path: url.pathname, bytes: sizes.responseBodySize };
+        const prefetch = (await request.allHeaders())['sec-purpose']?.startsWith('prefetch') ?? false;
+        return { path: url.pathname, bytes: sizes.responseBodySize, prefetch };
       })(),
     );
   });
   await page.goto(entry.url);
   await expect(page.getByRole('heading', { level: 1, name: entry.heading })).toBeVisible();
   await page.waitForLoadState('networkidle');
-  const files = (await Promise.all(pending)).filter((d): d is Download => d !== null);
+  const all = (await Promise.all(pending)).filter((d) => d !== null);
   await context.close();
-  return { route: entry.route, bytes: files.reduce((sum, f) => sum + f.bytes, 0), files };
+  const files = all.filter((d) => !d.prefetch).map(({ path, bytes }) => ({ path, bytes }));
+  const prefetched = all.filter((d) => d.prefetch).map(({ path, bytes }) => ({ path, bytes }));
+  return { route: entry.route, bytes: files.reduce((sum, f) => sum + f.bytes, 0), files, prefetched };
 }
 
 /**

@@ -1,0 +1,91 @@
+// The release build downloads each page's wasm module when the page first
+// opens (src/lazy_routes.rs). A module that cannot be downloaded must leave a
+// clear message with a way to try again, never a dead app.
+import { test, expect, type Page } from './support/fixtures';
+
+/** The app runs: on a prerendered page, it has taken the saved page over. */
+async function appRunning(page: Page): Promise<void> {
+  await expect(page.locator('[data-prerendered]')).toHaveCount(0, { timeout: 20_000 });
+}
+
+/** Whether this build is split by route: its page preloads the modules' loader. */
+async function isSplit(page: Page): Promise<boolean> {
+  const html = await (await page.request.get('/accounts')).text();
+  return html.includes('/__wasm_split-');
+}
+
+test('a page whose module cannot be downloaded says so, and «Повторить» opens it', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  // Routing turns the HTTP cache off, so the module prefetched at idle is
+  // not there either: as on a phone that went offline before the prefetch.
+  const refuse = (route: import('@playwright/test').Route) => route.abort('internetdisconnected');
+  await page.route(/\/split_forms-/, refuse);
+  await page.goto('/login');
+  await expect(page.getByRole('heading', { level: 1, name: 'Вход в Личный кабинет' })).toBeVisible();
+  await appRunning(page);
+  test.skip(!(await isSplit(page)), 'not a build split by route');
+
+  await page.getByRole('link', { name: 'Забыли пароль?' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'Не удалось загрузить страницу' });
+  await expect(alert).toContainText('Проверьте подключение к интернету');
+  // The rest of the app still works: the way back is open.
+  await expect(page.getByRole('link', { name: 'Вход', exact: true })).toBeVisible();
+
+  await page.unroute(/\/split_forms-/, refuse);
+  await alert.getByRole('button', { name: 'Повторить' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Восстановление пароля' })).toBeVisible();
+  await expect(alert).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('an entry route preloads its own module and no other page', async ({ page }) => {
+  const wasm: string[] = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    // Prefetched at idle for later pages: not part of this page's load.
+    const prefetch = r.headers()['sec-purpose']?.startsWith('prefetch');
+    if (path.endsWith('.wasm') && !prefetch) wasm.push(path);
+  });
+  await page.goto('/register');
+  await expect(page.getByRole('heading', { level: 1, name: 'Регистрация' })).toBeVisible();
+  await appRunning(page);
+  test.skip(!(await isSplit(page)), 'not a build split by route');
+  const pages = wasm.filter((p) => p.startsWith('/split_'));
+  // /register's group (src/lazy_routes.rs), and no other.
+  expect(pages).toEqual([expect.stringMatching(/^\/split_forms-[0-9a-f]{16}\.wasm$/)]);
+  // Each file once: the module fetched by the loader is the preloaded one.
+  expect(new Set(wasm).size).toBe(wasm.length);
+});
+
+test('the page opened first is painted whole, without a loading line', async ({ page }) => {
+  const loading: string[] = [];
+  await page.exposeFunction('sawLoading', (text: string) => loading.push(text));
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      const line = document.querySelector('main .loading');
+      if (line) (window as unknown as { sawLoading: (t: string) => void }).sawLoading(line.textContent ?? '');
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto('/recover');
+  await expect(page.getByRole('heading', { level: 1, name: 'Восстановление пароля' })).toBeVisible();
+  await appRunning(page);
+  expect(loading).toEqual([]);
+});
+
+test('once the first page has loaded, the other pages open without the network', async ({ page, context }) => {
+  await page.goto('/login');
+  await expect(page.getByRole('heading', { level: 1, name: 'Вход в Личный кабинет' })).toBeVisible();
+  await appRunning(page);
+  test.skip(!(await isSplit(page)), 'not a build split by route');
+  // The idle prefetch has put every other module into the HTTP cache.
+  await expect
+    .poll(() => page.evaluate(() => document.querySelectorAll('link[rel="prefetch"]').length))
+    .toBeGreaterThan(0);
+  await page.waitForLoadState('networkidle');
+  await context.setOffline(true);
+  await page.getByRole('link', { name: 'Регистрация', exact: true }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Регистрация' })).toBeVisible();
+  // (The robot check may say it cannot reach the API: it is offline.)
+  await expect(page.getByText('Не удалось загрузить страницу')).toHaveCount(0);
+});
