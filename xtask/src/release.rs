@@ -416,7 +416,8 @@ type RouteModule = (String, String, Vec<String>);
 /// (`data-first-module`, see `lazy_routes::first_module`), starts the app,
 /// and once the page has loaded and the browser is idle, prefetches every
 /// other module into the HTTP cache, so that later pages open without a
-/// download.
+/// download (unless the visitor's browser asks to save data: then each page
+/// downloads its module when it opens).
 fn boot_script(js: &str, wasm: &str, route_modules: &[RouteModule]) -> String {
     let mut routes: Vec<&RouteModule> = route_modules.iter().collect();
     routes.sort_by_key(|(re, _, _)| re.matches("[^/]+").count());
@@ -455,7 +456,7 @@ fn boot_script(js: &str, wasm: &str, route_modules: &[RouteModule]) -> String {
     if !route_modules.is_empty() {
         s.push_str(
             "const rest = [...new Set(routes.flatMap(([, , files]) => files))].filter((f) => !opened.includes(f));\n\
-             const prefetch = () => rest.forEach((href) => link({ rel: \"prefetch\", href }));\n\
+             const prefetch = () => navigator.connection?.saveData || rest.forEach((href) => link({ rel: \"prefetch\", href }));\n\
              const whenIdle = () => (window.requestIdleCallback ? requestIdleCallback(prefetch, { timeout: 5000 }) : setTimeout(prefetch, 1000));\n\
              if (document.readyState === \"complete\") whenIdle();\n\
              else addEventListener(\"load\", whenIdle, { once: true });\n",
@@ -695,6 +696,7 @@ export const __wasm_split_load_agreement = wrapAsyncCb(makeLoad(() => {
         // Every module is prefetched once the opened page is up.
         let load = boot.find("await bindings.default").unwrap();
         assert!(boot[load..].contains("rel: \"prefetch\""), "{boot}");
+        assert!(boot[load..].contains("navigator.connection?.saveData"), "{boot}");
         assert!(boot.contains("await import(\"/kabinet-h.js\" + new URL(import.meta.url).search)"));
         let plain = boot_script("k.js", "k.wasm", &[]);
         assert!(!plain.contains("routes"), "{plain}");
