@@ -144,22 +144,12 @@ pub fn PayForm(account: Account) -> impl IntoView {
                 {match &state {
                     Balance::Debt(sum) => {
                         Either::Left(
-                            view! {
-                                <div class="radio">
-                                    <input
-                                        type="radio"
-                                        id="pay-debt"
-                                        name="choice"
-                                        checked=move || choice.get() == Choice::Debt
-                                        on:change=move |_| choice.set(Choice::Debt)
-                                    />
-                                    <label for="pay-debt">
-                                        {format!(
-                                            "оплата по текущему долгу: {sum}",
-                                        )}
-                                    </label>
-                                </div>
-                            },
+                            choice_radio(
+                                choice,
+                                Choice::Debt,
+                                "pay-debt",
+                                format!("оплата по текущему долгу: {sum}"),
+                            ),
                         )
                     }
                     _ => {
@@ -172,18 +162,12 @@ pub fn PayForm(account: Account) -> impl IntoView {
                         )
                     }
                 }}
-                <div class="radio">
-                    <input
-                        type="radio"
-                        id="pay-own"
-                        name="choice"
-                        checked=move || choice.get() == Choice::Own
-                        on:change=move |_| choice.set(Choice::Own)
-                    />
-                    <label for="pay-own">
-                        "по самостоятельно внесённой сумме"
-                    </label>
-                </div>
+                {choice_radio(
+                    choice,
+                    Choice::Own,
+                    "pay-own",
+                    "по самостоятельно внесённой сумме".to_owned(),
+                )}
             </fieldset>
             <Show when=move || choice.get() == Choice::Own>
                 <TextField
@@ -234,6 +218,28 @@ pub fn PayForm(account: Account) -> impl IntoView {
                 </div>
             </Buttons>
         </FormShell>
+    }
+}
+
+/// One of the «Что оплатить» choices: a radio button `id` that sets `choice`
+/// to `value`, with its label.
+fn choice_radio(
+    choice: RwSignal<Choice>,
+    value: Choice,
+    id: &'static str,
+    label: String,
+) -> impl IntoView {
+    view! {
+        <div class="radio">
+            <input
+                type="radio"
+                id=id
+                name="choice"
+                checked=move || choice.get() == value
+                on:change=move |_| choice.set(value)
+            />
+            <label for=id>{label}</label>
+        </div>
     }
 }
 
