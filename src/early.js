@@ -73,11 +73,16 @@ function startFailed(retry) {
   button.type = 'button';
   button.textContent = 'Повторить';
   button.addEventListener('click', () => {
+    // The focus waits on the page while the app is fetched again, not on
+    // the body (where a removed button would leave it).
+    main.focus();
     alert.remove();
     retry();
   });
   alert.append(text, button);
   main.prepend(alert);
+  // After a «Повторить» that failed again, the focus goes back to it.
+  if (document.activeElement === main) button.focus();
   // A press held meanwhile still counts; the buttons work again.
   for (const button of document.querySelectorAll('form button:disabled')) button.disabled = false;
 }

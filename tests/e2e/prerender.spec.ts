@@ -156,6 +156,7 @@ for (const [what, file] of [
   ['its loader', /\/boot-[0-9a-f]{16}\.js/],
   ['its glue', /\/kabinet-[0-9a-f]{16}\.js/],
   ['its wasm', /_bg\.wasm/],
+  ['the modules\' loader', /\/__wasm_split-[0-9a-f]{16}\.js/],
   ['the login page\'s module', /\/split_login-[0-9a-f]{16}\.wasm/],
 ] as const) {
 test(`when the app (${what}) cannot be fetched, the saved page says so and «Повторить» fetches it, keeping what was typed`, async ({ page }) => {
@@ -177,3 +178,20 @@ test(`when the app (${what}) cannot be fetched, the saved page says so and «П�
   await expect(page.getByRole('alert').filter({ hasText: 'Неверный e-mail или пароль.' })).toBeVisible();
 });
 }
+
+test('a «Повторить» that fails again says so again, with the focus on its button', async ({ page }) => {
+  let failures = 2;
+  await page.route(/\/kabinet-[0-9a-f]{16}\.js/, (route) =>
+    failures-- > 0 ? route.abort('internetdisconnected') : route.continue(),
+  );
+  const login = new LoginPage(page);
+  await page.goto('/login');
+  await login.email().fill('abonent@example.ru');
+  const retry = page.getByRole('alert').getByRole('button', { name: 'Повторить' });
+  await retry.click();
+  await expect(retry).toBeFocused();
+  await retry.click();
+  await takenOver(page);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(login.email()).toHaveValue('abonent@example.ru');
+});

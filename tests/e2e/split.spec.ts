@@ -2,16 +2,17 @@
 // opens (src/lazy_routes.rs). A module that cannot be downloaded must leave a
 // clear message with a way to try again, never a dead app.
 import { test, expect, type Page } from './support/fixtures';
+import { confirmedSubscriber } from './support/kabinet';
 
 /** The app runs: on a prerendered page, it has taken the saved page over. */
 async function appRunning(page: Page): Promise<void> {
   await expect(page.locator('[data-prerendered]')).toHaveCount(0, { timeout: 20_000 });
 }
 
-/** Whether this build is split by route: its page preloads the modules' loader. */
-async function isSplit(page: Page): Promise<boolean> {
+/** The release is split by route: its page preloads the modules' loader. */
+async function expectSplit(page: Page): Promise<void> {
   const html = await (await page.request.get('/accounts')).text();
-  return html.includes('/__wasm_split-');
+  expect(html, 'the release build is split by route').toContain('/__wasm_split-');
 }
 
 test('a page whose module cannot be downloaded says so, and «Повторить» opens it', async ({ page }) => {
@@ -24,7 +25,7 @@ test('a page whose module cannot be downloaded says so, and «Повторить
   await page.goto('/login');
   await expect(page.getByRole('heading', { level: 1, name: 'Вход в Личный кабинет' })).toBeVisible();
   await appRunning(page);
-  test.skip(!(await isSplit(page)), 'not a build split by route');
+  await expectSplit(page);
 
   await page.getByRole('link', { name: 'Забыли пароль?' }).click();
   const alert = page.getByRole('alert').filter({ hasText: 'Не удалось загрузить страницу' });
@@ -50,10 +51,12 @@ test('an entry route preloads its own module and no other page', async ({ page }
   await page.goto('/register');
   await expect(page.getByRole('heading', { level: 1, name: 'Регистрация' })).toBeVisible();
   await appRunning(page);
-  test.skip(!(await isSplit(page)), 'not a build split by route');
+  await expectSplit(page);
   const pages = wasm.filter((p) => p.startsWith('/split_'));
-  // /register's group (src/lazy_routes.rs), and no other.
+  // /register's group (src/lazy_routes.rs), and no other, preloaded by the
+  // loader rather than asked for by the app after its start.
   expect(pages).toEqual([expect.stringMatching(/^\/split_forms-[0-9a-f]{16}\.wasm$/)]);
+  await expect(page.locator(`link[rel=preload][href="${pages[0]}"]`)).toHaveCount(1);
   // Each file once: the module fetched by the loader is the preloaded one.
   expect(new Set(wasm).size).toBe(wasm.length);
 });
@@ -73,11 +76,25 @@ test('the page opened first is painted whole, without a loading line', async ({ 
   expect(loading).toEqual([]);
 });
 
+test('a signed-in page opened first waits for its own module: the loader knows every route', async ({ page, request }) => {
+  await confirmedSubscriber(page, request);
+  for (const [address, heading, module] of [
+    ['/', 'Главная', 'home'],
+    ['/settings', 'Настройки абонента', 'cabinet'],
+  ] as const) {
+    await page.goto(address);
+    await expect(page.getByRole('heading', { level: 1, name: heading, exact: true })).toBeVisible();
+    await expectSplit(page);
+    // What the loader (boot-*.js) found for the address, and what the app waited for.
+    expect(await page.evaluate(() => document.documentElement.dataset.firstModule), address).toBe(module);
+  }
+});
+
 test('once the first page has loaded, the other pages open without the network', async ({ page, context }) => {
   await page.goto('/login');
   await expect(page.getByRole('heading', { level: 1, name: 'Вход в Личный кабинет' })).toBeVisible();
   await appRunning(page);
-  test.skip(!(await isSplit(page)), 'not a build split by route');
+  await expectSplit(page);
   // The idle prefetch has put every other module into the HTTP cache.
   await expect
     .poll(() => page.evaluate(() => document.querySelectorAll('link[rel="prefetch"]').length))

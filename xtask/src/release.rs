@@ -230,23 +230,44 @@ fn assemble(
     Ok(())
 }
 
-/// The glue with its import of the split modules' loader renamed. Only the
-/// `import … from` lines: the wasm's imports object keeps the module name
-/// the wasm asks for.
+/// The glue importing the split modules' loader under its hashed name, and
+/// under the glue's own query: a retry after a failed start imports the glue
+/// as `…js?attempt=N` (the boot script), and a browser keeps a failed import
+/// under its address, so a static import of a loader that once failed
+/// would fail forever. Only the `import … from` lines change: the wasm's
+/// imports object keeps the module name the wasm asks for.
 fn importing_loader(glue: &str, loader_name: &str) -> Result<String> {
-    let main_js = glue
-        .replace(
-            "from './__wasm_split.js'",
-            &format!("from './{loader_name}'"),
-        )
-        .replace(
-            "from \"./__wasm_split.js\"",
-            &format!("from \"./{loader_name}\""),
-        );
-    if main_js == glue {
-        bail!("{APP}.js does not import ./__wasm_split.js: did wasm-bindgen change?");
+    let mut out = String::with_capacity(glue.len());
+    let mut rewritten = 0;
+    for line in glue.lines() {
+        let import = line
+            .strip_prefix("import * as ")
+            .and_then(|rest| rest.split_once(" from "))
+            .filter(|(_, from)| from.contains("./__wasm_split.js"));
+        match import {
+            Some((binding, _)) => {
+                let _ = writeln!(
+                    out,
+                    "const {binding} = await import(\"./{loader_name}\" + new URL(import.meta.url).search);"
+                );
+                rewritten += 1;
+            }
+            None => {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
     }
-    Ok(main_js)
+    let static_left = out
+        .lines()
+        .any(|line| line.starts_with("import ") && line.contains("__wasm_split.js"));
+    if rewritten == 0 || static_left {
+        bail!(
+            "{APP}.js does not import ./__wasm_split.js as `import * as … from`: \
+             did wasm-bindgen change?"
+        );
+    }
+    Ok(out)
 }
 
 /// Each lazy route of `src/app.rs` with its page's module and the files
@@ -256,7 +277,7 @@ fn route_modules(ctx: &Ctx, loader: &str) -> Result<Vec<RouteModule>> {
     let lazy_rs = fs::read_to_string(ctx.root.join("src/lazy_routes.rs"))?;
     let page_modules = page_modules(&lazy_rs);
     let modules = split_modules(loader);
-    lazy_routes(&app_rs)
+    lazy_routes(&app_rs)?
         .into_iter()
         .map(|(path, page)| {
             let module = page_modules.get(&page);
@@ -355,19 +376,44 @@ fn split_modules(loader: &str) -> BTreeMap<String, Vec<String>> {
     modules
 }
 
-/// `(path, page)` of every route of `app.rs` whose view is `lazy::page`.
-fn lazy_routes(app_rs: &str) -> Vec<(String, String)> {
+/// `(path, view)` of every route of `app.rs`, in its order: the view as
+/// written (`lazy::login`, `Outlet`). A route's tag may span several lines
+/// (leptosfmt breaks the long ones): its view is the first `view=` after
+/// its `path!`.
+fn routes(app_rs: &str) -> Vec<(String, String)> {
     app_rs
-        .lines()
-        .filter_map(|line| {
-            let (_, rest) = line.split_once("path!(\"")?;
-            let (path, rest) = rest.split_once('"')?;
-            let (_, rest) = rest.split_once("view=lazy::")?;
-            let page: String = rest
+        .split("path!(\"")
+        .skip(1)
+        .filter_map(|route| {
+            let (path, rest) = route.split_once('"')?;
+            let (_, view) = rest.split_once("view=")?;
+            let view: String = view
                 .chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == ':')
                 .collect();
-            Some((path.to_owned(), page))
+            Some((path.to_owned(), view))
+        })
+        .collect()
+}
+
+/// `(path, page)` of every route of `app.rs` that shows a page, whose view
+/// must be `lazy::page`: a page in the main module would weigh on every
+/// visit, and the loader would not preload it. The parent of nested routes
+/// (an empty path) shows only its children.
+fn lazy_routes(app_rs: &str) -> Result<Vec<(String, String)>> {
+    let routes = routes(app_rs);
+    if routes.is_empty() {
+        bail!("src/app.rs has no `path!(\"…\")` route: did the route table move?");
+    }
+    routes
+        .into_iter()
+        .filter(|(path, _)| !path.is_empty())
+        .map(|(path, view)| match view.strip_prefix("lazy::") {
+            Some(page) => Ok((path, page.to_owned())),
+            None => bail!(
+                "route {path} of src/app.rs shows {view}, not a page of src/lazy_routes.rs \
+                 (lazy::…): every page must be split off the main module"
+            ),
         })
         .collect()
 }
@@ -569,6 +615,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_glue_imports_the_loader_with_its_own_query() {
+        let glue = "import * as import1 from \"./__wasm_split.js\"\nimport * as import2 from \"./__wasm_split.js\"\n\
+                    let wasm;\nconst imports = { \"./__wasm_split.js\": import1 };\n";
+        let out = importing_loader(glue, "__wasm_split-ab.js").unwrap();
+        assert_eq!(
+            out,
+            "const import1 = await import(\"./__wasm_split-ab.js\" + new URL(import.meta.url).search);\n\
+             const import2 = await import(\"./__wasm_split-ab.js\" + new URL(import.meta.url).search);\n\
+             let wasm;\nconst imports = { \"./__wasm_split.js\": import1 };\n"
+        );
+        assert!(importing_loader("let wasm;\n", "x.js").is_err());
+    }
+
+    #[test]
     fn a_name_changes_with_the_content() {
         assert_ne!(named_after("early.js", "a"), named_after("early.js", "b"));
         assert_eq!(named_after("early.js", "a"), named_after("early.js", "a"));
@@ -588,16 +648,42 @@ mod tests {
         let app = r#"
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/login") view=lazy::login />
-                <Route path=path!("/about") view=AboutPage />
-                <ProtectedRoute path=path!("/accounts/:id") view=lazy::account condition=ok redirect_path=p />
+                <ProtectedRoute
+                    path=path!("/")
+                    view=lazy::home
+                    condition=signed_in
+                    redirect_path=login_path
+                />
+                <ProtectedParentRoute path=path!("") view=Outlet condition=ok redirect_path=p>
+                    <Route path=path!("/accounts/:id") view=lazy::account />
+                </ProtectedParentRoute>
         "#;
         assert_eq!(
-            lazy_routes(app),
+            lazy_routes(app).unwrap(),
             [
                 ("/login".to_owned(), "login".to_owned()),
+                ("/".to_owned(), "home".to_owned()),
                 ("/accounts/:id".to_owned(), "account".to_owned())
             ]
         );
+        // A page left in the main module fails the build.
+        let eager = app.replace("view=lazy::home", "view=HomePage");
+        let error = lazy_routes(&eager).unwrap_err().to_string();
+        assert!(
+            error.contains("route / ") && error.contains("HomePage"),
+            "{error}"
+        );
+        assert!(lazy_routes("fn app() {}").is_err());
+    }
+
+    #[test]
+    fn every_route_of_the_app_is_lazy() {
+        let app_rs = include_str!("../../src/app.rs");
+        let routes = lazy_routes(app_rs).unwrap();
+        let paths: Vec<&str> = routes.iter().map(|(path, _)| path.as_str()).collect();
+        for path in ["/", "/login", "/settings", "/accounts/:id/readings"] {
+            assert!(paths.contains(&path), "{path} is not in {paths:?}");
+        }
     }
 
     #[test]
@@ -696,7 +782,10 @@ export const __wasm_split_load_agreement = wrapAsyncCb(makeLoad(() => {
         // Every module is prefetched once the opened page is up.
         let load = boot.find("await bindings.default").unwrap();
         assert!(boot[load..].contains("rel: \"prefetch\""), "{boot}");
-        assert!(boot[load..].contains("navigator.connection?.saveData"), "{boot}");
+        assert!(
+            boot[load..].contains("navigator.connection?.saveData"),
+            "{boot}"
+        );
         assert!(boot.contains("await import(\"/kabinet-h.js\" + new URL(import.meta.url).search)"));
         let plain = boot_script("k.js", "k.wasm", &[]);
         assert!(!plain.contains("routes"), "{plain}");
