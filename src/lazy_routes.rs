@@ -67,13 +67,15 @@ macro_rules! lazy_pages {
             }
         )*
 
-        /// Downloads module `module` (one of `lazy_pages!`), so that the
-        /// page opened first renders at once instead of after «Загрузка…».
+        /// Downloads module `module` (one of `lazy_pages!`) through the
+        /// split point of each of its pages: each point keeps its own state,
+        /// so that any page of the group opened first then renders at once
+        /// instead of after «Загрузка…» (the module itself is fetched once).
         #[cfg(feature = "split")]
         async fn download_module(module: &str) -> Result<(), ChunkFailed> {
             $(
                 if module == stringify!($module) {
-                    return $name::$name().await.map(|_| ());
+                    $name::$name().await?;
                 }
             )*
             Ok(())

@@ -90,6 +90,15 @@ test('a signed-in page opened first waits for its own module: the loader knows e
   }
 });
 
+test('a signed-out visitor of a cabinet page gets the sign-in page, whose module the loader fetched meanwhile', async ({ page }) => {
+  await page.goto('/settings');
+  await expect(page.getByRole('heading', { level: 1, name: 'Вход в Личный кабинет' })).toBeVisible();
+  await expectSplit(page);
+  // Preloaded by the loader once the start-up check said «signed out», not
+  // asked for by the app after its redirect.
+  await expect(page.locator('link[rel=preload][href^="/split_login-"]')).toHaveCount(1);
+});
+
 test('once the first page has loaded, the other pages open without the network', async ({ page, context }) => {
   await page.goto('/login');
   await expect(page.getByRole('heading', { level: 1, name: 'Вход в Личный кабинет' })).toBeVisible();

@@ -47,7 +47,7 @@ pub enum Command {
     Test(TestArgs),
     /// The release build in dist/, its sizes and the CSP to serve it with
     ///
-    /// The release build, each page in a wasm module of its own
+    /// The release build, each group of pages in a wasm module of its own
     /// (xtask/src/release.rs; the stylesheet without its comments), the
     /// meta tags of index.html set when given, .br and .gz beside each file,
     /// a table of dist/ sizes (raw and brotli, also written to

@@ -1,6 +1,7 @@
 //! The release build and what it weighs: every file of `dist/`, raw and
-//! brotli-compressed (quality 11, as a CDN would serve it), and the bytes a
-//! first visit loads (index.html, JS, wasm, CSS).
+//! brotli-compressed (quality 11, as a CDN would serve it), and the bytes
+//! every visit loads (index.html, JS, the main wasm, CSS; each route's own
+//! modules are counted by `tests/e2e/weight.spec.ts`).
 
 use crate::Ctx;
 use crate::deploy::Meta;
@@ -37,8 +38,8 @@ pub fn dist(ctx: &Ctx, meta: &Meta) -> Result<()> {
     Ok(())
 }
 
-/// The release into `dist/` (`release.rs`: each page in a wasm module of
-/// its own), checked to hold no gallery, its stylesheet without comments,
+/// The release into `dist/` (`release.rs`: each group of pages in a wasm
+/// module of its own), checked to hold no gallery, its stylesheet without comments,
 /// then the meta tags in `meta` set in its pages before they are
 /// prerendered and compressed.
 pub fn build_release(ctx: &Ctx, meta: &Meta) -> Result<()> {

@@ -5,8 +5,9 @@
 //! 1. `cargo build --release --features split` for wasm32, with a smaller std
 //!    (`-Zbuild-std`, panics abort at once, no panic locations, no `Debug`
 //!    formatting) and `--emit-relocs` for the splitter;
-//! 2. `wasm-split-cli`: the main module, one `split_<page>.wasm` per page of
-//!    `src/lazy_routes.rs`, `chunk_N.wasm` for code several pages share, and
+//! 2. `wasm-split-cli`: the main module, one `split_<module>.wasm` per group of
+//!    pages of `src/lazy_routes.rs`, `chunk_N.wasm` for code several groups
+//!    share, and
 //!    `__wasm_split.js` that loads them;
 //! 3. `wasm-bindgen --target web` on the main module;
 //! 4. `wasm-opt -Oz` on every module;
@@ -279,21 +280,23 @@ fn route_modules(ctx: &Ctx, loader: &str) -> Result<Vec<RouteModule>> {
     let modules = split_modules(loader);
     lazy_routes(&app_rs)?
         .into_iter()
-        .map(|(path, page)| {
+        .map(|(route, page)| {
             let module = page_modules.get(&page);
             let files = module
                 .and_then(|module| modules.get(module))
                 .with_context(|| {
                     format!(
-                        "route {path} shows lazy::{page}, but wasm-split-cli made no module for it \
-                     (is it in lazy_pages! of src/lazy_routes.rs?)"
+                        "route {} shows lazy::{page}, but wasm-split-cli made no module for it \
+                         (is it in lazy_pages! of src/lazy_routes.rs?)",
+                        route.path
                     )
                 })?;
-            Ok((
-                route_regex(&path),
-                module.cloned().unwrap_or_default(),
-                files.clone(),
-            ))
+            Ok(RouteModule {
+                regex: route_regex(&route.path),
+                module: module.cloned().unwrap_or_default(),
+                files: files.clone(),
+                protected: route.protected,
+            })
         })
         .collect()
 }
@@ -376,43 +379,78 @@ fn split_modules(loader: &str) -> BTreeMap<String, Vec<String>> {
     modules
 }
 
-/// `(path, view)` of every route of `app.rs`, in its order: the view as
-/// written (`lazy::login`, `Outlet`). A route's tag may span several lines
-/// (leptosfmt breaks the long ones): its view is the first `view=` after
-/// its `path!`.
-fn routes(app_rs: &str) -> Vec<(String, String)> {
-    app_rs
-        .split("path!(\"")
-        .skip(1)
-        .filter_map(|route| {
-            let (path, rest) = route.split_once('"')?;
-            let (_, view) = rest.split_once("view=")?;
-            let view: String = view
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == ':')
-                .collect();
-            Some((path.to_owned(), view))
-        })
-        .collect()
+/// A route of `app.rs`: its path, its view as written (`lazy::login`,
+/// `Outlet`) and whether only a signed-in subscriber sees it (a
+/// `ProtectedRoute`, or any route inside a `ProtectedParentRoute`).
+#[derive(Debug, PartialEq)]
+struct AppRoute {
+    path: String,
+    view: String,
+    protected: bool,
 }
 
-/// `(path, page)` of every route of `app.rs` that shows a page, whose view
-/// must be `lazy::page`: a page in the main module would weigh on every
-/// visit, and the loader would not preload it. The parent of nested routes
-/// (an empty path) shows only its children.
-fn lazy_routes(app_rs: &str) -> Result<Vec<(String, String)>> {
+/// Every route of `app.rs`, in its order. A route's tag may span several
+/// lines (leptosfmt breaks the long ones): its view is the first `view=`
+/// after its `path!`, its tag the last `<` before it.
+fn routes(app_rs: &str) -> Vec<AppRoute> {
+    let mut parts = app_rs.split("path!(\"");
+    let mut before = parts.next().unwrap_or_default();
+    let mut in_protected_parent = false;
+    let mut routes = Vec::new();
+    for part in parts {
+        let tag = before.rsplit_once('<').map_or("", |(_, tag)| tag);
+        match (
+            before.rfind("<ProtectedParentRoute"),
+            before.rfind("</ProtectedParentRoute>"),
+        ) {
+            (Some(opened), Some(closed)) => in_protected_parent = opened > closed,
+            (Some(_), None) => in_protected_parent = true,
+            (None, Some(_)) => in_protected_parent = false,
+            (None, None) => {}
+        }
+        let protected = in_protected_parent || tag.starts_with("Protected");
+        before = part;
+        let Some((path, rest)) = part.split_once('"') else {
+            continue;
+        };
+        let Some((_, view)) = rest.split_once("view=") else {
+            continue;
+        };
+        let view = view
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == ':')
+            .collect();
+        routes.push(AppRoute {
+            path: path.to_owned(),
+            view,
+            protected,
+        });
+    }
+    routes
+}
+
+/// Every route of `app.rs` that shows a page, whose view must be
+/// `lazy::page`: a page in the main module would weigh on every visit, and
+/// the loader would not preload it. The parent of nested routes (an empty
+/// path) shows only its children. Gives `(route, page)`.
+fn lazy_routes(app_rs: &str) -> Result<Vec<(AppRoute, String)>> {
     let routes = routes(app_rs);
     if routes.is_empty() {
         bail!("src/app.rs has no `path!(\"…\")` route: did the route table move?");
     }
     routes
         .into_iter()
-        .filter(|(path, _)| !path.is_empty())
-        .map(|(path, view)| match view.strip_prefix("lazy::") {
-            Some(page) => Ok((path, page.to_owned())),
+        .filter(|route| !route.path.is_empty())
+        .map(|route| match route.view.strip_prefix("lazy::") {
+            Some(page) => {
+                let page = page.to_owned();
+                Ok((route, page))
+            }
             None => bail!(
-                "route {path} of src/app.rs shows {view}, not a page of src/lazy_routes.rs \
-                 (lazy::…): every page must be split off the main module"
+                "route {} of src/app.rs shows {}, not a page of src/lazy_routes.rs \
+                 (lazy::…): every page must be split off the main module",
+                route.path,
+                route.view
             ),
         })
         .collect()
@@ -453,30 +491,43 @@ fn route_regex(path: &str) -> String {
     re
 }
 
-/// A route of the app: the regular expression of its path, the module of its
-/// page (`lazy_pages!`) and the files that module needs.
-type RouteModule = (String, String, Vec<String>);
+/// A route of the app as the loader knows it.
+struct RouteModule {
+    /// The regular expression of its path.
+    regex: String,
+    /// The module of its page (`lazy_pages!`).
+    module: String,
+    /// The files that module needs.
+    files: Vec<String>,
+    /// Only for a signed-in subscriber: others are sent to /login.
+    protected: bool,
+}
 
 /// The loader: preloads the module of the opened route (a static route wins
 /// over one with parameters, as in the router) and names it for the app
-/// (`data-first-module`, see `lazy_routes::first_module`), starts the app,
+/// (`data-first-module`, see `lazy_routes::first_module`); on a protected
+/// route, once the early script's start-up check (`window.kabinetSession`,
+/// src/early.js) says no one is signed in, preloads the sign-in page's
+/// module too, where the app will send the visitor; starts the app,
 /// and once the page has loaded and the browser is idle, prefetches every
 /// other module into the HTTP cache, so that later pages open without a
 /// download (unless the visitor's browser asks to save data: then each page
 /// downloads its module when it opens).
 fn boot_script(js: &str, wasm: &str, route_modules: &[RouteModule]) -> String {
     let mut routes: Vec<&RouteModule> = route_modules.iter().collect();
-    routes.sort_by_key(|(re, _, _)| re.matches("[^/]+").count());
+    routes.sort_by_key(|route| route.regex.matches("[^/]+").count());
     let mut s = String::new();
     if !routes.is_empty() {
         s.push_str("const routes = [\n");
-        for (re, module, files) in routes {
-            let files: Vec<String> = files.iter().map(|f| format!("\"/{f}\"")).collect();
+        for route in routes {
+            let files: Vec<String> = route.files.iter().map(|f| format!("\"/{f}\"")).collect();
             let _ = writeln!(
                 s,
-                "  [/{}/, \"{module}\", [{}]],",
-                re.replace('/', "\\/"),
-                files.join(", ")
+                "  [/{}/, \"{}\", [{}], {}],",
+                route.regex.replace('/', "\\/"),
+                route.module,
+                files.join(", "),
+                route.protected
             );
         }
         s.push_str(
@@ -485,9 +536,10 @@ fn boot_script(js: &str, wasm: &str, route_modules: &[RouteModule]) -> String {
              const opened = route ? route[2] : [];\n\
              if (route) document.documentElement.dataset.firstModule = route[1];\n\
              const link = (attributes) => document.head.append(Object.assign(document.createElement(\"link\"), attributes));\n\
-             for (const href of opened) {\n\
-             \x20 link({ rel: \"preload\", as: \"fetch\", type: \"application/wasm\", crossOrigin: \"anonymous\", href });\n\
-             }\n",
+             const preload = (href) => link({ rel: \"preload\", as: \"fetch\", type: \"application/wasm\", crossOrigin: \"anonymous\", href });\n\
+             opened.forEach(preload);\n\
+             const signIn = routes.find(([re]) => re.test(\"/login\"));\n\
+             if (route && route[3] && signIn) window.kabinetSession?.then((answer) => answer.status === 401 && signIn[2].forEach(preload), () => {});\n",
         );
     }
     // A retry after a failed start (src/early.js) imports this script
@@ -658,12 +710,19 @@ mod tests {
                     <Route path=path!("/accounts/:id") view=lazy::account />
                 </ProtectedParentRoute>
         "#;
+        let found: Vec<(String, String, bool)> = lazy_routes(app)
+            .unwrap()
+            .into_iter()
+            .map(|(route, page)| (route.path, page, route.protected))
+            .collect();
+        let route =
+            |path: &str, page: &str, protected| (path.to_owned(), page.to_owned(), protected);
         assert_eq!(
-            lazy_routes(app).unwrap(),
+            found,
             [
-                ("/login".to_owned(), "login".to_owned()),
-                ("/".to_owned(), "home".to_owned()),
-                ("/accounts/:id".to_owned(), "account".to_owned())
+                route("/login", "login", false),
+                route("/", "home", true),
+                route("/accounts/:id", "account", true),
             ]
         );
         // A page left in the main module fails the build.
@@ -680,9 +739,17 @@ mod tests {
     fn every_route_of_the_app_is_lazy() {
         let app_rs = include_str!("../../src/app.rs");
         let routes = lazy_routes(app_rs).unwrap();
-        let paths: Vec<&str> = routes.iter().map(|(path, _)| path.as_str()).collect();
-        for path in ["/", "/login", "/settings", "/accounts/:id/readings"] {
-            assert!(paths.contains(&path), "{path} is not in {paths:?}");
+        let protected = |path: &str| {
+            routes
+                .iter()
+                .find(|(route, _)| route.path == path)
+                .map(|(route, _)| route.protected)
+        };
+        for path in ["/", "/settings", "/accounts/:id/readings", "/pay"] {
+            assert_eq!(protected(path), Some(true), "{path}");
+        }
+        for path in ["/login", "/register", "/recover/confirm", "/agreement"] {
+            assert_eq!(protected(path), Some(false), "{path}");
         }
     }
 
@@ -760,24 +827,26 @@ export const __wasm_split_load_agreement = wrapAsyncCb(makeLoad(() => {
 
     #[test]
     fn boot_preloads_the_opened_route_static_paths_first() {
+        let route = |path: &str, module: &str, file: &str, protected| RouteModule {
+            regex: route_regex(path),
+            module: module.to_owned(),
+            files: vec![file.to_owned()],
+            protected,
+        };
         let routes = vec![
-            (
-                route_regex("/accounts/:id"),
-                "account".to_owned(),
-                vec!["split_account-1.wasm".to_owned()],
-            ),
-            (
-                route_regex("/accounts/link"),
-                "link_account".to_owned(),
-                vec!["split_link-2.wasm".to_owned()],
-            ),
+            route("/accounts/:id", "account", "split_account-1.wasm", true),
+            route("/accounts/link", "link_account", "split_link-2.wasm", true),
+            route("/login", "login", "split_login-3.wasm", false),
         ];
         let boot = boot_script("kabinet-h.js", "kabinet-h_bg.wasm", &routes);
         let link = boot.find("split_link-2").unwrap();
         let account = boot.find("split_account-1").unwrap();
         assert!(link < account, "{boot}");
         assert!(
-            boot.contains(r#"[/^\/accounts\/[^\/]+\/?$/, "account", ["/split_account-1.wasm"]]"#)
+            boot.contains(
+                r#"[/^\/accounts\/[^\/]+\/?$/, "account", ["/split_account-1.wasm"], true],"#
+            ),
+            "{boot}"
         );
         // Every module is prefetched once the opened page is up.
         let load = boot.find("await bindings.default").unwrap();
@@ -787,6 +856,9 @@ export const __wasm_split_load_agreement = wrapAsyncCb(makeLoad(() => {
             "{boot}"
         );
         assert!(boot.contains("await import(\"/kabinet-h.js\" + new URL(import.meta.url).search)"));
+        assert!(boot.contains(r#"[/^\/login\/?$/, "login", ["/split_login-3.wasm"], false],"#));
+        // A signed-out visitor of a protected route gets the sign-in page's module.
+        assert!(boot.contains("window.kabinetSession?.then"), "{boot}");
         let plain = boot_script("k.js", "k.wasm", &[]);
         assert!(!plain.contains("routes"), "{plain}");
     }

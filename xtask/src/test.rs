@@ -39,7 +39,7 @@ pub enum Step {
     Contract,
     /// browser component tests (wasm-bindgen-test, Chromium)
     Browser,
-    /// release build: split by page (xtask/src/release.rs), prerendered
+    /// release build: split by groups of pages (xtask/src/release.rs), prerendered
     Dist,
     /// end-to-end tests (Playwright)
     E2e,

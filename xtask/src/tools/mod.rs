@@ -60,7 +60,7 @@ pub enum Tool {
     Trunk,
     /// `wasm-bindgen` and `wasm-bindgen-test-runner`, at Cargo.lock's version.
     WasmBindgen,
-    /// `wasm-split-cli`, which cuts the release module into one per page.
+    /// `wasm-split-cli`, which cuts the release module into one per group of pages.
     WasmSplit,
     /// `wasm-opt` from npm `binaryen`, in `.tools/binaryen`.
     WasmOpt,
