@@ -33,8 +33,13 @@ test('a page whose module cannot be downloaded says so, and «Повторить
   // The rest of the app still works: the way back is open.
   await expect(page.getByRole('link', { name: 'Вход', exact: true })).toBeVisible();
 
+  // Still offline: it says so again, and the keyboard is back on «Повторить».
+  const retry = alert.getByRole('button', { name: 'Повторить' });
+  await retry.press('Enter');
+  await expect(retry).toBeFocused();
+
   await page.unroute(/\/split_forms-/, refuse);
-  await alert.getByRole('button', { name: 'Повторить' }).click();
+  await retry.click();
   await expect(page.getByRole('heading', { level: 1, name: 'Восстановление пароля' })).toBeVisible();
   await expect(alert).toHaveCount(0);
   expect(errors).toEqual([]);
