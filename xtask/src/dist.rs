@@ -39,14 +39,13 @@ pub fn dist(ctx: &Ctx, meta: &Meta) -> Result<()> {
 }
 
 /// The release into `dist/` (`release.rs`: each group of pages in a wasm
-/// module of its own), checked to hold no gallery, its stylesheet without comments,
-/// then the meta tags in `meta` set in its pages before they are
+/// module of its own, the stylesheet without its comments), checked to hold
+/// no gallery, then the meta tags in `meta` set in its pages before they are
 /// prerendered and compressed.
 pub fn build_release(ctx: &Ctx, meta: &Meta) -> Result<()> {
     let dist = dist_dir(ctx);
     crate::release::build(ctx, &dist)?;
     check_no_gallery(&dist)?;
-    strip_css_comments(&dist)?;
     crate::deploy::finish_release(ctx, &dist, meta)
 }
 
@@ -77,65 +76,6 @@ fn check_no_gallery(dir: &Path) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// Takes the comments out of the release's stylesheets: they explain
-/// `style/main.css` to whoever edits it, and would cost every first visit
-/// some 700 bytes of brotli (`trunk serve` keeps them).
-fn strip_css_comments(dist: &Path) -> Result<()> {
-    for entry in fs::read_dir(dist).with_context(|| format!("listing {}", dist.display()))? {
-        let path = entry?.path();
-        if path.extension().is_some_and(|ext| ext == "css") {
-            let css =
-                fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-            fs::write(&path, without_comments(&css))
-                .with_context(|| format!("writing {}", path.display()))?;
-        }
-    }
-    Ok(())
-}
-
-/// `css` without its `/* … */` comments and the blank lines and trailing
-/// spaces they leave. Strings are copied whole, so a `/*` inside quotes
-/// (a data: URL) stays.
-fn without_comments(css: &str) -> String {
-    let mut out = String::with_capacity(css.len());
-    let mut quote = None;
-    let mut chars = css.chars().peekable();
-    while let Some(c) = chars.next() {
-        match quote {
-            Some(q) => {
-                out.push(c);
-                if c == '\\' {
-                    out.extend(chars.next());
-                } else if c == q {
-                    quote = None;
-                }
-            }
-            None if c == '"' || c == '\'' => {
-                quote = Some(c);
-                out.push(c);
-            }
-            None if c == '/' && chars.peek() == Some(&'*') => {
-                chars.next();
-                let mut last = '\0';
-                for c in chars.by_ref() {
-                    if last == '*' && c == '/' {
-                        break;
-                    }
-                    last = c;
-                }
-            }
-            None => out.push(c),
-        }
-    }
-    let mut lines: Vec<&str> = out
-        .lines()
-        .map(str::trim_end)
-        .filter(|line| !line.is_empty())
-        .collect();
-    lines.push("");
-    lines.join("\n")
 }
 
 /// Builds the size table of `dist/`, prints nothing, and writes it to
@@ -344,30 +284,6 @@ fn print_csp(ctx: &Ctx) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn stylesheet_comments_go_and_strings_stay() {
-        let css = "/* Tokens\n   of the design */\n:root { --a: 1px; } /* trailing */\n\n\
-                   a { content: \"/* kept */\"; b: url('x/*y*/z'); }\n\
-                   .q { content: \"\\\" /* still a string */\"; }\n/* unclosed";
-        assert_eq!(
-            without_comments(css),
-            ":root { --a: 1px; }\na { content: \"/* kept */\"; b: url('x/*y*/z'); }\n\
-             .q { content: \"\\\" /* still a string */\"; }\n"
-        );
-        // The project's own stylesheet loses only its comments.
-        let main =
-            fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../style/main.css")).unwrap();
-        let stripped = without_comments(&main);
-        assert!(!stripped.contains("/*") && stripped.len() < main.len());
-        let squeeze = |s: &str| s.split_whitespace().collect::<String>();
-        let mut rest = squeeze(&main);
-        while let Some(start) = rest.find("/*") {
-            let end = start + rest[start..].find("*/").unwrap() + 2;
-            rest.replace_range(start..end, "");
-        }
-        assert_eq!(squeeze(&stripped), rest);
-    }
 
     #[test]
     fn first_load_is_page_scripts_wasm_and_styles() {
