@@ -280,9 +280,9 @@ fn route_modules(ctx: &Ctx, loader: &str) -> Result<Vec<RouteModule>> {
     lazy_routes(&app_rs)?
         .into_iter()
         .map(|(route, page)| {
-            let module = page_modules.get(&page);
-            let files = module
-                .and_then(|module| modules.get(module))
+            let (module, files) = page_modules
+                .get(&page)
+                .and_then(|module| Some((module, modules.get(module)?)))
                 .with_context(|| {
                     format!(
                         "route {} shows lazy::{page}, but wasm-split-cli made no module for it \
@@ -292,7 +292,7 @@ fn route_modules(ctx: &Ctx, loader: &str) -> Result<Vec<RouteModule>> {
                 })?;
             Ok(RouteModule {
                 regex: route_regex(&route.path),
-                module: module.cloned().unwrap_or_default(),
+                module: module.clone(),
                 files: files.clone(),
                 protected: route.protected,
             })
