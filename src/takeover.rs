@@ -76,13 +76,19 @@ pub fn on_saved_page() -> bool {
 /// itself did not: above the form, whose typed values stay; its
 /// «Повторить» calls `retry`.
 pub fn start_failed(retry: impl FnOnce() + 'static) {
-    let window: JsValue = leptos::prelude::window().into();
-    let retry = wasm_bindgen::closure::Closure::once_into_js(retry);
-    if let Ok(show) = js_sys::Reflect::get(&window, &JsValue::from_str("kabinetStartFailed"))
-        && let Some(show) = show.dyn_ref::<js_sys::Function>()
-    {
-        let _ = show.call1(&window, &retry);
+    if let Some(show) = early_script_function("kabinetStartFailed") {
+        let retry = wasm_bindgen::closure::Closure::once_into_js(retry);
+        let _ = show.call1(&JsValue::UNDEFINED, &retry);
     }
+}
+
+/// A function `early.js` put on `window` for the app (on a saved page only).
+fn early_script_function(name: &str) -> Option<js_sys::Function> {
+    let window: JsValue = leptos::prelude::window().into();
+    js_sys::Reflect::get(&window, &JsValue::from_str(name))
+        .ok()?
+        .dyn_into()
+        .ok()
 }
 
 /// The elements of the prerendered page: the body's children the build
@@ -192,11 +198,8 @@ impl Typed {
 /// The index in `document.forms` of a form sent before the takeover, as
 /// `early.js` held it; also tells that script to stop holding.
 fn held_form() -> Option<u32> {
-    let window: JsValue = leptos::prelude::window().into();
-    let takeover = js_sys::Reflect::get(&window, &JsValue::from_str("kabinetTakeover")).ok()?;
-    let index = takeover
-        .dyn_ref::<js_sys::Function>()?
-        .call0(&window)
+    let index = early_script_function("kabinetTakeover")?
+        .call0(&JsValue::UNDEFINED)
         .ok()?
         .as_f64()?;
     (index >= 0.0).then_some(index as u32)
