@@ -134,6 +134,11 @@ type PageFuture = std::pin::Pin<
 /// is (not inside a `Suspend`): its signals and its effects then belong to one
 /// owner and end together when the route changes. Not generic, so that the
 /// main module holds one copy for all pages.
+/// What a page whose module could not be fetched says.
+#[cfg(feature = "split")]
+const PAGE_FAILED: &str =
+    "Не удалось загрузить страницу. Проверьте подключение к интернету и нажмите «Повторить».";
+
 #[cfg(feature = "split")]
 fn load(page: fn() -> PageFuture) -> impl IntoView {
     use crate::components::remote::{failed_with_retry, loading};
@@ -156,17 +161,11 @@ fn load(page: fn() -> PageFuture) -> impl IntoView {
         }
     };
     fetch();
-    move || {
-        match state.get() {
+    move || match state.get() {
         None => EitherOf3::A(loading()),
         // Untracked, as `view!` builds a component: the page's own reads
         // must not rebuild it.
         Some(Ok(build)) => EitherOf3::B(untrack(build)),
-        Some(Err(ChunkFailed)) => EitherOf3::C(failed_with_retry(
-            "Не удалось загрузить страницу. Проверьте подключение к интернету и нажмите «Повторить»."
-                .into(),
-            fetch,
-        )),
-    }
+        Some(Err(ChunkFailed)) => EitherOf3::C(failed_with_retry(PAGE_FAILED.into(), fetch)),
     }
 }
