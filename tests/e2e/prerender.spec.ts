@@ -3,9 +3,16 @@
 // page over (src/takeover.rs) and keeps what the visitor typed and pressed.
 // Release build only (`trunk serve` prerenders nothing).
 import { expect, test, type Page } from './support/fixtures';
-import { LoginPage, PASSWORD, RegisterPage, confirmedSubscriber, freshEmail, homeHeading } from './support/kabinet';
-
-const SAVED = '[data-prerendered]';
+import {
+  LoginPage,
+  PASSWORD,
+  RegisterPage,
+  SAVED,
+  confirmedSubscriber,
+  freshEmail,
+  homeHeading,
+  takenOver,
+} from './support/kabinet';
 
 /** Holds the app's wasm until `release()`: meanwhile the page is the saved one. */
 async function holdApp(page: Page): Promise<() => void> {
@@ -16,11 +23,6 @@ async function holdApp(page: Page): Promise<() => void> {
     await route.continue();
   });
   return release;
-}
-
-/** The app has taken the page over: the saved elements are gone. */
-async function takenOver(page: Page): Promise<void> {
-  await expect(page.locator(SAVED)).toHaveCount(0, { timeout: 20_000 });
 }
 
 for (const [address, heading] of [

@@ -2,12 +2,7 @@
 // opens (src/lazy_routes.rs). A module that cannot be downloaded must leave a
 // clear message with a way to try again, never a dead app.
 import { test, expect, type Page } from './support/fixtures';
-import { confirmedSubscriber } from './support/kabinet';
-
-/** The app runs: on a prerendered page, it has taken the saved page over. */
-async function appRunning(page: Page): Promise<void> {
-  await expect(page.locator('[data-prerendered]')).toHaveCount(0, { timeout: 20_000 });
-}
+import { confirmedSubscriber, takenOver } from './support/kabinet';
 
 /** The release is split by route: its page preloads the modules' loader. */
 async function expectSplit(page: Page): Promise<void> {
@@ -24,7 +19,7 @@ test('a page whose module cannot be downloaded says so, and «Повторить
   await page.route(/\/split_forms-/, refuse);
   await page.goto('/login');
   await expect(page.getByRole('heading', { level: 1, name: 'Вход в Личный кабинет' })).toBeVisible();
-  await appRunning(page);
+  await takenOver(page);
   await expectSplit(page);
 
   await page.getByRole('link', { name: 'Забыли пароль?' }).click();
@@ -55,7 +50,7 @@ test('an entry route preloads its own module and no other page', async ({ page }
   });
   await page.goto('/register');
   await expect(page.getByRole('heading', { level: 1, name: 'Регистрация' })).toBeVisible();
-  await appRunning(page);
+  await takenOver(page);
   await expectSplit(page);
   const pages = wasm.filter((p) => p.startsWith('/split_'));
   // /register's group (src/lazy_routes.rs), and no other, preloaded by the
@@ -77,7 +72,7 @@ test('the page opened first is painted whole, without a loading line', async ({ 
   });
   await page.goto('/recover');
   await expect(page.getByRole('heading', { level: 1, name: 'Восстановление пароля' })).toBeVisible();
-  await appRunning(page);
+  await takenOver(page);
   expect(loading).toEqual([]);
 });
 
@@ -107,7 +102,7 @@ test('a signed-out visitor of a cabinet page gets the sign-in page, whose module
 test('once the first page has loaded, the other pages open without the network', async ({ page, context }) => {
   await page.goto('/login');
   await expect(page.getByRole('heading', { level: 1, name: 'Вход в Личный кабинет' })).toBeVisible();
-  await appRunning(page);
+  await takenOver(page);
   await expectSplit(page);
   // The idle prefetch has put every other module into the HTTP cache.
   await expect

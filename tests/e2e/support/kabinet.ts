@@ -47,6 +47,14 @@ export function appPath(mail: Mail): string {
 }
 
 /** axe-core with the WCAG 2.2 A/AA rules (target size among them) and best practices: no violations allowed. */
+/** What the app replaces when it takes a prerendered page over (src/takeover.rs). */
+export const SAVED = '[data-prerendered]';
+
+/** The app runs: on a prerendered page, it has taken the saved page over. */
+export async function takenOver(page: Page): Promise<void> {
+  await expect(page.locator(SAVED)).toHaveCount(0, { timeout: 20_000 });
+}
+
 export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
