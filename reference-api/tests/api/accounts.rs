@@ -94,6 +94,61 @@ async fn suppliers_are_the_nine_of_the_seed_with_their_rules() {
 }
 
 #[tokio::test]
+async fn each_supplier_says_what_proves_an_account() {
+    let app = TestApp::new();
+    let suppliers = app.get("/api/v1/suppliers").send().await.ok().json();
+    let suppliers = suppliers.as_array().unwrap();
+    let kinds: Vec<(&str, &str)> = suppliers
+        .iter()
+        .map(|s| {
+            let kind = s["link_proof"]["kind"].as_str().unwrap();
+            (s["id"].as_str().unwrap(), kind)
+        })
+        .collect();
+    let serial = "meter_serial";
+    let amount = "last_bill_amount";
+    assert_eq!(
+        kinds,
+        [
+            ("voronezh", serial),
+            ("zhigulevsk", serial),
+            ("ivanovo", serial),
+            ("izhevsk", serial),
+            ("yoshkar-ola", serial),
+            ("kaluga", amount),
+            ("krasnodar", amount),
+            ("kemerovo", amount),
+            ("kirov", amount),
+        ]
+    );
+    // Each supplier's own hint to where the datum is on its receipt.
+    let hints: std::collections::BTreeSet<&str> = suppliers
+        .iter()
+        .map(|s| s["link_proof"]["hint"].as_str().unwrap())
+        .collect();
+    assert_eq!(hints.len(), 9);
+    assert!(hints.iter().all(|hint| hint.contains("квитанции")));
+    assert_eq!(
+        suppliers[0]["link_proof"],
+        json!({
+            "kind": serial,
+            "label": "Заводской номер счетчика",
+            "hint": suppliers[0]["link_proof"]["hint"],
+            "example": "СГ-100001"
+        })
+    );
+    assert_eq!(
+        suppliers[8]["link_proof"],
+        json!({
+            "kind": amount,
+            "label": "Сумма последнего начисления по квитанции, ₽",
+            "hint": suppliers[8]["link_proof"]["hint"],
+            "example": "1 050,00"
+        })
+    );
+}
+
+#[tokio::test]
 async fn linking_the_demo_account_shows_it_everywhere() {
     let app = TestApp::new();
     let cookie = app.confirmed_user("a@mail.ru").await;

@@ -2,6 +2,7 @@
 
 use crate::support::TestApp;
 use axum::http::{Method, StatusCode};
+use reference_api::link_proof::ProofKind;
 use serde_yaml_ng::Value;
 use std::collections::BTreeSet;
 
@@ -222,6 +223,17 @@ fn request_schemas_are_as_strict_as_the_server() {
         .map(|v| v.as_str().unwrap().to_string())
         .collect();
     assert_eq!(listed, suppliers);
+    let kinds: Vec<&str> =
+        schemas["Supplier"]["properties"]["link_proof"]["properties"]["kind"]["enum"]
+            .as_sequence()
+            .expect("link_proof.kind is an enum")
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+    assert_eq!(
+        kinds,
+        [ProofKind::MeterSerial, ProofKind::LastBillAmount].map(ProofKind::as_str)
+    );
     let payment = body("/accounts/{id}/payments", "post");
     assert_eq!(payment["return_url"]["minLength"].as_u64(), Some(1));
     assert_eq!(
