@@ -90,6 +90,7 @@ fn every_operation_names_its_problem_codes() {
         "already_confirmed",
         "invalid_credentials",
         "rate_limited",
+        "account_locked",
         "bad_request",
         "unsupported_media_type",
         "payload_too_large",
@@ -223,6 +224,10 @@ fn request_schemas_are_as_strict_as_the_server() {
         .map(|v| v.as_str().unwrap().to_string())
         .collect();
     assert_eq!(listed, suppliers);
+    assert_eq!(
+        body("/accounts", "post")["proof"]["minLength"].as_u64(),
+        Some(1)
+    );
     let kinds: Vec<&str> =
         schemas["Supplier"]["properties"]["link_proof"]["properties"]["kind"]["enum"]
             .as_sequence()
