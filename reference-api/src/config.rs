@@ -79,6 +79,9 @@ pub struct Config {
     pub secure_cookie: bool,
     /// Whether `POST /api/dev/clock` may move the clock.
     pub dev_clock: bool,
+    /// Whether the mail outbox (`GET /api/dev/outbox`) and the fake payment
+    /// gateway (`/dev/pay/{id}`) are served; without it they are 404.
+    pub dev_endpoints: bool,
     pub clock: Arc<Clock>,
     /// How many password hashes run at once, and how many requests wait for one.
     pub hashing: HashLimits,
@@ -106,6 +109,7 @@ impl Config {
             limits: Limits::strict(),
             secure_cookie: true,
             dev_clock: false,
+            dev_endpoints: false,
             clock: Arc::new(Clock::system()),
             hashing: HashLimits::for_this_machine(),
             header_read_timeout: Duration::from_secs(10),

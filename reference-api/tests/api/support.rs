@@ -29,7 +29,8 @@ pub struct TestApp {
 }
 
 impl TestApp {
-    /// Loose limits, captcha difficulty 100, a manual clock at 2026-03-10 12:00 UTC.
+    /// Loose limits, captcha difficulty 100, the dev endpoints (the outbox, the
+    /// gateway page), a manual clock at 2026-03-10 12:00 UTC.
     pub fn new() -> Self {
         Self::with(|_| {})
     }
@@ -42,6 +43,7 @@ impl TestApp {
         config.public_url = PUBLIC_URL.into();
         config.captcha_max_number = 100;
         config.limits = Limits::loose();
+        config.dev_endpoints = true;
         config.clock = clock.clone();
         adjust(&mut config);
         TestApp {
@@ -51,12 +53,18 @@ impl TestApp {
         }
     }
 
-    /// A second server over the same database file and clock, as after a restart.
+    /// A second server over the same database file and clock, as after a
+    /// restart (with the command line's defaults: strict limits, no dev endpoints).
     pub fn restart(&self) -> TestApp {
+        self.restart_with(|_| {})
+    }
+
+    pub fn restart_with(&self, adjust: impl FnOnce(&mut Config)) -> TestApp {
         let mut config = Config::new(self.db_path().to_str().unwrap());
         config.app_url = APP_URL.into();
         config.public_url = PUBLIC_URL.into();
         config.clock = self.clock.clone();
+        adjust(&mut config);
         TestApp {
             router: build_app(config).unwrap(),
             clock: self.clock.clone(),
