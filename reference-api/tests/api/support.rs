@@ -124,15 +124,32 @@ impl TestApp {
         body.as_array().unwrap().clone()
     }
 
-    /// The token of the newest link to `path` mailed to `to`.
+    /// The mails to `to`, newest first, once there are at least `count`
+    /// (reset mails are sent after the answer, by a task of their own).
+    pub async fn mails(&self, to: &str, count: usize) -> Vec<Value> {
+        for _ in 0..200 {
+            let mails = self.outbox(to).await;
+            if mails.len() >= count {
+                return mails;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        }
+        panic!("fewer than {count} mails to {to}");
+    }
+
+    /// The token of the newest link to `path` mailed to `to` (waiting a
+    /// moment for a mail sent after the answer).
     pub async fn mailed_token(&self, to: &str, path: &str) -> String {
         let prefix = format!("{APP_URL}{path}?token=");
-        for mail in self.outbox(to).await {
-            for link in mail["links"].as_array().unwrap() {
-                if let Some(token) = link.as_str().unwrap().strip_prefix(&prefix) {
-                    return token.to_string();
+        for _ in 0..200 {
+            for mail in self.outbox(to).await {
+                for link in mail["links"].as_array().unwrap() {
+                    if let Some(token) = link.as_str().unwrap().strip_prefix(&prefix) {
+                        return token.to_string();
+                    }
                 }
             }
+            tokio::time::sleep(std::time::Duration::from_millis(5)).await;
         }
         panic!("no {path} link mailed to {to}");
     }
