@@ -144,7 +144,15 @@ pub fn verify(conn: &Connection, key: &[u8; 32], payload: &str, now: i64) -> Res
     }
 }
 
-/// `GET /api/v1/captcha`.
+/// [`verify`] for a request from `ip`: a solved challenge no longer counts
+/// against the address (only unsolved ones are limited).
+pub fn verify_from(state: &AppState, ip: &ClientIp, payload: &str) -> Result<(), Problem> {
+    verify(&state.db(), &state.captcha_key, payload, state.now())?;
+    state.limiter.forgive("captcha", &ip.key());
+    Ok(())
+}
+
+/// `GET /api/v1/captcha`: counted against the address until solved.
 pub async fn get_challenge(
     State(state): State<AppState>,
     ip: ClientIp,

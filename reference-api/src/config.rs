@@ -9,18 +9,36 @@ use std::sync::Arc;
 use std::time::Duration;
 
 /// Per-client limits of the abuse-prone endpoints.
+///
+/// They count abuse, not people: many honest subscribers may share one
+/// address (a mobile carrier's NAT), so a login that succeeds and a robot
+/// check that is solved are taken back, and failures are counted per
+/// (e-mail, address) and per address, never so that a stranger's failures
+/// keep the owner out (OWASP's Authentication Cheat Sheet; the address that
+/// has not failed plays the part of its device cookie).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
+    /// Robot-check challenges fetched and not (yet) solved, per address.
     pub captcha_per_ip: Rule,
     pub registrations_per_ip: Rule,
     pub resend_per_user: Rule,
+    /// Login requests per address; one that succeeds is taken back.
     pub session_per_ip: Rule,
     pub password_change_per_user: Rule,
     pub password_resets_per_ip: Rule,
-    pub password_resets_per_email: Rule,
-    /// Failed logins naming one e-mail (registered or not) before a lockout.
-    pub login_failures_per_account: Rule,
-    /// Failed logins from one address before a lockout.
+    /// Reset requests for one e-mail from one address (429 beyond).
+    pub password_resets_per_email_and_ip: Rule,
+    /// Reset mails to one e-mail from all addresses; beyond it requests are
+    /// answered alike (202) and mailed only when the address asks for that
+    /// e-mail for the first time in its window, so the owner still gets one.
+    pub reset_mails_per_email: Rule,
+    /// Failed logins for one e-mail (registered or not) from one address:
+    /// that address waits; others do not.
+    pub login_failures_per_email_and_ip: Rule,
+    /// Failed logins for one e-mail from all addresses; beyond it only an
+    /// address that has not failed for that e-mail in its window may try.
+    pub login_failures_per_email: Rule,
+    /// Failed logins from one address, whatever the e-mail.
     pub login_failures_per_ip: Rule,
     /// Failed attempts to link an account (an unknown number or a wrong
     /// proof) from one cabinet, whatever the numbers.
@@ -35,15 +53,17 @@ impl Limits {
     /// Production-like numbers.
     pub const fn strict() -> Self {
         Limits {
-            captcha_per_ip: Rule::per_minute(30),
+            captcha_per_ip: Rule::per_minute(60),
             registrations_per_ip: Rule::per_minute(5),
             resend_per_user: Rule::new(3, 600),
-            session_per_ip: Rule::per_minute(10),
+            session_per_ip: Rule::per_minute(30),
             password_change_per_user: Rule::new(10, 600),
-            password_resets_per_ip: Rule::per_minute(5),
-            password_resets_per_email: Rule::new(3, 600),
-            login_failures_per_account: Rule::new(5, 900),
-            login_failures_per_ip: Rule::new(20, 900),
+            password_resets_per_ip: Rule::per_minute(10),
+            password_resets_per_email_and_ip: Rule::new(3, 600),
+            reset_mails_per_email: Rule::new(3, 600),
+            login_failures_per_email_and_ip: Rule::new(5, 900),
+            login_failures_per_email: Rule::new(10, 900),
+            login_failures_per_ip: Rule::new(50, 900),
             link_failures_per_user: Rule::new(5, 900),
             link_failures_per_number: Rule::new(10, 3600),
         }
@@ -59,8 +79,10 @@ impl Limits {
             session_per_ip: Rule::per_minute(5000),
             password_change_per_user: Rule::new(1000, 600),
             password_resets_per_ip: Rule::per_minute(5000),
-            password_resets_per_email: Rule::new(1000, 600),
-            login_failures_per_account: Rule::new(1000, 900),
+            password_resets_per_email_and_ip: Rule::new(1000, 600),
+            reset_mails_per_email: Rule::new(1000, 600),
+            login_failures_per_email_and_ip: Rule::new(1000, 900),
+            login_failures_per_email: Rule::new(5000, 900),
             login_failures_per_ip: Rule::new(5000, 900),
             link_failures_per_user: Rule::new(1000, 900),
             link_failures_per_number: Rule::new(1000, 3600),
@@ -90,6 +112,9 @@ pub struct Config {
     pub secure_cookie: bool,
     /// Whether `POST /api/dev/clock` may move the clock.
     pub dev_clock: bool,
+    /// Whether the mail outbox (`GET /api/dev/outbox`) and the fake payment
+    /// gateway (`/dev/pay/{id}`) are served; without it they are 404.
+    pub dev_endpoints: bool,
     pub clock: Arc<Clock>,
     /// How many password hashes run at once, and how many requests wait for one.
     pub hashing: HashLimits,
@@ -117,6 +142,7 @@ impl Config {
             limits: Limits::strict(),
             secure_cookie: true,
             dev_clock: false,
+            dev_endpoints: false,
             clock: Arc::new(Clock::system()),
             hashing: HashLimits::for_this_machine(),
             header_read_timeout: Duration::from_secs(10),

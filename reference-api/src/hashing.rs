@@ -4,6 +4,13 @@
 //! requests may wait for a permit for a short while; the rest, and those that
 //! waited too long, are answered 503 `server_busy` with `Retry-After`.
 //!
+//! The capacity is shared fairly between clients: each address (an IPv6
+//! client by its /64 network) has at most one hash running or waiting, a
+//! second one at the same time is refused at once, and the queue (first come,
+//! first served) holds addresses rather than requests. A flood from some
+//! addresses thus waits its turn beside everyone else instead of filling the
+//! queue, and memory stays bounded by the number of places.
+//!
 //! Each permit has its own working memory, allocated once and used again:
 //! a fresh 19 MiB block per hash, freed on whichever blocking thread ran it,
 //! is kept by the allocator's per-thread arenas (485 MB measured under a
@@ -14,6 +21,8 @@ use crate::problem::{ApiResult, Problem};
 use argon2::password_hash::{Output, ParamsString, PasswordHash, Salt, SaltString};
 use argon2::{Algorithm, Argon2, Block, Params, Version};
 use rand::rngs::OsRng;
+use std::collections::HashSet;
+use std::net::{IpAddr, Ipv6Addr};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -26,19 +35,22 @@ pub const RETRY_AFTER_SECS: u64 = 1;
 pub struct HashLimits {
     /// Hashes computed at once.
     pub permits: usize,
-    /// Requests that may wait for a permit; more are refused at once.
+    /// Addresses that may wait for a permit (one request each); more are
+    /// refused at once.
     pub queue: usize,
     /// How long a request waits for a permit before it is refused.
     pub wait: Duration,
 }
 
 impl HashLimits {
-    /// One hash per core, eight waiting per core, for at most two seconds.
+    /// One hash per core, 32 addresses waiting per core, for at most two
+    /// seconds: at ~50 ms a hash, the last in the queue gets its turn within
+    /// about 1.6 s.
     pub fn for_this_machine() -> Self {
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         HashLimits {
             permits: cores,
-            queue: cores * 8,
+            queue: cores * 32,
             wait: Duration::from_secs(2),
         }
     }
@@ -127,6 +139,39 @@ pub struct HashGate {
     limits: HashLimits,
     /// One working memory per permit, taken while hashing.
     memories: Arc<Mutex<Vec<Memory>>>,
+    /// The clients with a hash running or waiting, one each.
+    busy: Arc<Mutex<HashSet<IpAddr>>>,
+}
+
+/// Who shares one place: an IPv4 address, or an IPv6 client's /64 network
+/// (one subscriber's line has a whole /64).
+pub fn client_network(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V4(_) => ip,
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => IpAddr::V4(v4),
+            None => {
+                let prefix = u128::from(v6) & !((1u128 << 64) - 1);
+                IpAddr::V6(Ipv6Addr::from(prefix))
+            }
+        },
+    }
+}
+
+/// A client's one place at the gate, given back when the hash is done (or
+/// refused).
+struct Place {
+    busy: Arc<Mutex<HashSet<IpAddr>>>,
+    client: IpAddr,
+}
+
+impl Drop for Place {
+    fn drop(&mut self) {
+        self.busy
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(&self.client);
+    }
 }
 
 /// A place in the queue, given back when dropped.
@@ -145,6 +190,25 @@ impl HashGate {
             waiting: AtomicUsize::new(0),
             limits,
             memories: Arc::default(),
+            busy: Arc::default(),
+        }
+    }
+
+    /// The client's place, unless it already has a hash running or waiting.
+    fn place(&self, client: IpAddr) -> ApiResult<Place> {
+        let client = client_network(client);
+        let fresh = self
+            .busy
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(client);
+        if fresh {
+            Ok(Place {
+                busy: self.busy.clone(),
+                client,
+            })
+        } else {
+            Err(Problem::busy(RETRY_AFTER_SECS))
         }
     }
 
@@ -163,13 +227,15 @@ impl HashGate {
         }
     }
 
-    /// Runs `job` on the blocking pool under a permit, with that permit's
-    /// memory. The permit goes with the job, so a client that hangs up does
-    /// not free it before the job ends.
+    /// Runs `job` for `client` on the blocking pool under a permit, with that
+    /// permit's memory. The permit and the client's place go with the job, so
+    /// a client that hangs up does not free them before the job ends.
     async fn run<T: Send + 'static>(
         &self,
+        client: IpAddr,
         job: impl FnOnce(&mut Memory) -> T + Send + 'static,
     ) -> ApiResult<T> {
+        let place = self.place(client)?;
         let permit = self.permit().await?;
         let memories = self.memories.clone();
         tokio::task::spawn_blocking(move || {
@@ -181,15 +247,16 @@ impl HashGate {
                 .unwrap_or_else(|e| e.into_inner())
                 .push(memory);
             drop(permit);
+            drop(place);
             result
         })
         .await
         .map_err(|_| Problem::internal())
     }
 
-    /// An argon2id hash of the password (PHC string).
-    pub async fn hash(&self, password: String) -> ApiResult<String> {
-        self.run(move |memory| hash_password(memory, &password))
+    /// An argon2id hash of the password (PHC string), for `client`.
+    pub async fn hash(&self, client: IpAddr, password: String) -> ApiResult<String> {
+        self.run(client, move |memory| hash_password(memory, &password))
             .await?
             .map_err(|error| {
                 tracing::error!(%error, "password hashing failed");
@@ -197,10 +264,12 @@ impl HashGate {
             })
     }
 
-    /// Whether the password matches the hash.
-    pub async fn verify(&self, password: String, hash: String) -> ApiResult<bool> {
-        self.run(move |memory| verify_password(memory, &password, &hash))
-            .await
+    /// Whether the password matches the hash, for `client`.
+    pub async fn verify(&self, client: IpAddr, password: String, hash: String) -> ApiResult<bool> {
+        self.run(client, move |memory| {
+            verify_password(memory, &password, &hash)
+        })
+        .await
     }
 }
 
@@ -208,6 +277,19 @@ impl HashGate {
 mod tests {
     use super::*;
     use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+
+    #[test]
+    fn an_ipv6_client_is_its_slash_64() {
+        let a: IpAddr = "2001:db8:1:2:aaaa::1".parse().unwrap();
+        let b: IpAddr = "2001:db8:1:2:bbbb::2".parse().unwrap();
+        let other: IpAddr = "2001:db8:1:3::1".parse().unwrap();
+        assert_eq!(client_network(a), client_network(b));
+        assert_ne!(client_network(a), client_network(other));
+        let v4: IpAddr = "10.0.0.1".parse().unwrap();
+        assert_eq!(client_network(v4), v4);
+        let mapped: IpAddr = "::ffff:10.0.0.1".parse().unwrap();
+        assert_eq!(client_network(mapped), v4);
+    }
 
     #[test]
     fn hashes_verify_only_their_password_and_match_the_crates_own() {

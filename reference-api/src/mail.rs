@@ -50,7 +50,9 @@ pub async fn outbox(
     State(state): State<AppState>,
     Query(query): Query<OutboxQuery>,
 ) -> ApiResult<Json<Vec<Mail>>> {
-    let to = query.to.map(|to| to.trim().to_lowercase());
+    let to = query.to.map(|to| {
+        crate::validation::normalize_email(&to).unwrap_or_else(|| to.trim().to_lowercase())
+    });
     let conn = state.db();
     let mut statement = conn.prepare(
         "SELECT to_addr, subject, body, links, sent_at FROM outbox

@@ -61,6 +61,11 @@ struct Args {
     /// Enable `POST /api/dev/clock` to move the server's clock forward.
     #[arg(long, env = "KABINET_DEV_CLOCK")]
     dev_clock: bool,
+    /// Serve the development helpers: the mail outbox (`GET /api/dev/outbox`,
+    /// every user's mails) and the fake payment gateway (`/dev/pay/{id}`).
+    /// Never in production: without it they are 404.
+    #[arg(long, env = "KABINET_DEV_ENDPOINTS")]
+    dev_endpoints: bool,
     /// Seconds a connection may take to send a whole request header.
     #[arg(long, env = "KABINET_HEADER_READ_TIMEOUT", default_value_t = 10.0, value_parser = seconds)]
     header_read_timeout: f64,
@@ -111,6 +116,7 @@ async fn main() -> Result<(), reference_api::Error> {
     };
     config.secure_cookie = !args.insecure_cookie;
     config.dev_clock = args.dev_clock;
+    config.dev_endpoints = args.dev_endpoints;
     config.header_read_timeout = Duration::from_secs_f64(args.header_read_timeout);
     config.body_read_timeout = Duration::from_secs_f64(args.body_read_timeout);
 

@@ -1,11 +1,12 @@
 //! `PUT /api/v1/me/password`: the signed-in user changes the password.
 
-use crate::AppState;
 use crate::problem::{ApiResult, Body, Problem};
-use crate::session::CurrentUser;
+use crate::session::{self, CurrentUser};
 use crate::validation::check_password;
+use crate::{AppState, ClientIp};
 use axum::extract::State;
 use axum::http::StatusCode;
+use axum_extra::extract::CookieJar;
 use rusqlite::params;
 use serde::Deserialize;
 
@@ -17,13 +18,17 @@ pub struct PasswordChange {
     new_password: String,
 }
 
-/// Checks the policy (422), then the current password (403); on success every
-/// other session of the user ends.
+/// Checks the policy (422), then the current password (403). On success every
+/// other session of the user ends, and so does every outstanding reset link;
+/// this session goes on under a new id (a new cookie), so a token seen
+/// before the change no longer works.
 pub async fn change_password(
     State(state): State<AppState>,
+    ip: ClientIp,
     user: CurrentUser,
+    jar: CookieJar,
     Body(change): Body<PasswordChange>,
-) -> ApiResult<StatusCode> {
+) -> ApiResult<(StatusCode, CookieJar)> {
     state.limit(
         "password_change",
         &user.id.to_string(),
@@ -39,7 +44,11 @@ pub async fn change_password(
         [user.id],
         |row| row.get(0),
     )?;
-    if !state.hashing.verify(change.current_password, hash).await? {
+    if !state
+        .hashing
+        .verify(ip.0, change.current_password, hash)
+        .await?
+    {
         let mut problem = Problem::new(
             StatusCode::FORBIDDEN,
             "wrong_password",
@@ -48,15 +57,14 @@ pub async fn change_password(
         problem.add_field("current_password", "Текущий пароль указан неверно.");
         return Err(problem);
     }
-    let hash = state.hashing.hash(change.new_password).await?;
+    let hash = state.hashing.hash(ip.0, change.new_password).await?;
     let conn = state.db();
     conn.execute(
         "UPDATE users SET password_hash = ?1, password_changed_at = ?2 WHERE id = ?3",
         params![hash, state.now(), user.id],
     )?;
-    conn.execute(
-        "DELETE FROM sessions WHERE user_id = ?1 AND token_hash <> ?2",
-        params![user.id, user.session],
-    )?;
-    Ok(StatusCode::NO_CONTENT)
+    conn.execute("DELETE FROM sessions WHERE user_id = ?1", [user.id])?;
+    crate::password_resets::end_links(&conn, user.id)?;
+    let cookie = session::start(&conn, &state, user.id)?;
+    Ok((StatusCode::NO_CONTENT, jar.add(cookie)))
 }

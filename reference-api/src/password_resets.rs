@@ -5,11 +5,11 @@
 
 use crate::problem::{ApiResult, Body, Problem};
 use crate::tokens::{new_token, token_hash};
-use crate::validation::{self, check_password, normalize_email};
+use crate::validation::{canonical_email, check_password};
 use crate::{AppState, ClientIp};
 use axum::extract::State;
 use axum::http::StatusCode;
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use serde::Deserialize;
 
 /// How long a reset link works.
@@ -26,42 +26,72 @@ pub struct ResetRequest {
     captcha: String,
 }
 
-/// `POST /api/v1/password-resets`.
+/// `POST /api/v1/password-resets`. The answer (202, empty) is given before
+/// the address is looked up: whether it is registered, and whether a mail
+/// goes out, happens afterwards in a task of its own, so a registered and an
+/// unknown address are answered after the very same work.
+///
+/// Limits: requests per address, requests for one e-mail per address (429);
+/// mails to one e-mail from all addresses are capped silently — beyond the
+/// cap only an address asking for that e-mail for the first time in its
+/// window is still mailed, so a flood from elsewhere does not keep the
+/// owner's own request from reaching the mailbox.
 pub async fn request(
     State(state): State<AppState>,
     ip: ClientIp,
     Body(form): Body<ResetRequest>,
 ) -> ApiResult<StatusCode> {
     let limits = state.config.limits;
-    state.limit("password_resets", &ip.key(), limits.password_resets_per_ip)?;
-    let Some(email) = normalize_email(&form.email) else {
-        return Err(Problem::validation(
-            [("email".to_string(), validation::EMAIL_MESSAGE.to_string())].into(),
-        ));
-    };
-    crate::captcha::verify(&state.db(), &state.captcha_key, &form.captcha, state.now())?;
-    // Counted per address whether or not it is registered: no difference shows.
-    state.limit(
-        "password_resets_email",
-        &email,
-        limits.password_resets_per_email,
-    )?;
-
+    let address = ip.key();
+    state.limit("password_resets", &address, limits.password_resets_per_ip)?;
+    let email = canonical_email(&form.email).map_err(|error| {
+        Problem::validation([("email".to_string(), error.message().to_string())].into())
+    })?;
+    crate::captcha::verify_from(&state, &ip, &form.captcha)?;
+    // Counted per e-mail whether or not it is registered: no difference shows.
+    let pair = format!("{email} {address}");
     let now = state.now();
-    let sent_at = crate::db::rfc3339(state.clock().now());
+    let rule = limits.password_resets_per_email_and_ip;
+    state
+        .limiter
+        .check("password_resets_email_ip", &pair, rule, now)?;
+    let first_from_here = state
+        .limiter
+        .count("password_resets_email_ip", &pair, rule, now)
+        == 1;
+    let mails = limits.reset_mails_per_email;
+    let within_cap = state
+        .limiter
+        .peek("reset_mails_email", &email, mails, now)
+        .is_ok();
+    if first_from_here || within_cap {
+        state.limiter.hit("reset_mails_email", &email, mails, now);
+        let state = state.clone();
+        let sent_at = state.clock().now();
+        tokio::spawn(async move {
+            if let Err(error) = mail_reset(&state, &email, sent_at) {
+                tracing::error!(?error, "a password reset mail failed");
+            }
+        });
+    }
+    Ok(StatusCode::ACCEPTED)
+}
+
+/// Looks the address up and mails it a reset link, or, when it is not
+/// registered, a note saying so.
+fn mail_reset(state: &AppState, email: &str, at: time::OffsetDateTime) -> ApiResult<()> {
+    let now = at.unix_timestamp();
+    let sent_at = crate::db::rfc3339(at);
     let conn = state.db();
     let user: Option<i64> = conn
-        .query_row("SELECT id FROM users WHERE email = ?1", [&email], |row| {
+        .query_row("SELECT id FROM users WHERE email = ?1", [email], |row| {
             row.get(0)
         })
         .optional()?;
     let app_url = &state.config.app_url;
     match user {
         Some(user_id) => {
-            conn.execute(
-                "DELETE FROM password_reset_tokens WHERE user_id = ?1 AND used_at IS NULL",
-                [user_id],
-            )?;
+            end_links(&conn, user_id)?;
             let token = new_token();
             conn.execute(
                 "INSERT INTO password_reset_tokens (token_hash, user_id, expires_at) VALUES (?1, ?2, ?3)",
@@ -75,7 +105,7 @@ pub async fn request(
                  Ссылка действует 1 час и только один раз. Если Вы не запрашивали восстановление пароля, \
                  просто не отвечайте на это письмо: Ваш пароль не изменится."
             );
-            crate::mail::send(&conn, sent_at, &email, RESET_SUBJECT, &text, &[link])?;
+            crate::mail::send(&conn, sent_at, email, RESET_SUBJECT, &text, &[link])?;
         }
         None => {
             let register = format!("{app_url}/register");
@@ -86,10 +116,19 @@ pub async fn request(
                  Зарегистрироваться: {register}\n\n\
                  Если Вы не запрашивали восстановление пароля, просто не отвечайте на это письмо."
             );
-            crate::mail::send(&conn, sent_at, &email, UNKNOWN_SUBJECT, &text, &[register])?;
+            crate::mail::send(&conn, sent_at, email, UNKNOWN_SUBJECT, &text, &[register])?;
         }
     }
-    Ok(StatusCode::ACCEPTED)
+    Ok(())
+}
+
+/// Ends every outstanding (unused) reset link of a user: a new password,
+/// whichever way it was set, leaves no older way to set another.
+pub fn end_links(conn: &Connection, user_id: i64) -> rusqlite::Result<usize> {
+    conn.execute(
+        "DELETE FROM password_reset_tokens WHERE user_id = ?1 AND used_at IS NULL",
+        [user_id],
+    )
 }
 
 #[derive(Deserialize)]
@@ -105,6 +144,7 @@ pub struct NewPassword {
 /// address, so an unconfirmed cabinet becomes confirmed.
 pub async fn confirm(
     State(state): State<AppState>,
+    ip: ClientIp,
     Body(form): Body<NewPassword>,
 ) -> ApiResult<StatusCode> {
     let hash = token_hash(form.token.trim());
@@ -138,7 +178,7 @@ pub async fn confirm(
             [("password".to_string(), message.to_string())].into(),
         ));
     }
-    let password_hash = state.hashing.hash(form.password).await?;
+    let password_hash = state.hashing.hash(ip.0, form.password).await?;
     let now = state.now();
     let conn = state.db();
     conn.execute(
@@ -151,10 +191,14 @@ pub async fn confirm(
         params![password_hash, now, user_id],
     )?;
     conn.execute("DELETE FROM sessions WHERE user_id = ?1", [user_id])?;
+    end_links(&conn, user_id)?;
     let email: String =
         conn.query_row("SELECT email FROM users WHERE id = ?1", [user_id], |r| {
             r.get(0)
         })?;
-    state.limiter.reset("login_failures_account", &email);
+    // The mailbox's owner, from here, starts afresh.
+    state
+        .limiter
+        .reset("login_failures_email_ip", &format!("{email} {}", ip.key()));
     Ok(StatusCode::NO_CONTENT)
 }

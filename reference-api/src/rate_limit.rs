@@ -87,6 +87,24 @@ impl RateLimiter {
         window.count += 1;
     }
 
+    /// How many events the current window of `rule` holds for the key.
+    pub fn count(&self, name: &'static str, key: &str, rule: Rule, now: i64) -> u32 {
+        let windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
+        match windows.get(&(name, key.to_owned())) {
+            Some(w) if w.start + rule.window_secs > now => w.count,
+            _ => 0,
+        }
+    }
+
+    /// Takes one event back (a request that turned out not to be abuse: a
+    /// login that succeeded, a challenge that was solved).
+    pub fn forgive(&self, name: &'static str, key: &str) {
+        let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(window) = windows.get_mut(&(name, key.to_owned())) {
+            window.count = window.count.saturating_sub(1);
+        }
+    }
+
     /// Forgets the window of one key (a successful login clears its failures).
     pub fn reset(&self, name: &'static str, key: &str) {
         let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
@@ -124,6 +142,24 @@ mod tests {
         limiter.hit("t", "a", rule, 0);
         assert!(limiter.peek("t", "a", rule, 30).is_err());
         assert!(limiter.peek("t", "a", rule, 60).is_ok());
+    }
+
+    #[test]
+    fn forgiven_events_do_not_count() {
+        let limiter = RateLimiter::default();
+        let rule = Rule::new(2, 60);
+        for _ in 0..5 {
+            assert!(limiter.check("t", "a", rule, 0).is_ok());
+            limiter.forgive("t", "a");
+        }
+        assert_eq!(limiter.count("t", "a", rule, 0), 0);
+        assert!(limiter.check("t", "a", rule, 0).is_ok());
+        assert!(limiter.check("t", "a", rule, 0).is_ok());
+        assert_eq!(limiter.count("t", "a", rule, 0), 2);
+        assert!(limiter.check("t", "a", rule, 0).is_err());
+        assert_eq!(limiter.count("t", "a", rule, 60), 0);
+        // Forgiving an unknown key is harmless.
+        limiter.forgive("t", "b");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use crate::db::{end_of_day, iso_date, parse_iso_date, russian_date};
 use crate::problem::{ApiResult, Body, Problem};
 use crate::session::{self, CurrentUser};
 use crate::tokens::{new_token, token_hash};
-use crate::validation::{self, check_password, normalize_email};
+use crate::validation::{canonical_email, check_password};
 use crate::{AppState, ClientIp};
 use axum::Json;
 use axum::extract::State;
@@ -52,20 +52,19 @@ pub async fn register(
         state.config.limits.registrations_per_ip,
     )?;
     let mut fields = BTreeMap::new();
-    let email = normalize_email(&form.email);
-    if email.is_none() {
-        fields.insert("email".to_string(), validation::EMAIL_MESSAGE.to_string());
-    }
+    let email = canonical_email(&form.email)
+        .map_err(|error| fields.insert("email".to_string(), error.message().to_string()))
+        .ok();
     if let Err(message) = check_password(&form.password) {
         fields.insert("password".to_string(), message.to_string());
     }
     let Some(email) = email.filter(|_| fields.is_empty()) else {
         return Err(Problem::validation(fields));
     };
-    crate::captcha::verify(&state.db(), &state.captcha_key, &form.captcha, state.now())?;
+    crate::captcha::verify_from(&state, &ip, &form.captcha)?;
 
     // Hash whether or not the address is taken, so timing does not tell.
-    let hash = state.hashing.hash(form.password).await?;
+    let hash = state.hashing.hash(ip.0, form.password).await?;
     let now = state.clock().now();
     let confirm_until = now.date() + Duration::days(CONFIRM_DAYS);
     let conn = state.db();

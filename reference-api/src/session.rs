@@ -3,7 +3,7 @@
 
 use crate::problem::{ApiResult, Body, Problem};
 use crate::tokens::{new_token, token_hash};
-use crate::validation::normalize_email;
+use crate::validation::{EMAIL_MAX_CHARS, normalize_email};
 use crate::{AppState, ClientIp};
 use axum::Json;
 use axum::extract::{FromRequestParts, State};
@@ -183,7 +183,12 @@ fn invalid_credentials() -> Problem {
     )
 }
 
-/// `POST /api/v1/session`.
+/// `POST /api/v1/session`. Failures slow down whoever fails, not the owner:
+/// they are counted per (e-mail, address) and per address, and per e-mail
+/// from all addresses only as a brake on the addresses that have failed for
+/// it themselves — an address that has not failed for the e-mail is let try
+/// (the owner at home, while a stranger guesses elsewhere). A login that
+/// succeeds does not count against its address.
 pub async fn login(
     State(state): State<AppState>,
     ip: ClientIp,
@@ -191,21 +196,56 @@ pub async fn login(
     Body(credentials): Body<Credentials>,
 ) -> ApiResult<(CookieJar, Json<User>)> {
     let limits = state.config.limits;
-    state.limit("session", &ip.key(), limits.session_per_ip)?;
+    let address = ip.key();
+    state.limit("session", &address, limits.session_per_ip)?;
+    let now = state.now();
+    // Beyond 254 characters no mailbox exists: the ordinary failure, without
+    // hashing and without keeping the e-mail as a key anywhere.
+    if credentials.email.chars().count() > EMAIL_MAX_CHARS {
+        state.limiter.peek(
+            "login_failures_ip",
+            &address,
+            limits.login_failures_per_ip,
+            now,
+        )?;
+        state.limiter.hit(
+            "login_failures_ip",
+            &address,
+            limits.login_failures_per_ip,
+            now,
+        );
+        return Err(invalid_credentials());
+    }
     // Unknown and malformed addresses are counted like registered ones.
     let email = normalize_email(&credentials.email)
         .unwrap_or_else(|| credentials.email.trim().to_lowercase());
-    let now = state.now();
+    let pair = format!("{email} {address}");
     let failures = [
         (
-            "login_failures_account",
-            email.clone(),
-            limits.login_failures_per_account,
+            "login_failures_email_ip",
+            pair.as_str(),
+            limits.login_failures_per_email_and_ip,
         ),
-        ("login_failures_ip", ip.key(), limits.login_failures_per_ip),
+        (
+            "login_failures_ip",
+            address.as_str(),
+            limits.login_failures_per_ip,
+        ),
+        (
+            "login_failures_email",
+            email.as_str(),
+            limits.login_failures_per_email,
+        ),
     ];
-    for (name, key, rule) in &failures {
+    let (own, others) = failures.split_at(2);
+    for (name, key, rule) in own {
         state.limiter.peek(name, key, *rule, now)?;
+    }
+    let (_, _, pair_rule) = failures[0];
+    if state.limiter.count(failures[0].0, &pair, pair_rule, now) > 0 {
+        for (name, key, rule) in others {
+            state.limiter.peek(name, key, *rule, now)?;
+        }
     }
     let found: Option<(i64, String)> = state
         .db()
@@ -217,15 +257,27 @@ pub async fn login(
         .optional()?;
     // An unknown e-mail costs the same hashing as a known one.
     let (id, hash) = found.unwrap_or((0, state.dummy_hash.clone()));
-    let valid = state.hashing.verify(credentials.password, hash).await?;
+    let valid = state
+        .hashing
+        .verify(ip.0, credentials.password, hash)
+        .await?;
     if !valid || id == 0 {
         for (name, key, rule) in &failures {
             state.limiter.hit(name, key, *rule, now);
         }
         return Err(invalid_credentials());
     }
-    state.limiter.reset("login_failures_account", &email);
+    state.limiter.forgive("session", &address);
+    state.limiter.reset("login_failures_email_ip", &pair);
     let conn = state.db();
+    // The browser's previous session (whoever's it was) ends: one browser,
+    // one session.
+    if let Some(previous) = jar.get(COOKIE) {
+        conn.execute(
+            "DELETE FROM sessions WHERE token_hash = ?1",
+            [token_hash(previous.value())],
+        )?;
+    }
     let cookie = start(&conn, &state, id)?;
     let user = load_user(&conn, id, token_hash(cookie.value()))?;
     Ok((jar.add(cookie), Json(User::from(&user))))

@@ -6,14 +6,99 @@ pub const EMAIL_MESSAGE: &str = "Введите e-mail в формате name@ex
 pub const PASSWORD_LENGTH_MESSAGE: &str = "Пароль должен содержать от 5 до 10 символов";
 pub const PASSWORD_CHARSET_MESSAGE: &str = "Пароль может содержать только латинские буквы и цифры";
 
-/// Trims and lowercases an e-mail of the shape `name@domain.tld`; `None` if
-/// it has another shape.
-pub fn normalize_email(raw: &str) -> Option<String> {
-    let email = raw.trim().to_lowercase();
-    if email.len() > 254 {
+use unicode_normalization::UnicodeNormalization;
+
+/// Letters of more than one alphabet in a label of the domain: Latin and
+/// Cyrillic (`mаil.ru` with a Cyrillic «а»), the usual look-alike.
+pub const EMAIL_MIXED_SCRIPTS_MESSAGE: &str =
+    "В адресе смешаны буквы разных алфавитов (латинские и русские). Проверьте, как написан адрес.";
+/// The same for other alphabets (Greek with Latin, …).
+pub const EMAIL_MIXED_OTHER_SCRIPTS_MESSAGE: &str =
+    "В адресе смешаны буквы разных алфавитов. Проверьте, как написан адрес.";
+
+/// The longest e-mail there is (RFC 5321's path limit), in characters.
+pub const EMAIL_MAX_CHARS: usize = 254;
+
+/// Why an e-mail was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EmailError {
+    /// Not of the shape `name@domain.tld` (or longer than 254 characters).
+    Malformed,
+    /// A label of the domain mixes Latin and Cyrillic letters.
+    MixedLatinCyrillic,
+    /// A label of the domain mixes letters of other alphabets.
+    MixedScripts,
+}
+
+impl EmailError {
+    /// The message for the `email` field.
+    pub fn message(self) -> &'static str {
+        match self {
+            EmailError::Malformed => EMAIL_MESSAGE,
+            EmailError::MixedLatinCyrillic => EMAIL_MIXED_SCRIPTS_MESSAGE,
+            EmailError::MixedScripts => EMAIL_MIXED_OTHER_SCRIPTS_MESSAGE,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Script {
+    Latin,
+    Cyrillic,
+    Greek,
+    Other,
+}
+
+fn script(c: char) -> Option<Script> {
+    if !c.is_alphabetic() {
         return None;
     }
-    let (local, domain) = email.split_once('@')?;
+    Some(match c {
+        'a'..='z' | 'A'..='Z' | '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}' => Script::Latin,
+        '\u{0400}'..='\u{052F}'
+        | '\u{1C80}'..='\u{1C8F}'
+        | '\u{2DE0}'..='\u{2DFF}'
+        | '\u{A640}'..='\u{A69F}' => Script::Cyrillic,
+        '\u{0370}'..='\u{03FF}' | '\u{1F00}'..='\u{1FFF}' => Script::Greek,
+        _ => Script::Other,
+    })
+}
+
+/// Refuses a label whose letters come from more than one alphabet.
+fn check_single_script(label: &str) -> Result<(), EmailError> {
+    let mut first = None;
+    for found in label.chars().filter_map(script) {
+        match first {
+            None => first = Some(found),
+            Some(seen) if seen == found => {}
+            Some(seen) => {
+                let pair = [seen, found];
+                return Err(
+                    if pair.contains(&Script::Latin) && pair.contains(&Script::Cyrillic) {
+                        EmailError::MixedLatinCyrillic
+                    } else {
+                        EmailError::MixedScripts
+                    },
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// One mailbox, one spelling: trims, takes the NFC form, lowercases, and
+/// passes the domain through IDNA (UTS #46): full-width letters become
+/// ASCII (`ｍａｉｌ.ru` → `mail.ru`) and punycode its Unicode form
+/// (`xn--p1ai` → `рф`), so every spelling of a domain is one key. A label
+/// mixing alphabets is refused (also given as punycode), as is anything
+/// longer than 254 characters (before any other work).
+pub fn canonical_email(raw: &str) -> Result<String, EmailError> {
+    let raw = raw.trim();
+    if raw.chars().count() > EMAIL_MAX_CHARS {
+        return Err(EmailError::Malformed);
+    }
+    let email: String = raw.nfc().collect::<String>().to_lowercase();
+    let (local, domain) = email.split_once('@').ok_or(EmailError::Malformed)?;
     let local_ok = !local.is_empty()
         && local.len() <= 64
         && !local.starts_with('.')
@@ -22,8 +107,15 @@ pub fn normalize_email(raw: &str) -> Option<String> {
         && local
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c));
+    if !local_ok {
+        return Err(EmailError::Malformed);
+    }
+    let ascii = idna::domain_to_ascii(domain).map_err(|_| EmailError::Malformed)?;
+    let (domain, checked) = idna::domain_to_unicode(&ascii);
+    checked.map_err(|_| EmailError::Malformed)?;
     let labels: Vec<&str> = domain.split('.').collect();
-    let domain_ok = labels.len() >= 2
+    let domain_ok = ascii.len() <= 253
+        && labels.len() >= 2
         && labels.iter().all(|label| {
             !label.is_empty()
                 && label.chars().count() <= 63
@@ -31,15 +123,25 @@ pub fn normalize_email(raw: &str) -> Option<String> {
                 && !label.ends_with('-')
                 && label.chars().all(|c| c.is_alphanumeric() || c == '-')
         })
-        && labels.last().is_some_and(|tld| {
-            // Letters (`ru`, `рф`), or an internationalised one in its ASCII
-            // form (`xn--p1ai`).
-            let punycode = tld.strip_prefix("xn--").is_some_and(|rest| {
-                !rest.is_empty() && rest.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-            });
-            tld.chars().count() >= 2 && (tld.chars().all(char::is_alphabetic) || punycode)
-        });
-    (local_ok && domain_ok).then_some(email)
+        && labels
+            .last()
+            .is_some_and(|tld| tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic));
+    if !domain_ok {
+        return Err(EmailError::Malformed);
+    }
+    labels
+        .iter()
+        .try_for_each(|label| check_single_script(label))?;
+    let email = format!("{local}@{domain}");
+    if email.chars().count() > EMAIL_MAX_CHARS {
+        return Err(EmailError::Malformed);
+    }
+    Ok(email)
+}
+
+/// [`canonical_email`], `None` for any refusal.
+pub fn normalize_email(raw: &str) -> Option<String> {
+    canonical_email(raw).ok()
 }
 
 /// The password policy: 5 to 10 characters, Latin letters and digits only.
@@ -77,10 +179,22 @@ mod tests {
             Some("ivan.petrov@mail.ru")
         );
         assert_eq!(normalize_email("a@b.рф").as_deref(), Some("a@b.рф"));
+        // Punycode is its Unicode form, full-width letters are ASCII.
+        assert_eq!(normalize_email("a@B.xn--P1AI").as_deref(), Some("a@b.рф"));
         assert_eq!(
-            normalize_email("a@B.xn--P1AI").as_deref(),
-            Some("a@b.xn--p1ai")
+            normalize_email("ivan@ｍａｉｌ.ru").as_deref(),
+            Some("ivan@mail.ru")
         );
+        assert_eq!(
+            normalize_email("a@xn--80a1acny.xn--p1ai").as_deref(),
+            Some("a@почта.рф")
+        );
+        // NFC: «й» as one character or as «и» + a combining breve.
+        assert_eq!(
+            normalize_email("a@\u{439}ошкар.рф"),
+            normalize_email("a@\u{438}\u{306}ошкар.рф")
+        );
+        assert!(normalize_email("a@\u{439}ошкар.рф").is_some());
         for bad in [
             "",
             "ivan",
@@ -101,6 +215,40 @@ mod tests {
         ] {
             assert_eq!(normalize_email(bad), None, "{bad:?} should be refused");
         }
+        let long = format!("{}@mail.ru", "a".repeat(60_000));
+        assert_eq!(canonical_email(&long), Err(EmailError::Malformed));
+        let just = format!(
+            "{}@{}.ru",
+            "a".repeat(64),
+            "b".repeat(63) + "." + &"c".repeat(63) + "." + &"d".repeat(58)
+        );
+        assert_eq!(just.chars().count(), 254);
+        assert!(canonical_email(&just).is_ok(), "{just}");
+        assert_eq!(
+            canonical_email(&format!("{just}x")),
+            Err(EmailError::Malformed)
+        );
+    }
+
+    #[test]
+    fn look_alike_domains_are_refused() {
+        // A Cyrillic «а» in «mail», as typed and as punycode.
+        let punycode = format!("ivan@{}", idna::domain_to_ascii("m\u{430}il.ru").unwrap());
+        assert_eq!(punycode, "ivan@xn--mil-6cd.ru");
+        for mixed in ["ivan@m\u{430}il.ru", punycode.as_str()] {
+            assert_eq!(
+                canonical_email(mixed),
+                Err(EmailError::MixedLatinCyrillic),
+                "{mixed}"
+            );
+        }
+        assert_eq!(
+            canonical_email("ivan@p\u{3b1}ypal.com"),
+            Err(EmailError::MixedScripts)
+        );
+        // One alphabet per label is fine, digits and hyphens go with any.
+        assert!(canonical_email("ivan@почта-1.рф").is_ok());
+        assert!(canonical_email("ivan@mail-1.рф").is_ok());
     }
 
     #[test]

@@ -292,7 +292,7 @@ impl Stack {
                 .args(["--public-url", &api_url])
                 .arg("--database")
                 .arg(&database)
-                .args(["--limits", "loose"])
+                .args(["--limits", "loose", "--dev-endpoints"])
                 .args(api_flags),
             &api_log,
         )?;

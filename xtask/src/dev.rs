@@ -59,7 +59,7 @@ impl DevStack {
             .arg("--database")
             .arg(database)
             .args(["--app-url", APP_URL])
-            .args(["--limits", "loose"])
+            .args(["--limits", "loose", "--dev-endpoints"])
             .args(api_flags);
         let mut app_cmd = ctx.tool_command("trunk");
         app_cmd.arg("serve").args(trunk_args);

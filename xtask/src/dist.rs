@@ -233,7 +233,7 @@ pub fn serve_api(ctx: &Ctx, preferred: &str, name: &str, extra: &[&str]) -> Resu
             .args(["--app-url", &url])
             .arg("--database")
             .arg(scratch.path().join("reference-api.sqlite"))
-            .args(["--limits", "loose"])
+            .args(["--limits", "loose", "--dev-endpoints"])
             .args(extra),
         &log,
     )?;

@@ -26,7 +26,9 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for ClientIp {
 }
 
 impl ClientIp {
+    /// The key of the client's limits: its address, or an IPv6 client's /64
+    /// (one line holds a whole /64, so its addresses are one client).
     pub fn key(&self) -> String {
-        self.0.to_string()
+        crate::hashing::client_network(self.0).to_string()
     }
 }

@@ -68,7 +68,10 @@ pub fn build_app(config: Config) -> Result<Router, Error> {
         })
         .method_not_allowed_fallback(method_not_allowed);
 
-    let mut dev = Router::new().route("/outbox", get(mail::outbox));
+    let mut dev = Router::new();
+    if state.config.dev_endpoints {
+        dev = dev.route("/outbox", get(mail::outbox));
+    }
     if state.config.dev_clock {
         dev = dev.route(
             "/clock",
@@ -88,10 +91,13 @@ pub fn build_app(config: Config) -> Result<Router, Error> {
 
     let gateway_csp =
         HeaderValue::from_str(&gateway::content_security_policy(&state.config.app_url))?;
+    let mut gateway_pages = Router::new();
+    if state.config.dev_endpoints {
+        gateway_pages = gateway_pages.route("/pay/{id}", get(gateway::show).post(gateway::decide));
+    }
     let mut app = Router::new().nest("/api", api).nest(
         "/dev",
-        Router::new()
-            .route("/pay/{id}", get(gateway::show).post(gateway::decide))
+        gateway_pages
             .fallback(plain_not_found)
             .layer(SetResponseHeaderLayer::overriding(
                 header::CONTENT_SECURITY_POLICY,

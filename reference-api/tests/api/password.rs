@@ -11,17 +11,46 @@ async fn change(app: &TestApp, cookie: &str, current: &str, new: &str) -> crate:
 }
 
 #[tokio::test]
-async fn changing_the_password_ends_every_other_session() {
+async fn changing_the_password_ends_every_other_session_and_renews_this_one() {
     let app = TestApp::new();
     let here = app.confirmed_user("a@mail.ru").await;
     let elsewhere = app.login("a@mail.ru", PASSWORD).await;
-    change(&app, &here, PASSWORD, "NewPass1")
+    let renewed = change(&app, &here, PASSWORD, "NewPass1")
         .await
-        .expect(StatusCode::NO_CONTENT);
-    app.get("/api/v1/session").cookie(&here).send().await.ok();
+        .expect(StatusCode::NO_CONTENT)
+        .session_cookie()
+        .expect("a new session cookie");
+    assert_ne!(renewed, here);
+    // This browser goes on under the new id; the old token (which a thief
+    // may hold) is as dead as the other sessions.
+    let user = app.read("/api/v1/session", &renewed).await;
+    assert_eq!(user["email"], "a@mail.ru");
+    app.assert_signed_out(&here).await;
     app.assert_signed_out(&elsewhere).await;
     app.assert_password_replaced("a@mail.ru", PASSWORD, "NewPass1")
         .await;
+}
+
+#[tokio::test]
+async fn changing_the_password_ends_an_outstanding_reset_link() {
+    let app = TestApp::new();
+    let cookie = app.confirmed_user("a@mail.ru").await;
+    let captcha = app.captcha().await;
+    app.post("/api/v1/password-resets")
+        .json(json!({"email": "a@mail.ru", "captcha": captcha}))
+        .send()
+        .await
+        .expect(StatusCode::ACCEPTED);
+    let token = app.mailed_token("a@mail.ru", "/recover/confirm").await;
+    change(&app, &cookie, PASSWORD, "NewPass1")
+        .await
+        .expect(StatusCode::NO_CONTENT);
+    app.post("/api/v1/password-resets/confirm")
+        .json(json!({"token": token, "password": "Thief2026"}))
+        .send()
+        .await
+        .problem(StatusCode::NOT_FOUND, "token_invalid");
+    app.login("a@mail.ru", "NewPass1").await;
 }
 
 #[tokio::test]

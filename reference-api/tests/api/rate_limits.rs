@@ -97,3 +97,59 @@ async fn resend_is_limited_per_user() {
         .await
         .expect(StatusCode::ACCEPTED);
 }
+
+/// Many subscribers behind one address (a carrier's NAT): logins that
+/// succeed do not count against it, failures do.
+#[tokio::test]
+async fn successful_logins_from_one_address_are_not_limited() {
+    let app = TestApp::with(|c| c.limits.session_per_ip = Rule::new(2, 60));
+    for i in 0..5 {
+        app.register(&format!("n{i}@mail.ru")).await;
+    }
+    for _ in 0..3 {
+        for i in 0..5 {
+            app.post("/api/v1/session")
+                .client("10.0.0.1")
+                .json(json!({"email": format!("n{i}@mail.ru"), "password": PASSWORD}))
+                .send()
+                .await
+                .expect(StatusCode::OK);
+        }
+    }
+    for _ in 0..2 {
+        app.post("/api/v1/session")
+            .client("10.0.0.1")
+            .json(json!({"email": "n0@mail.ru", "password": "Wrong1234"}))
+            .send()
+            .await
+            .expect(StatusCode::UNAUTHORIZED);
+    }
+    assert_retry_after(
+        app.post("/api/v1/session")
+            .client("10.0.0.1")
+            .json(json!({"email": "n1@mail.ru", "password": PASSWORD}))
+            .send()
+            .await,
+        "60",
+    );
+}
+
+/// Robot-check challenges count against the address only while unsolved:
+/// subscribers behind one address who solve theirs are not refused.
+#[tokio::test]
+async fn solved_challenges_do_not_count_against_the_address() {
+    let app = tight();
+    for i in 0..6 {
+        let captcha = app.captcha().await;
+        app.post("/api/v1/password-resets")
+            .json(json!({"email": format!("r{i}@mail.ru"), "captcha": captcha}))
+            .send()
+            .await
+            .expect(StatusCode::ACCEPTED);
+    }
+    // Three fetched and left unsolved spend the budget.
+    for _ in 0..3 {
+        app.get("/api/v1/captcha").send().await.ok();
+    }
+    assert_retry_after(app.get("/api/v1/captcha").send().await, "60");
+}

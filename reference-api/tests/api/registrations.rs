@@ -255,3 +255,86 @@ async fn malformed_bodies_are_problems_too() {
         .await
         .problem(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type");
 }
+
+async fn register_as(app: &TestApp, email: &str) -> crate::support::Resp {
+    let captcha = app.captcha().await;
+    app.post("/api/v1/registrations")
+        .json(json!({"email": email, "password": PASSWORD, "captcha": captcha}))
+        .send()
+        .await
+}
+
+/// A Latin «mail» with a Cyrillic «а» looks like mail.ru and is not: refused
+/// with a message saying why, as typed and as punycode.
+#[tokio::test]
+async fn a_domain_mixing_alphabets_is_refused() {
+    let app = TestApp::new();
+    for email in [
+        "ivan@m\u{430}il.ru",
+        "ivan@xn--mil-6cd.ru",
+        "ivan@M\u{410}IL.ru",
+    ] {
+        let body = register_as(&app, email)
+            .await
+            .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+        assert_eq!(
+            body["fields"]["email"],
+            "В адресе смешаны буквы разных алфавитов (латинские и русские). Проверьте, как написан адрес.",
+            "{email}"
+        );
+    }
+    // A reset request says the same.
+    let captcha = app.captcha().await;
+    let body = app
+        .post("/api/v1/password-resets")
+        .json(json!({"email": "ivan@m\u{430}il.ru", "captcha": captcha}))
+        .send()
+        .await
+        .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    assert!(
+        body["fields"]["email"]
+            .as_str()
+            .unwrap()
+            .contains("алфавитов")
+    );
+}
+
+/// One mailbox, one cabinet: full-width letters, punycode and the NFC
+/// variants of one address are that address.
+#[tokio::test]
+async fn every_spelling_of_an_address_is_one_cabinet() {
+    let app = TestApp::new();
+    app.register("ivan@mail.ru").await;
+    let body = register_as(&app, "ivan@\u{ff4d}\u{ff41}\u{ff49}\u{ff4c}.ru")
+        .await
+        .expect(StatusCode::CREATED)
+        .json();
+    assert_eq!(body["email"], "ivan@mail.ru");
+    // Treated as the same cabinet: the owner is told, nothing is created.
+    assert_eq!(
+        app.mails("ivan@mail.ru", 2).await[0]["subject"],
+        "Повторная регистрация в Личном кабинете"
+    );
+    app.login("ivan@\u{ff4d}\u{ff41}\u{ff49}\u{ff4c}.ru", PASSWORD)
+        .await;
+
+    // «йошкар.рф» as Unicode, as punycode, and with «й» decomposed.
+    app.register("a@\u{439}ошкар.рф").await;
+    for same in [
+        "a@xn--80ardpm9b.xn--p1ai",
+        "a@\u{438}\u{306}ошкар.рф",
+        "A@ЙОШКАР.РФ",
+    ] {
+        let body = register_as(&app, same)
+            .await
+            .expect(StatusCode::CREATED)
+            .json();
+        assert_eq!(body["email"], "a@\u{439}ошкар.рф", "{same}");
+        app.login(same, PASSWORD).await;
+    }
+    let users: i64 = rusqlite::Connection::open(app.db_path())
+        .unwrap()
+        .query_row("SELECT count(*) FROM users", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(users, 2);
+}

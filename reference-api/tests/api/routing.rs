@@ -167,6 +167,48 @@ async fn the_dev_clock_exists_only_when_enabled() {
     );
 }
 
+/// The outbox (every user's mails, reset links among them) and the fake
+/// gateway exist only with `--dev-endpoints`: a plain server answers 404.
+#[tokio::test]
+async fn the_outbox_and_the_gateway_exist_only_when_enabled() {
+    let app = TestApp::new();
+    let (cookie, id, _) = crate::readings::voronezh(&app).await;
+    let payment = app
+        .post(&format!("/api/v1/accounts/{id}/payments"))
+        .cookie(&cookie)
+        .header("idempotency-key", "k1")
+        .json(json!({"amount_kop": 100, "return_url": format!("{}/payments/{{id}}", crate::support::APP_URL)}))
+        .send()
+        .await
+        .expect(StatusCode::CREATED)
+        .json();
+    let page = format!("/dev/pay/{}", payment["id"].as_str().unwrap());
+    app.get(&page).send().await.ok();
+    app.get("/api/dev/outbox").send().await.ok();
+
+    let plain = app.restart_with(|c| c.dev_endpoints = false);
+    plain
+        .get("/api/dev/outbox")
+        .send()
+        .await
+        .problem(StatusCode::NOT_FOUND, "not_found");
+    plain
+        .get("/api/dev/outbox?to=a@mail.ru")
+        .send()
+        .await
+        .problem(StatusCode::NOT_FOUND, "not_found");
+    plain.get(&page).send().await.expect(StatusCode::NOT_FOUND);
+    let pressed = plain
+        .request(axum::http::Method::POST, &page)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("action=pay")
+        .send()
+        .await;
+    assert_eq!(pressed.status, StatusCode::NOT_FOUND, "{}", pressed.text());
+    // The payment was not settled by that press.
+    assert!(app.get(&page).send().await.ok().text().contains("Оплатить"));
+}
+
 #[tokio::test]
 async fn a_file_database_survives_a_restart() {
     let app = TestApp::new();

@@ -238,3 +238,43 @@ async fn a_flood_of_wrong_passwords_keeps_memory_and_threads_bounded() {
         "{peak_threads} threads, {cores} cores"
     );
 }
+
+/// Logins naming 60,000-character e-mails are answered as any failure,
+/// without hashing and without keeping the e-mail anywhere: the server's
+/// memory does not grow with them (225 such logins grew it by 22 MB, never
+/// released, when each e-mail became a key of the lockout counters). The
+/// first round warms the allocator up (its arenas, the connections'
+/// buffers); a second round of as many must not add to it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn logins_with_huge_e_mails_do_not_grow_memory() {
+    let server = Server::start(&["--limits", "loose"]);
+    let addr = server.addr;
+    exchange(addr, &login_request("warm@mail.ru"))
+        .await
+        .unwrap();
+    let round = |r: usize| async move {
+        let clients: Vec<_> = (0..5)
+            .map(|c| {
+                tokio::spawn(async move {
+                    for i in 0..45 {
+                        let email = format!("{}{r}x{c}x{i}@mail.ru", "a".repeat(60_000));
+                        let (status, _) = exchange(addr, &login_request(&email)).await.unwrap();
+                        assert_eq!(status, 401);
+                    }
+                })
+            })
+            .collect();
+        for client in clients {
+            client.await.unwrap();
+        }
+    };
+    round(0).await;
+    let warm_kb = server.status("VmRSS");
+    round(1).await;
+    let after_kb = server.status("VmRSS");
+    eprintln!("huge e-mails: {warm_kb} kB after one round, {after_kb} kB after two");
+    assert!(
+        after_kb < warm_kb + 8 * 1024,
+        "grew from {warm_kb} kB to {after_kb} kB"
+    );
+}

@@ -94,3 +94,32 @@ async fn logout_ends_the_session_and_clears_the_cookie() {
         .await
         .expect(StatusCode::NO_CONTENT);
 }
+
+#[tokio::test]
+async fn a_login_ends_the_browsers_previous_session() {
+    let app = TestApp::new();
+    let first = app.confirmed_user("a@mail.ru").await;
+    app.register("b@mail.ru").await;
+    let elsewhere = app.login("a@mail.ru", PASSWORD).await;
+    // The same browser signs in again (as b): its old session ends…
+    let second = app
+        .post("/api/v1/session")
+        .cookie(&first)
+        .json(json!({"email": "b@mail.ru", "password": PASSWORD}))
+        .send()
+        .await
+        .ok()
+        .session_cookie()
+        .unwrap();
+    assert_ne!(first, second);
+    app.assert_signed_out(&first).await;
+    assert_eq!(
+        app.read("/api/v1/session", &second).await["email"],
+        "b@mail.ru"
+    );
+    // …the sessions of other browsers do not.
+    assert_eq!(
+        app.read("/api/v1/session", &elsewhere).await["email"],
+        "a@mail.ru"
+    );
+}

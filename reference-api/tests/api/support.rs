@@ -29,7 +29,8 @@ pub struct TestApp {
 }
 
 impl TestApp {
-    /// Loose limits, captcha difficulty 100, a manual clock at 2026-03-10 12:00 UTC.
+    /// Loose limits, captcha difficulty 100, the dev endpoints (the outbox, the
+    /// gateway page), a manual clock at 2026-03-10 12:00 UTC.
     pub fn new() -> Self {
         Self::with(|_| {})
     }
@@ -42,6 +43,7 @@ impl TestApp {
         config.public_url = PUBLIC_URL.into();
         config.captcha_max_number = 100;
         config.limits = Limits::loose();
+        config.dev_endpoints = true;
         config.clock = clock.clone();
         adjust(&mut config);
         TestApp {
@@ -51,12 +53,18 @@ impl TestApp {
         }
     }
 
-    /// A second server over the same database file and clock, as after a restart.
+    /// A second server over the same database file and clock, as after a
+    /// restart (with the command line's defaults: strict limits, no dev endpoints).
     pub fn restart(&self) -> TestApp {
+        self.restart_with(|_| {})
+    }
+
+    pub fn restart_with(&self, adjust: impl FnOnce(&mut Config)) -> TestApp {
         let mut config = Config::new(self.db_path().to_str().unwrap());
         config.app_url = APP_URL.into();
         config.public_url = PUBLIC_URL.into();
         config.clock = self.clock.clone();
+        adjust(&mut config);
         TestApp {
             router: build_app(config).unwrap(),
             clock: self.clock.clone(),
@@ -116,15 +124,32 @@ impl TestApp {
         body.as_array().unwrap().clone()
     }
 
-    /// The token of the newest link to `path` mailed to `to`.
+    /// The mails to `to`, newest first, once there are at least `count`
+    /// (reset mails are sent after the answer, by a task of their own).
+    pub async fn mails(&self, to: &str, count: usize) -> Vec<Value> {
+        for _ in 0..200 {
+            let mails = self.outbox(to).await;
+            if mails.len() >= count {
+                return mails;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        }
+        panic!("fewer than {count} mails to {to}");
+    }
+
+    /// The token of the newest link to `path` mailed to `to` (waiting a
+    /// moment for a mail sent after the answer).
     pub async fn mailed_token(&self, to: &str, path: &str) -> String {
         let prefix = format!("{APP_URL}{path}?token=");
-        for mail in self.outbox(to).await {
-            for link in mail["links"].as_array().unwrap() {
-                if let Some(token) = link.as_str().unwrap().strip_prefix(&prefix) {
-                    return token.to_string();
+        for _ in 0..200 {
+            for mail in self.outbox(to).await {
+                for link in mail["links"].as_array().unwrap() {
+                    if let Some(token) = link.as_str().unwrap().strip_prefix(&prefix) {
+                        return token.to_string();
+                    }
                 }
             }
+            tokio::time::sleep(std::time::Duration::from_millis(5)).await;
         }
         panic!("no {path} link mailed to {to}");
     }
