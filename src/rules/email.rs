@@ -15,11 +15,27 @@ pub fn email(value: &str) -> Result<(), &'static str> {
                 && domain.contains('.')
                 && domain.split('.').all(|label| !label.is_empty())
         });
-    if valid {
-        Ok(())
-    } else {
-        Err("Введите e-mail в формате name@example.ru.")
+    if !valid {
+        return Err("Введите e-mail в формате name@example.ru.");
     }
+    let (_, domain) = value.rsplit_once('@').unwrap_or_default();
+    if domain.split('.').any(mixes_latin_and_cyrillic) {
+        return Err(MIXED_ALPHABETS);
+    }
+    Ok(())
+}
+
+/// A domain that looks like another one: «mаil.ru» with a Cyrillic «а» is
+/// not mail.ru. The server refuses it with the same words (it also decodes
+/// punycode, which this check leaves to it).
+pub const MIXED_ALPHABETS: &str =
+    "В адресе смешаны буквы разных алфавитов (латинские и русские). Проверьте, как написан адрес.";
+
+/// Whether one label of a domain has both Latin and Cyrillic letters.
+fn mixes_latin_and_cyrillic(label: &str) -> bool {
+    let latin = label.chars().any(|c| c.is_ascii_alphabetic());
+    let cyrillic = label.chars().any(|c| matches!(c, '\u{400}'..='\u{52f}'));
+    latin && cyrillic
 }
 
 #[cfg(test)]
@@ -31,6 +47,22 @@ mod tests {
         assert_eq!(email("ivan@example.ru"), Ok(()));
         assert_eq!(email("  ivan.petrov+1@mail.example.ru "), Ok(()));
         assert_eq!(email("почта@пример.рф"), Ok(()));
+    }
+
+    #[test]
+    fn refuses_a_domain_that_mixes_alphabets() {
+        // «а» of «mаil» is Cyrillic.
+        assert_eq!(email("ivan@m\u{430}il.ru"), Err(MIXED_ALPHABETS));
+        assert_eq!(
+            email("ivan@mail.\u{440}\u{444}"),
+            Ok(()),
+            "labels may differ"
+        );
+        assert_eq!(
+            email("\u{438}\u{432}\u{430}\u{43d}@mail.ru"),
+            Ok(()),
+            "the name is not a domain"
+        );
     }
 
     #[test]

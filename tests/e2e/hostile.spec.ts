@@ -1,15 +1,21 @@
 // Issue 10: hostile and broken answers of the API, injected in the browser.
 // Whatever the API sends, text stays text, every message is Russian and right
 // for the case, and nothing the subscriber typed is lost.
-import { expect, test, type Page, type Route } from './support/fixtures';
+import { expect, test, type APIRequestContext, type Page, type Route } from './support/fixtures';
 import {
+  API_URL,
   LinkAccountPage,
   LoginPage,
+  NewPasswordPage,
   PASSWORD,
   RecoverPage,
   RegisterPage,
+  appPath,
   confirmedSubscriber,
+  expectAccessible,
   freshEmail,
+  homeHeading,
+  latestMail,
   rateLimited,
   subscriberWithAccounts,
 } from './support/kabinet';
@@ -205,4 +211,104 @@ test('a request stalled for 10 s keeps the button busy, then the answer lands', 
   await expect(login.email()).toHaveValue('stalled@example.ru');
   await expect(page.getByText('Неверный e-mail или пароль.').first()).toBeVisible({ timeout: 15_000 });
   await expect(login.submit()).toBeEnabled();
+});
+
+// ---- Old secrets and look-alike addresses ----
+
+/** The session cookie this browser holds for the API. */
+async function sessionCookie(page: Page): Promise<string> {
+  const cookie = (await page.context().cookies(API_URL)).find((c) => c.name === 'kabinet_session');
+  expect(cookie, 'a session cookie').toBeDefined();
+  return cookie!.value;
+}
+
+/** What the API answers a request carrying only `cookie` (a stolen or a leftover one). */
+async function sessionOf(request: APIRequestContext, cookie: string): Promise<number> {
+  const answer = await request.get(`${API_URL}/api/v1/session`, { headers: { Cookie: `kabinet_session=${cookie}` } });
+  return answer.status();
+}
+
+test('a reset link asked for before a password change is dead after it', async ({ page, request, browser }) => {
+  const email = await confirmedSubscriber(page, request);
+  // Someone (or the subscriber, long ago) asks for a reset link.
+  const elsewhere = await browser.newContext();
+  const stranger = await elsewhere.newPage();
+  const recover = new RecoverPage(stranger);
+  await recover.open();
+  await recover.request(email);
+  const link = appPath(await latestMail(request, email, 2));
+
+  // The subscriber changes the password while signed in.
+  await page.goto('/settings');
+  await page.getByLabel('Текущий пароль:').fill(PASSWORD);
+  await page.getByLabel('Новый пароль:').fill('Newpass1');
+  await page.getByLabel('Повторите пароль:').fill('Newpass1');
+  await page.getByRole('button', { name: 'Сменить пароль' }).click();
+  await expect(page.getByText('Пароль изменён.')).toBeVisible();
+
+  // The old link sets nothing.
+  await stranger.goto(link);
+  await new NewPasswordPage(stranger).set('Vzlom2026');
+  await expect(stranger.getByText('Ссылка недействительна или уже была использована.')).toBeVisible();
+  await elsewhere.close();
+  await page.getByRole('button', { name: 'Выход' }).click();
+  const login = new LoginPage(page);
+  await login.login(email, 'Vzlom2026');
+  await expect(page.getByText('Неверный e-mail или пароль.').first()).toBeVisible();
+});
+
+test('a password change renews this browser’s session; the old cookie opens nothing', async ({ page, request }) => {
+  await confirmedSubscriber(page, request);
+  const before = await sessionCookie(page);
+  expect(await sessionOf(request, before)).toBe(200);
+  await page.goto('/settings');
+  await page.getByLabel('Текущий пароль:').fill(PASSWORD);
+  await page.getByLabel('Новый пароль:').fill('Newpass1');
+  await page.getByLabel('Повторите пароль:').fill('Newpass1');
+  await page.getByRole('button', { name: 'Сменить пароль' }).click();
+  await expect(page.getByText('Пароль изменён.')).toBeVisible();
+  const after = await sessionCookie(page);
+  expect(after).not.toBe(before);
+  expect(await sessionOf(request, before)).toBe(401);
+  // The subscriber stays signed in with the new one.
+  await page.goto('/');
+  await expect(homeHeading(page)).toBeVisible();
+});
+
+test('a new sign-in in the same browser ends the session it had', async ({ page, request }) => {
+  const email = await confirmedSubscriber(page, request);
+  const first = await sessionCookie(page);
+  // The browser signs in again over the session it holds (a second tab, a
+  // password manager's autofill): the first session must not live on.
+  const again = await page.request.post(`${API_URL}/api/v1/session`, {
+    data: { email, password: PASSWORD },
+    headers: { 'X-Requested-With': 'kabinet' },
+  });
+  expect(again.status()).toBe(200);
+  const second = await sessionCookie(page);
+  expect(second).not.toBe(first);
+  expect(await sessionOf(request, first)).toBe(401);
+  expect(await sessionOf(request, second)).toBe(200);
+  await page.goto('/');
+  await expect(homeHeading(page)).toBeVisible();
+});
+
+test('an address that imitates another by its letters is refused in words, and kept', async ({ page }) => {
+  const register = new RegisterPage(page);
+  await register.open();
+  // «а» of «mаil» is Cyrillic: the app says so on leaving the field…
+  const lookalike = `ivan.${Date.now()}@m\u0430il.ru`;
+  await register.fill(lookalike, PASSWORD);
+  await register.submit().click();
+  const message = 'В адресе смешаны буквы разных алфавитов (латинские и русские). Проверьте, как написан адрес.';
+  await expect(register.summary().getByRole('link', { name: message })).toBeVisible();
+  await expect(register.email()).toHaveAttribute('aria-invalid', 'true');
+  await expect(register.email()).toHaveValue(lookalike);
+  // …and the API, which also reads punycode, says the same in the field.
+  const punycode = `ivan.${Date.now()}@xn--mil-6cd.ru`;
+  await register.email().fill(punycode);
+  await register.submit().click();
+  await expect(register.summary().getByRole('link', { name: message })).toBeVisible();
+  await expect(register.email()).toHaveValue(punycode);
+  await expectAccessible(page);
 });
