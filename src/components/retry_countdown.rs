@@ -6,9 +6,8 @@
 
 use leptos::{either::Either, html, prelude::*};
 
-use crate::api::ApiError;
 use crate::form::{RetryCountdown, Wait};
-use crate::rules::wait::retry_countdown;
+use crate::rules::wait::waiting;
 
 /// The notice itself, above the form. It is an alert (announced when it
 /// appears and when the wait is over) and takes focus; the ticking line is a
@@ -30,7 +29,7 @@ pub fn RetryNotice(countdown: RetryCountdown) -> impl IntoView {
                         Either::Left(
                             view! {
                                 <p role="timer" aria-live="off">
-                                    {retry_countdown(n)}
+                                    {waiting(countdown.why(), Some(n))}
                                 </p>
                             },
                         )
@@ -38,16 +37,11 @@ pub fn RetryNotice(countdown: RetryCountdown) -> impl IntoView {
                     Wait::Unknown => {
                         Either::Right(
                             view! {
-                                <p>
-                                    {ApiError::TooManyRequests {
-                                        retry_after: None,
-                                    }
-                                        .to_string()}
-                                </p>
+                                <p>{waiting(countdown.why(), None)}</p>
                             },
                         )
                     }
-                    _ => Either::Right(view! { <p>{retry_countdown(0)}</p> }),
+                    _ => Either::Right(view! { <p>{waiting(countdown.why(), Some(0))}</p> }),
                 }}
             </div>
         </Show>
