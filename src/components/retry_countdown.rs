@@ -1,8 +1,9 @@
 //! The rate-limit notice of a form. When the API answers 429, the form says
 //! when to try again, counting down each second from `Retry-After`
 //! («Слишком много попыток. Повторите через 42 с.» … «Можно повторить
-//! попытку.»). It never says whether an account exists. The state is
-//! [`RetryCountdown`], in `crate::form`.
+//! попытку.»), after why it waits when that is not the usual «too many»
+//! (a locked account number: `rules::wait::ACCOUNT_LOCKED`). It never says
+//! whether an account exists. The state is [`RetryCountdown`], in `crate::form`.
 
 use leptos::{either::Either, html, prelude::*};
 
@@ -35,11 +36,7 @@ pub fn RetryNotice(countdown: RetryCountdown) -> impl IntoView {
                         )
                     }
                     Wait::Unknown => {
-                        Either::Right(
-                            view! {
-                                <p>{waiting(countdown.why(), None)}</p>
-                            },
-                        )
+                        Either::Right(view! { <p>{waiting(countdown.why(), None)}</p> })
                     }
                     _ => Either::Right(view! { <p>{waiting(countdown.why(), Some(0))}</p> }),
                 }}

@@ -49,7 +49,14 @@ mod tests {
 
     #[test]
     fn the_last_bill_is_read_in_rubles_and_kopecks() {
-        for typed in ["1050", "1 050,00", "1\u{a0}050,00", "1050.00", "1 050,0", "1050,00 ₽"] {
+        for typed in [
+            "1050",
+            "1 050,00",
+            "1\u{a0}050,00",
+            "1050.00",
+            "1 050,0",
+            "1050,00 ₽",
+        ] {
             assert_eq!(
                 proof(typed, LastBillAmount),
                 Ok("1050,00".into()),

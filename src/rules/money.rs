@@ -203,7 +203,9 @@ mod tests {
         assert_eq!(rub_to_kop("1\u{a0}050,5"), Some(105_050));
         assert_eq!(rub_to_kop("1050.00 ₽"), Some(105_000));
         assert_eq!(rub_to_kop("0"), Some(0));
-        for not_an_amount in ["", " ", "-1050", "+1050", "1,050,00", "1050,001", "1о50", "1e3"] {
+        for not_an_amount in [
+            "", " ", "-1050", "+1050", "1,050,00", "1050,001", "1о50", "1e3",
+        ] {
             assert_eq!(rub_to_kop(not_an_amount), None, "{not_an_amount:?}");
         }
     }

@@ -79,3 +79,38 @@ async fn rate_limit_notice_counts_down_each_second_then_allows_a_retry() {
     );
     assert!(wait.allows_submit());
 }
+
+#[wasm_bindgen_test]
+async fn a_locked_account_number_says_why_the_form_waits() {
+    let made = Rc::new(Cell::new(None));
+    let _page = mount({
+        let made = made.clone();
+        move || {
+            let wait = RetryCountdown::new();
+            made.set(Some(wait));
+            view! { <RetryNotice countdown=wait /> }
+        }
+    });
+    let wait = made.get().unwrap();
+    assert!(wait.show(&ApiError::AccountLocked {
+        retry_after: Some(3599)
+    }));
+    tick().await;
+    assert_eq!(
+        text_of("retry-notice").as_deref(),
+        Some(
+            "Слишком много неудачных попыток подключить этот лицевой счет. Повторите через 59 мин 59 с."
+        )
+    );
+    assert_eq!(focused_id(), "retry-notice");
+
+    // The next wait of the same form is an ordinary one again.
+    assert!(wait.show(&ApiError::TooManyRequests {
+        retry_after: Some(5)
+    }));
+    tick().await;
+    assert_eq!(
+        text_of("retry-notice").as_deref(),
+        Some("Слишком много попыток. Повторите через 5 с.")
+    );
+}
