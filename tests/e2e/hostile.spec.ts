@@ -128,7 +128,8 @@ const FORMS: FormCase[] = [
       await link.open();
       await link.supplier().selectOption({ label: VORONEZH });
       await link.number().fill('3600000001');
-      return [[link.number(), '3600000001']];
+      await link.proof().fill('СГ-100001');
+      return [[link.number(), '3600000001'], [link.proof(), 'СГ-100001']];
     },
     submit: (page) => new LinkAccountPage(page).submit(),
   },
