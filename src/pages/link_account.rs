@@ -94,7 +94,8 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
             // An unknown number and a wrong datum: one answer, which tells
             // neither (so nothing says whether a number exists).
             Some("account_not_found") => {
-                let name = chosen().map(|s| s.name).unwrap_or_default();
+                // Untracked: choosing another supplier later does not say it again.
+                let name = untrack(chosen).map(|s| s.name).unwrap_or_default();
                 form.show(vec![FormError::form(not_found(&name))]);
             }
             Some("already_linked") => form.fail_on(
