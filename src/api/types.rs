@@ -78,7 +78,8 @@ pub struct LinkProof {
     pub label: String,
     /// Where the datum is on this supplier's receipt, for the «?» hint.
     pub hint: String,
-    pub example: Option<String>,
+    /// As printed on a receipt (`СГ-100001`, `1 050,00`).
+    pub example: String,
 }
 
 /// Which datum: it sets the field's rule, its keyboard and the app's own
@@ -256,7 +257,7 @@ mod tests {
         ("kind", PROOF_KIND),
         ("label", Str),
         ("hint", Str),
-        ("example", Opt(&Str)),
+        ("example", Str),
     ]);
     const SUMMARY_FIELDS: [(&str, Shape); 6] = [
         ("id", Str),

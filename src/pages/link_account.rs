@@ -257,9 +257,7 @@ fn not_found(supplier: &str) -> String {
 #[component]
 fn ProofField(field: Field, ask: LinkProof, #[prop(into)] validate: Callback<()>) -> impl IntoView {
     let kind = ask.kind;
-    let note = ask
-        .example
-        .map(|example| Signal::stored(format!("Например: {example}")));
+    let note = Some(Signal::stored(format!("Например: {}", ask.example)));
     view! {
         <TextField
             field=field

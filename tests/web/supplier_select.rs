@@ -20,7 +20,7 @@ fn supplier(id: &str, name: &str, hint: &str) -> Supplier {
             kind: ProofKind::MeterSerial,
             label: "Заводской номер счетчика".into(),
             hint: String::new(),
-            example: None,
+            example: "СГ-100001".into(),
         },
     }
 }
