@@ -22,6 +22,13 @@ pub struct Limits {
     pub login_failures_per_account: Rule,
     /// Failed logins from one address before a lockout.
     pub login_failures_per_ip: Rule,
+    /// Failed attempts to link an account (an unknown number or a wrong
+    /// proof) from one cabinet, whatever the numbers.
+    pub link_failures_per_user: Rule,
+    /// Failed attempts to link one number at one supplier, from any
+    /// cabinets (whether or not the account exists): beyond it the number is
+    /// locked for the cabinets that have failed on it themselves.
+    pub link_failures_per_number: Rule,
 }
 
 impl Limits {
@@ -37,6 +44,8 @@ impl Limits {
             password_resets_per_email: Rule::new(3, 600),
             login_failures_per_account: Rule::new(5, 900),
             login_failures_per_ip: Rule::new(20, 900),
+            link_failures_per_user: Rule::new(5, 900),
+            link_failures_per_number: Rule::new(10, 3600),
         }
     }
 
@@ -53,6 +62,8 @@ impl Limits {
             password_resets_per_email: Rule::new(1000, 600),
             login_failures_per_account: Rule::new(1000, 900),
             login_failures_per_ip: Rule::new(5000, 900),
+            link_failures_per_user: Rule::new(1000, 900),
+            link_failures_per_number: Rule::new(1000, 3600),
         }
     }
 }

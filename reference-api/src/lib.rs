@@ -16,6 +16,7 @@ mod dev_clock;
 pub mod gateway;
 pub mod hashing;
 mod http;
+pub mod link_proof;
 pub mod mail;
 pub mod maintenance;
 pub mod me;

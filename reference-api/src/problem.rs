@@ -83,6 +83,25 @@ impl Problem {
         problem
     }
 
+    /// 429 `account_locked`: too many failed attempts to link one account number.
+    pub fn account_locked(retry_after: u64) -> Self {
+        let mut problem = Problem::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "account_locked",
+            format!(
+                "Слишком много неудачных попыток подключить этот лицевой счет. Повторите через {} мин.",
+                retry_after.div_ceil(60).max(1)
+            ),
+        );
+        problem.retry_after = Some(retry_after);
+        problem
+    }
+
+    /// The seconds of `Retry-After`, if the answer carries one.
+    pub fn retry_after(&self) -> Option<u64> {
+        self.retry_after
+    }
+
     /// 503 `server_busy`: too many requests need a scarce resource right now.
     pub fn busy(retry_after: u64) -> Self {
         let mut problem = Problem::new(

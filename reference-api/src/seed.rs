@@ -3,6 +3,7 @@
 //! are updated in place (by supplier and number, by meter id), so cabinets'
 //! links survive a restart; whatever the fixture no longer names is removed.
 
+use crate::link_proof::ProofKind;
 use crate::readings::parse_value;
 use rusqlite::{Connection, params};
 use serde::Deserialize;
@@ -23,6 +24,7 @@ pub struct Supplier {
     pub region_code: String,
     pub support_email: Option<String>,
     pub account_rule: AccountRule,
+    pub link_proof: LinkProof,
     pub readings_window: Window,
 }
 
@@ -30,6 +32,15 @@ pub struct Supplier {
 pub struct AccountRule {
     pub max_digits: u32,
     pub pattern: String,
+    pub hint: String,
+    pub example: String,
+}
+
+/// What the supplier asks for besides the number when an account is linked.
+#[derive(Debug, Deserialize)]
+pub struct LinkProof {
+    pub kind: ProofKind,
+    pub label: String,
     pub hint: String,
     pub example: String,
 }
@@ -47,6 +58,8 @@ pub struct Account {
     pub holder: String,
     pub address: String,
     pub balance_kop: i64,
+    /// The last bill, the proof of a `last_bill_amount` supplier's accounts.
+    pub last_bill_kop: Option<i64>,
     /// The supplier's window unless set.
     pub readings_window: Option<Window>,
     pub tariffs: Vec<Tariff>,
@@ -94,11 +107,13 @@ pub fn load(conn: &mut Connection) -> Result<(), crate::Error> {
     for (position, s) in (0_i64..).zip(&seed.suppliers) {
         tx.execute(
             "INSERT INTO suppliers (id, position, name, region, region_code, support_email,
-                 max_digits, pattern, hint, example, window_from, window_to)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                 max_digits, pattern, hint, example, window_from, window_to,
+                 proof_kind, proof_label, proof_hint, proof_example)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
              ON CONFLICT (id) DO UPDATE SET position = ?2, name = ?3, region = ?4,
                  region_code = ?5, support_email = ?6, max_digits = ?7, pattern = ?8,
-                 hint = ?9, example = ?10, window_from = ?11, window_to = ?12",
+                 hint = ?9, example = ?10, window_from = ?11, window_to = ?12,
+                 proof_kind = ?13, proof_label = ?14, proof_hint = ?15, proof_example = ?16",
             params![
                 s.id,
                 position,
@@ -111,7 +126,11 @@ pub fn load(conn: &mut Connection) -> Result<(), crate::Error> {
                 s.account_rule.hint,
                 s.account_rule.example,
                 s.readings_window.from_day,
-                s.readings_window.to_day
+                s.readings_window.to_day,
+                s.link_proof.kind.as_str(),
+                s.link_proof.label,
+                s.link_proof.hint,
+                s.link_proof.example
             ],
         )?;
     }
@@ -143,10 +162,10 @@ pub fn load(conn: &mut Connection) -> Result<(), crate::Error> {
         let window = a.readings_window.unwrap_or(supplier.readings_window);
         let account_id: i64 = tx.query_row(
             "INSERT INTO supplier_accounts (supplier_id, number, holder, address, balance_kop,
-                 window_from, window_to)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 window_from, window_to, last_bill_kop)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
              ON CONFLICT (supplier_id, number) DO UPDATE SET holder = ?3, address = ?4,
-                 balance_kop = ?5, window_from = ?6, window_to = ?7
+                 balance_kop = ?5, window_from = ?6, window_to = ?7, last_bill_kop = ?8
              RETURNING id",
             params![
                 a.supplier_id,
@@ -155,7 +174,8 @@ pub fn load(conn: &mut Connection) -> Result<(), crate::Error> {
                 a.address,
                 a.balance_kop,
                 window.from_day,
-                window.to_day
+                window.to_day,
+                a.last_bill_kop
             ],
             |row| row.get(0),
         )?;
@@ -223,6 +243,7 @@ mod tests {
         assert_eq!(kirov.supplier_id, "kirov");
         assert_eq!(kirov.balance_kop, -10_000);
         assert_eq!(kirov.meters.len(), 1);
+        assert_eq!(kirov.last_bill_kop, Some(105_000));
         assert!(find("3699999999").is_none());
         for a in &seed.accounts {
             let s = seed
@@ -233,6 +254,50 @@ mod tests {
             assert!(a.number.starts_with(&s.region_code), "{}", a.number);
             assert!(a.number.len() as u32 <= s.account_rule.max_digits);
         }
+    }
+
+    #[test]
+    fn every_account_has_the_datum_its_supplier_asks_for() {
+        let seed = parse().unwrap();
+        let kind = |id: &str| {
+            let s = seed.suppliers.iter().find(|s| s.id == id).unwrap();
+            s.link_proof.kind
+        };
+        let serials = [
+            "voronezh",
+            "zhigulevsk",
+            "ivanovo",
+            "izhevsk",
+            "yoshkar-ola",
+        ];
+        for s in &seed.suppliers {
+            let expected = if serials.contains(&s.id.as_str()) {
+                ProofKind::MeterSerial
+            } else {
+                ProofKind::LastBillAmount
+            };
+            assert_eq!(s.link_proof.kind, expected, "{}", s.id);
+            assert!(s.link_proof.hint.contains("квитанции"), "{}", s.id);
+        }
+        let hints: std::collections::BTreeSet<&str> = seed
+            .suppliers
+            .iter()
+            .map(|s| s.link_proof.hint.as_str())
+            .collect();
+        assert_eq!(hints.len(), seed.suppliers.len());
+        for a in &seed.accounts {
+            match kind(&a.supplier_id) {
+                ProofKind::MeterSerial => {
+                    assert!(!a.meters.is_empty(), "{}", a.number);
+                    assert_eq!(a.last_bill_kop, None, "{}", a.number);
+                }
+                ProofKind::LastBillAmount => {
+                    assert!(a.last_bill_kop.is_some_and(|kop| kop > 0), "{}", a.number);
+                }
+            }
+        }
+        let voronezh = seed.accounts.iter().find(|a| a.number == "3600000001");
+        assert_eq!(voronezh.unwrap().meters[0].serial, "СГ-100001");
     }
 
     #[test]

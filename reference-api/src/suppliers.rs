@@ -1,6 +1,8 @@
-//! `GET /api/v1/suppliers`: the suppliers of the seed, with their account rules.
+//! `GET /api/v1/suppliers`: the suppliers of the seed, with their account
+//! rules and what each asks for to prove an account is the subscriber's.
 
 use crate::AppState;
+use crate::link_proof::ProofKind;
 use crate::problem::ApiResult;
 use axum::Json;
 use axum::extract::State;
@@ -15,6 +17,16 @@ pub struct AccountRule {
     pub example: String,
 }
 
+/// The datum of the receipt asked for besides the number when linking.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkProof {
+    pub kind: ProofKind,
+    pub label: String,
+    /// Where it is on this supplier's receipt.
+    pub hint: String,
+    pub example: String,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Supplier {
     pub id: String,
@@ -23,9 +35,11 @@ pub struct Supplier {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub support_email: Option<String>,
     pub account_rule: AccountRule,
+    pub link_proof: LinkProof,
 }
 
-const COLUMNS: &str = "id, name, region, support_email, max_digits, pattern, hint, example";
+const COLUMNS: &str = "id, name, region, support_email, max_digits, pattern, hint, example,
+    proof_kind, proof_label, proof_hint, proof_example";
 
 fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Supplier> {
     Ok(Supplier {
@@ -39,6 +53,20 @@ fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Supplier> {
             hint: row.get(6)?,
             example: row.get(7)?,
         },
+        link_proof: LinkProof {
+            kind: proof_kind(row, 8)?,
+            label: row.get(9)?,
+            hint: row.get(10)?,
+            example: row.get(11)?,
+        },
+    })
+}
+
+fn proof_kind(row: &rusqlite::Row<'_>, index: usize) -> rusqlite::Result<ProofKind> {
+    let name: String = row.get(index)?;
+    ProofKind::from_name(&name).ok_or_else(|| {
+        let error = format!("unknown proof kind {name}");
+        rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, error.into())
     })
 }
 

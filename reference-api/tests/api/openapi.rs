@@ -2,6 +2,7 @@
 
 use crate::support::TestApp;
 use axum::http::{Method, StatusCode};
+use reference_api::link_proof::ProofKind;
 use serde_yaml_ng::Value;
 use std::collections::BTreeSet;
 
@@ -89,6 +90,7 @@ fn every_operation_names_its_problem_codes() {
         "already_confirmed",
         "invalid_credentials",
         "rate_limited",
+        "account_locked",
         "bad_request",
         "unsupported_media_type",
         "payload_too_large",
@@ -222,6 +224,21 @@ fn request_schemas_are_as_strict_as_the_server() {
         .map(|v| v.as_str().unwrap().to_string())
         .collect();
     assert_eq!(listed, suppliers);
+    assert_eq!(
+        body("/accounts", "post")["proof"]["minLength"].as_u64(),
+        Some(1)
+    );
+    let kinds: Vec<&str> =
+        schemas["Supplier"]["properties"]["link_proof"]["properties"]["kind"]["enum"]
+            .as_sequence()
+            .expect("link_proof.kind is an enum")
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+    assert_eq!(
+        kinds,
+        [ProofKind::MeterSerial, ProofKind::LastBillAmount].map(ProofKind::as_str)
+    );
     let payment = body("/accounts/{id}/payments", "post");
     assert_eq!(payment["return_url"]["minLength"].as_u64(), Some(1));
     assert_eq!(
