@@ -1,7 +1,8 @@
 //! The second datum of the receipt that proves an account is the
 //! subscriber's (`Supplier::link_proof`), checked with the API's rules: a
-//! meter's serial number is anything but blank, the last bill is an amount in
-//! rubles with optional kopecks.
+//! meter's serial number is more than spaces and dashes (which the API
+//! ignores when it compares), the last bill is an amount in rubles with
+//! optional kopecks.
 
 use super::money::{rub_to_kop, to_input};
 use crate::api::types::ProofKind;
@@ -11,7 +12,7 @@ use crate::api::types::ProofKind;
 pub fn proof(value: &str, kind: ProofKind) -> Result<String, &'static str> {
     let value = value.trim();
     match kind {
-        ProofKind::MeterSerial if value.is_empty() => {
+        ProofKind::MeterSerial if value.chars().all(|c| c.is_whitespace() || is_dash(c)) => {
             Err("Введите заводской номер счетчика, как он указан на квитанции.")
         }
         ProofKind::MeterSerial => Ok(value.to_owned()),
@@ -22,6 +23,11 @@ pub fn proof(value: &str, kind: ProofKind) -> Result<String, &'static str> {
             .map(to_input)
             .ok_or("Сумма указывается в рублях и копейках, например 1\u{a0}050,00."),
     }
+}
+
+/// '-' and the dashes a word processor or a phone puts in its place.
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}')
 }
 
 /// The keyboard a phone shows for the datum.
@@ -41,10 +47,13 @@ mod tests {
     fn a_meter_serial_is_sent_as_typed_without_the_edges() {
         assert_eq!(proof("СГ-100001", MeterSerial), Ok("СГ-100001".into()));
         assert_eq!(proof("  cg 100001 ", MeterSerial), Ok("cg 100001".into()));
-        assert_eq!(
-            proof(" \t", MeterSerial),
-            Err("Введите заводской номер счетчика, как он указан на квитанции.")
-        );
+        for blank in [" \t", "-", " – — "] {
+            assert_eq!(
+                proof(blank, MeterSerial),
+                Err("Введите заводской номер счетчика, как он указан на квитанции."),
+                "{blank:?}"
+            );
+        }
     }
 
     #[test]
