@@ -40,7 +40,7 @@ export const PROOFS: Readonly<Record<string, string>> = {
 };
 
 /** Where the holder lives and who it is: what another cabinet must never see of 3600000001. */
-export const IVANOV = { number: '3600000001', address: 'г. Воронеж, ул. Ленина', holder: 'Иванов' };
+export const IVANOV = { number: '3600000001', address: 'г. Воронеж, ул. Ленина', holder: 'Иванов И' };
 
 /** The datum that proves `number` (spaces pasted from a receipt are not part of it). */
 export function proofOf(number: string): string {
