@@ -18,22 +18,18 @@ pub async fn account(id: String) -> Result<Account, ApiError> {
     get(&format!("/accounts/{}", js_sys::encode_uri_component(&id))).await
 }
 
-#[derive(Serialize)]
-struct Link {
-    supplier_id: String,
-    number: String,
+#[derive(Clone, Serialize)]
+pub struct Link {
+    pub supplier_id: String,
+    pub number: String,
+    /// The datum of the receipt the supplier asks (`Supplier::link_proof`).
+    pub proof: String,
 }
 
-/// Links the account `number` of `supplier_id` to this cabinet.
-pub async fn link(supplier_id: String, number: String) -> Result<AccountSummary, ApiError> {
-    post(
-        "/accounts",
-        &Link {
-            supplier_id,
-            number,
-        },
-    )
-    .await
+/// Links the account `number` of `supplier_id` to this cabinet, once `proof`
+/// shows it is the subscriber's.
+pub async fn link(link: Link) -> Result<AccountSummary, ApiError> {
+    post("/accounts", &link).await
 }
 
 pub async fn unlink(id: String) -> Result<(), ApiError> {

@@ -7,7 +7,7 @@ use std::fmt;
 use serde::Deserialize;
 
 use super::json;
-use crate::rules::wait::retry_in;
+use crate::rules::wait::{ACCOUNT_LOCKED, TOO_MANY_ATTEMPTS, retry_in};
 
 /// `Display` is the Russian text shown to the subscriber.
 #[derive(Clone, Debug, PartialEq)]
@@ -22,6 +22,9 @@ pub enum ApiError {
     },
     /// 429. `retry_after` in seconds, when the server said.
     TooManyRequests { retry_after: Option<u32> },
+    /// 429 `account_locked`: too many failed attempts, from any cabinets, to
+    /// link this one account number.
+    AccountLocked { retry_after: Option<u32> },
     /// No answer at all: offline, DNS, server down.
     Network,
     /// Any other status with a body that is not a problem.
@@ -41,7 +44,13 @@ impl ApiError {
         if status == 429 {
             // Only delta-seconds; an HTTP date is read as "later".
             let retry_after = retry_after.and_then(|s| s.trim().parse().ok());
-            return Self::TooManyRequests { retry_after };
+            let locked = content_type.starts_with("application/problem+json")
+                && json::from_str::<Problem>(body).is_some_and(|p| p.code == "account_locked");
+            return if locked {
+                Self::AccountLocked { retry_after }
+            } else {
+                Self::TooManyRequests { retry_after }
+            };
         }
         if content_type.starts_with("application/problem+json")
             && let Some(problem) = json::from_str::<Problem>(body)
@@ -60,6 +69,7 @@ impl ApiError {
     pub fn code(&self) -> Option<&str> {
         match self {
             Self::Problem { code, .. } => Some(code),
+            Self::AccountLocked { .. } => Some("account_locked"),
             _ => None,
         }
     }
@@ -67,7 +77,7 @@ impl ApiError {
     pub fn status(&self) -> Option<u16> {
         match self {
             Self::Problem { status, .. } | Self::Unexpected(status) => Some(*status),
-            Self::TooManyRequests { .. } => Some(429),
+            Self::TooManyRequests { .. } | Self::AccountLocked { .. } => Some(429),
             Self::Network | Self::Malformed => None,
         }
     }
@@ -77,7 +87,17 @@ impl ApiError {
         match self {
             Self::Network | Self::Malformed | Self::Unexpected(_) => true,
             Self::Problem { status, .. } => *status >= 500,
-            Self::TooManyRequests { .. } => false,
+            Self::TooManyRequests { .. } | Self::AccountLocked { .. } => false,
+        }
+    }
+
+    /// A 429: why the form waits (the first words of its notice) and for
+    /// how many seconds, when the server said.
+    pub fn wait(&self) -> Option<(&'static str, Option<u32>)> {
+        match *self {
+            Self::TooManyRequests { retry_after } => Some((TOO_MANY_ATTEMPTS, retry_after)),
+            Self::AccountLocked { retry_after } => Some((ACCOUNT_LOCKED, retry_after)),
+            _ => None,
         }
     }
 }
@@ -121,11 +141,12 @@ impl fmt::Display for ApiError {
                 ),
                 None => f.write_str(detail),
             },
-            Self::TooManyRequests { retry_after: Some(s) } => {
-                write!(f, "Слишком много попыток. Повторите {}.", retry_in(*s))
-            }
-            Self::TooManyRequests { retry_after: None } => {
-                f.write_str("Слишком много попыток. Повторите через несколько минут.")
+            Self::TooManyRequests { retry_after } | Self::AccountLocked { retry_after } => {
+                let why = self.wait().map_or(TOO_MANY_ATTEMPTS, |(why, _)| why);
+                match retry_after {
+                    Some(s) => write!(f, "{why} Повторите {}.", retry_in(*s)),
+                    None => write!(f, "{why} Повторите через несколько минут."),
+                }
             }
             Self::Network => f.write_str(
                 "Нет связи с сервером. Проверьте подключение к интернету и повторите попытку.",
@@ -191,6 +212,32 @@ mod tests {
             ApiError::from_answer(404, PROBLEM, None, body).to_string(),
             "Нет такой страницы"
         );
+    }
+
+    #[test]
+    fn a_locked_account_number_is_its_own_wait() {
+        let body = r#"{"title":"Too Many Requests","status":429,"code":"account_locked",
+                       "detail":"Слишком много неудачных попыток подключить этот лицевой счет. Повторите через 60 мин."}"#;
+        let locked = ApiError::from_answer(429, PROBLEM, Some("3600"), body);
+        assert_eq!(
+            locked,
+            ApiError::AccountLocked {
+                retry_after: Some(3600)
+            }
+        );
+        assert_eq!(locked.code(), Some("account_locked"));
+        assert_eq!(locked.status(), Some(429));
+        assert_eq!(
+            locked.to_string(),
+            "Слишком много неудачных попыток подключить этот лицевой счет. Повторите через 60 мин."
+        );
+        assert_eq!(locked.wait(), Some((ACCOUNT_LOCKED, Some(3600))));
+        let limited = r#"{"status":429,"code":"rate_limited"}"#;
+        assert_eq!(
+            ApiError::from_answer(429, PROBLEM, Some("5"), limited).wait(),
+            Some((TOO_MANY_ATTEMPTS, Some(5)))
+        );
+        assert_eq!(ApiError::Network.wait(), None);
     }
 
     #[test]

@@ -49,13 +49,15 @@ pub struct Resent {
     pub confirm_until: String,
 }
 
-/// A supplier and the rule of its account numbers.
+/// A supplier, the rule of its account numbers and the datum of the receipt
+/// it asks to prove that an account is the subscriber's.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[cfg_attr(test, derive(serde::Serialize))]
 pub struct Supplier {
     pub id: String,
     pub name: String,
     pub account_rule: AccountRule,
+    pub link_proof: LinkProof,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -65,6 +67,29 @@ pub struct AccountRule {
     /// Where the number is on this supplier's receipt, for the «?» hint.
     pub hint: String,
     pub example: Option<String>,
+}
+
+/// The second datum of the receipt a supplier asks when an account is linked.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(serde::Serialize))]
+pub struct LinkProof {
+    pub kind: ProofKind,
+    /// The field's label, without the colon.
+    pub label: String,
+    /// Where the datum is on this supplier's receipt, for the «?» hint.
+    pub hint: String,
+    /// As printed on a receipt (`СГ-100001`, `1 050,00`).
+    pub example: String,
+}
+
+/// Which datum: it sets the field's rule, its keyboard and the app's own
+/// picture of the receipt.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[serde(rename_all = "snake_case")]
+pub enum ProofKind {
+    MeterSerial,
+    LastBillAmount,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -227,6 +252,13 @@ mod tests {
     const WINDOW: Shape = Obj(&[("open", Bool), ("from_day", U8), ("to_day", U8)]);
     const READING: Shape = Obj(&[("value", Str), ("date", Str)]);
     const RULE: Shape = Obj(&[("max_digits", Usize), ("hint", Str), ("example", Opt(&Str))]);
+    const PROOF_KIND: Shape = OneOf(&["meter_serial", "last_bill_amount"]);
+    const PROOF: Shape = Obj(&[
+        ("kind", PROOF_KIND),
+        ("label", Str),
+        ("hint", Str),
+        ("example", Str),
+    ]);
     const SUMMARY_FIELDS: [(&str, Shape); 6] = [
         ("id", Str),
         ("supplier", SUPPLIER_REF),
@@ -326,9 +358,16 @@ mod tests {
         the_type!(Resent, &Obj(&[("confirm_until", Str)])),
         the_type!(
             Supplier,
-            &Obj(&[("id", Str), ("name", Str), ("account_rule", RULE)])
+            &Obj(&[
+                ("id", Str),
+                ("name", Str),
+                ("account_rule", RULE),
+                ("link_proof", PROOF)
+            ])
         ),
         the_type!(AccountRule, &RULE),
+        the_type!(LinkProof, &PROOF),
+        the_type!(ProofKind, &PROOF_KIND),
         the_type!(SupplierRef, &SUPPLIER_REF),
         the_type!(AccountSummary, &SUMMARY),
         the_type!(Vec<AccountSummary>, &List(&SUMMARY)),

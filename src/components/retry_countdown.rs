@@ -1,14 +1,14 @@
 //! The rate-limit notice of a form. When the API answers 429, the form says
 //! when to try again, counting down each second from `Retry-After`
 //! («Слишком много попыток. Повторите через 42 с.» … «Можно повторить
-//! попытку.»). It never says whether an account exists. The state is
-//! [`RetryCountdown`], in `crate::form`.
+//! попытку.»), after why it waits when that is not the usual «too many»
+//! (a locked account number: `rules::wait::ACCOUNT_LOCKED`). It never says
+//! whether an account exists. The state is [`RetryCountdown`], in `crate::form`.
 
 use leptos::{either::Either, html, prelude::*};
 
-use crate::api::ApiError;
 use crate::form::{RetryCountdown, Wait};
-use crate::rules::wait::retry_countdown;
+use crate::rules::wait::waiting;
 
 /// The notice itself, above the form. It is an alert (announced when it
 /// appears and when the wait is over) and takes focus; the ticking line is a
@@ -30,24 +30,15 @@ pub fn RetryNotice(countdown: RetryCountdown) -> impl IntoView {
                         Either::Left(
                             view! {
                                 <p role="timer" aria-live="off">
-                                    {retry_countdown(n)}
+                                    {waiting(countdown.why(), Some(n))}
                                 </p>
                             },
                         )
                     }
                     Wait::Unknown => {
-                        Either::Right(
-                            view! {
-                                <p>
-                                    {ApiError::TooManyRequests {
-                                        retry_after: None,
-                                    }
-                                        .to_string()}
-                                </p>
-                            },
-                        )
+                        Either::Right(view! { <p>{waiting(countdown.why(), None)}</p> })
                     }
-                    _ => Either::Right(view! { <p>{retry_countdown(0)}</p> }),
+                    _ => Either::Right(view! { <p>{waiting(countdown.why(), Some(0))}</p> }),
                 }}
             </div>
         </Show>

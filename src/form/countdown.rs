@@ -11,7 +11,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::rules::wait::seconds_left;
+use crate::rules::wait::{TOO_MANY_ATTEMPTS, seconds_left};
 
 /// What the notice says.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -29,6 +29,8 @@ pub enum Wait {
 #[derive(Clone, Copy)]
 pub struct RetryCountdown {
     wait: RwSignal<Wait>,
+    /// Why: the first words of the notice (`rules::wait`).
+    why: RwSignal<&'static str>,
     /// `Date.now()` in ms when the wait is over.
     deadline: StoredValue<f64>,
     timer: StoredValue<Option<IntervalHandle>>,
@@ -46,6 +48,7 @@ impl RetryCountdown {
     pub fn new() -> Self {
         let countdown = Self {
             wait: RwSignal::new(Wait::Hidden),
+            why: RwSignal::new(TOO_MANY_ATTEMPTS),
             deadline: StoredValue::new(0.0),
             timer: StoredValue::new(None),
             asks: RwSignal::new(0),
@@ -59,6 +62,11 @@ impl RetryCountdown {
         self.wait.get()
     }
 
+    /// Why the form waits (tracked).
+    pub fn why(self) -> &'static str {
+        self.why.get()
+    }
+
     /// Tracks the requests that the notice take focus.
     pub fn track_asks(self) {
         self.asks.track();
@@ -67,11 +75,12 @@ impl RetryCountdown {
     /// Shows a 429 answer and starts counting down; `false` for any other
     /// error, which the form shows its usual way.
     pub fn show(self, error: &ApiError) -> bool {
-        let ApiError::TooManyRequests { retry_after } = error else {
+        let Some((why, retry_after)) = error.wait() else {
             return false;
         };
         self.stop_timer();
-        match *retry_after {
+        self.why.set(why);
+        match retry_after {
             Some(seconds) => {
                 // «0» still means «not now»: wait at least a second.
                 let seconds = seconds.max(1);

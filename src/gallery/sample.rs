@@ -17,9 +17,35 @@ pub fn user(confirmed: bool) -> Value {
     })
 }
 
+/// The datum a meter-serial supplier asks to link an account.
+fn meter_serial() -> Value {
+    json!({
+        "kind": "meter_serial",
+        "label": "Заводской номер счетчика",
+        "hint": "Заводской номер счетчика газа указан в квитанции в блоке «Приборы учёта», а также на корпусе счетчика. Введите его так, как он напечатан, с буквами и дефисом.",
+        "example": "СГ-100001",
+    })
+}
+
+/// The datum a last-bill supplier asks to link an account.
+fn last_bill_amount() -> Value {
+    json!({
+        "kind": "last_bill_amount",
+        "label": "Сумма последнего начисления по квитанции, ₽",
+        "hint": "Сумма начисления за месяц указана в нижней части последней квитанции, в строке «Начислено за месяц». Введите её в рублях и копейках, без учёта долга и переплаты.",
+        "example": "1 050,00",
+    })
+}
+
 /// The nine suppliers of the subscriber guide, in its order.
 pub fn suppliers() -> Value {
     let supplier = |id: &str, name: &str, region: &str, place: &str| {
+        // As the reference API's seed: the first five ask for the meter.
+        let proof = if ["kaluga", "krasnodar", "kemerovo", "kirov"].contains(&id) {
+            last_bill_amount()
+        } else {
+            meter_serial()
+        };
         json!({
             "id": id,
             "name": name,
@@ -28,6 +54,7 @@ pub fn suppliers() -> Value {
                 "hint": format!("Номер лицевого счета указан {place}. Он состоит из 10 цифр и начинается с {region}. Пробелы вводить не нужно."),
                 "example": format!("{region}00001234"),
             },
+            "link_proof": proof,
         })
     };
     json!([
@@ -269,7 +296,20 @@ pub fn problem(status: u16, code: &str, detail: &str, fields: &[(&str, &str)]) -
 
 /// 429 with `Retry-After: seconds`.
 pub fn rate_limited(seconds: &'static str) -> Canned {
-    let mut answer = problem(429, "rate_limited", "Слишком много попыток.", &[]);
+    too_many(seconds, "rate_limited", "Слишком много попыток.")
+}
+
+/// 429 `account_locked`: the account number had too many failed attempts.
+pub fn account_locked(seconds: &'static str) -> Canned {
+    too_many(
+        seconds,
+        "account_locked",
+        "Слишком много неудачных попыток подключить этот лицевой счет. Повторите через 59 мин.",
+    )
+}
+
+fn too_many(seconds: &'static str, code: &str, detail: &str) -> Canned {
+    let mut answer = problem(429, code, detail, &[]);
     if let Canned::Answer { retry_after, .. } = &mut answer {
         *retry_after = Some(seconds);
     }
@@ -283,5 +323,29 @@ pub fn server_error() -> Canned {
         content_type: "text/html",
         retry_after: None,
         body: "<h1>Internal Server Error</h1>".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::api::types::{ProofKind, Supplier};
+
+    /// The suppliers decode as the API's would, each kind of datum asked by
+    /// the suppliers that ask it in the reference API's seed.
+    #[test]
+    fn the_sample_suppliers_ask_their_datum() {
+        let suppliers: Vec<Supplier> =
+            serde_json::from_value(super::suppliers()).expect("the API's shape");
+        let kind = |id: &str| {
+            suppliers
+                .iter()
+                .find(|s| s.id == id)
+                .map(|s| s.link_proof.kind)
+        };
+        assert_eq!(suppliers.len(), 9);
+        assert_eq!(kind("voronezh"), Some(ProofKind::MeterSerial));
+        assert_eq!(kind("yoshkar-ola"), Some(ProofKind::MeterSerial));
+        assert_eq!(kind("kaluga"), Some(ProofKind::LastBillAmount));
+        assert_eq!(kind("kirov"), Some(ProofKind::LastBillAmount));
     }
 }

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::sample::{self, problem, rate_limited, server_error};
+use super::sample::{self, account_locked, problem, rate_limited, server_error};
 use super::steps::Step::{self, Choose, Click, Type};
 use super::world::World;
 use crate::api::stub::Canned;
@@ -316,6 +316,7 @@ const PASSWORD_CHANGE: &[Step] = &[
     SUBMIT,
 ];
 const VORONEZH: Step = Choose("supplier_id", "voronezh");
+const KIROV: Step = Choose("supplier_id", "kirov");
 const WITH_READINGS: Step = Click("#pay-readings");
 const HUGE_READING: Step = Type("reading-1", "19999");
 const TOKEN: &str = "?token=gallery";
@@ -577,19 +578,84 @@ pub static STATES: &[State] = &[
     .parts(&[Hint]),
     state(
         LinkAccount,
+        "meter-serial",
+        "Поставщик просит заводской номер счетчика: подсказка открыта",
+        as_is,
+    )
+    .steps(&[
+        VORONEZH,
+        Type("number", "3600000001"),
+        Type("proof", "СГ-100001"),
+        Click("button[aria-controls='proof-help']"),
+    ])
+    .parts(&[Hint]),
+    state(
+        LinkAccount,
+        "last-bill",
+        "Поставщик просит сумму последнего начисления: подсказка открыта",
+        as_is,
+    )
+    .steps(&[KIROV, Click("button[aria-controls='proof-help']")])
+    .parts(&[Hint]),
+    state(
+        LinkAccount,
+        "proof-empty",
+        "Данные квитанции не введены",
+        as_is,
+    )
+    .steps(&[VORONEZH, Type("number", "3600000001"), SUBMIT])
+    .parts(&[Field]),
+    state(
+        LinkAccount,
+        "proof-error",
+        "Сумма начисления введена не числом",
+        as_is,
+    )
+    .steps(&[
+        KIROV,
+        Type("number", "4300000002"),
+        Type("proof", "тысяча"),
+        SUBMIT,
+    ])
+    .parts(&[Field]),
+    state(
+        LinkAccount,
         "not-found",
-        "Счёт не найден у поставщика",
+        "Счёт с такими данными не найден (номер или данные квитанции)",
         as_is,
     )
     .answer("POST", "/accounts", || {
-        problem(404, "account_not_found", "Лицевой счет не найден.", &[])
+        problem(
+            404,
+            "account_not_found",
+            "Лицевой счет с такими данными не найден у поставщика «Межрегионгаз Воронеж». Проверьте номер и данные квитанции.",
+            &[],
+        )
     })
-    .steps(&[VORONEZH, Type("number", "3699999999"), SUBMIT]),
+    .steps(&[
+        VORONEZH,
+        Type("number", "3699999999"),
+        Type("proof", "СГ-100001"),
+        SUBMIT,
+    ]),
+    state(
+        LinkAccount,
+        "locked",
+        "Слишком много неудачных попыток для номера: отсчёт",
+        as_is,
+    )
+    .answer("POST", "/accounts", || account_locked("3540"))
+    .steps(&[
+        VORONEZH,
+        Type("number", "3600000001"),
+        Type("proof", "СГ-999999"),
+        SUBMIT,
+    ]),
     state(LinkAccount, "already-linked", "Счёт уже подключён", as_is)
         .answer("POST", "/accounts", || {
             problem(409, "already_linked", "Лицевой счет уже подключен.", &[])
         })
-        .steps(&[VORONEZH, Type("number", "3600000001"), SUBMIT]),
+        .steps(&[VORONEZH, Type("number", "3600000001"), Type("proof", "СГ-100001"), SUBMIT]),
     state(
         LinkAccount,
         "linked",
@@ -597,8 +663,9 @@ pub static STATES: &[State] = &[
         as_is,
     )
     .steps(&[
-        Choose("supplier_id", "kirov"),
+        KIROV,
         Type("number", "43 0000 0002"),
+        Type("proof", "1 050,00"),
         SUBMIT,
     ]),
     state(

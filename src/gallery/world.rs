@@ -176,7 +176,7 @@ mod tests {
             accepted,
             json!([{ "value": "12400.5", "date": "2026-03-16" }])
         );
-        let linked = r#"{"supplier_id":"kirov","number":"4300000002"}"#;
+        let linked = r#"{"supplier_id":"kirov","number":"4300000002","proof":"1050,00"}"#;
         let summary = body(world.respond("POST", "/accounts", Some(linked)));
         assert_eq!(summary["supplier"]["name"], "Межрегионгаз Киров");
         assert_eq!(status(&world.respond("GET", "/nothing", None)), 404);

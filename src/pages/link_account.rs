@@ -2,18 +2,20 @@ use leptos::{either::Either, prelude::*};
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_navigate};
 
-use crate::api::{accounts, types::Supplier};
+use crate::api::accounts::{self, Link};
+use crate::api::types::{LinkProof, ProofKind, Supplier};
 use crate::components::field::TextField;
 use crate::components::form_shell::{Beside, FormShell};
 use crate::components::hint::Hint;
 use crate::components::outcome::Outcome;
 use crate::components::remote::Remote;
 use crate::components::supplier_select::SupplierSelect;
-use crate::form::{Field, Form, clear};
+use crate::form::{Field, Form, FormError, clear};
 use crate::routes::Route;
 use crate::rules::account_number::{
-    DEFAULT_MAX_DIGITS, account_number, account_title, digits_rule, supplier_chosen, without_spaces,
+    DEFAULT_MAX_DIGITS, account_number, digits_rule, supplier_chosen, without_spaces,
 };
+use crate::rules::link_proof::{input_mode, proof as proof_rule};
 use crate::rules::typography::numbered;
 
 const NUMBER_HELP_DEFAULT: &str = "Номер лицевого счета напечатан на квитанции за газ. Выберите поставщика, и здесь появится подсказка, где именно искать номер на его квитанции.";
@@ -43,7 +45,9 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
     let suppliers = StoredValue::new(suppliers);
     let supplier = Field::kept("link", "supplier_id");
     let number = Field::kept("link", "number");
-    let form = Form::new(&[supplier, number]);
+    // The datum of the receipt the chosen supplier asks for (`link_proof`).
+    let proof = Field::kept("link", "proof");
+    let form = Form::new(&[supplier, number, proof]);
     // Said aloud when pasted spaces were taken out of the number.
     let spaces_removed = RwSignal::new(false);
 
@@ -58,6 +62,17 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
     // The supplier's rule, always in view under the label.
     let max_digits = move || chosen().map_or(DEFAULT_MAX_DIGITS, |s| s.account_rule.max_digits);
     let rule = Signal::derive(move || digits_rule(max_digits()));
+    // What the chosen supplier asks; the field stays hidden until one is chosen.
+    let asked = Memo::new(move |_| chosen().map(|s| s.link_proof));
+    let kind = Memo::new(move |_| asked.read().as_ref().map(|ask| ask.kind));
+    // Another kind of datum: the old message spoke of the other one.
+    Effect::new(move |before: Option<Option<ProofKind>>| {
+        let now = kind.get();
+        if before.is_some_and(|before| before != now) {
+            proof.error.set(None);
+        }
+        now
+    });
     let check_supplier = move || supplier.check(supplier_chosen(&supplier.value.read()));
     let check_number = move || {
         if let Some(clean) = without_spaces(&number.value.get_untracked()) {
@@ -66,34 +81,43 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
         }
         number.check(account_number(&number.value.read(), max_digits()))
     };
+    // No supplier, no datum asked yet: the supplier's own message says it.
+    let check_proof = move || {
+        kind.get_untracked()
+            .and_then(|kind| proof.check(proof_rule(&proof.value.read(), kind).map(|_| ())))
+    };
 
-    let link = Action::new_local(|(supplier_id, number): &(String, String)| {
-        accounts::link(supplier_id.clone(), number.clone())
-    });
+    let link = Action::new_local(|link: &Link| accounts::link(link.clone()));
     Effect::new(move || match link.value().get() {
-        Some(Ok(_)) => clear(&[supplier, number]),
+        Some(Ok(_)) => clear(&[supplier, number, proof]),
         Some(Err(error)) => match error.code() {
+            // An unknown number and a wrong datum: one answer, which tells
+            // neither (so nothing says whether a number exists).
             Some("account_not_found") => {
-                let name = chosen().map(|s| s.name).unwrap_or_default();
-                let message = format!(
-                    "{} не найден у поставщика «{name}». Проверьте номер по квитанции и выбранного поставщика.",
-                    account_title(&number.value.get_untracked())
-                );
-                form.fail_on(number, message);
+                // Untracked: choosing another supplier later does not say it again.
+                let name = untrack(chosen).map(|s| s.name).unwrap_or_default();
+                form.show(vec![FormError::form(not_found(&name))]);
             }
             Some("already_linked") => form.fail_on(
                 number,
                 "Этот лицевой счет уже подключен к Вашему Личному кабинету.",
             ),
-            // A 429 counts down, as in every form.
+            // A 429 counts down, as in every form; a locked number says why.
             _ => form.fail(&error),
         },
         None => {}
     });
 
     let send = move || {
-        if form.check([check_supplier(), check_number()]) {
-            link.dispatch((supplier.value.get(), number.value.get()));
+        if form.check([check_supplier(), check_number(), check_proof()])
+            && let Some(kind) = kind.get_untracked()
+            && let Ok(sent) = proof_rule(&proof.value.get_untracked(), kind)
+        {
+            link.dispatch(Link {
+                supplier_id: supplier.value.get_untracked(),
+                number: number.value.get_untracked(),
+                proof: sent,
+            });
         }
     };
     let navigate = use_navigate();
@@ -143,6 +167,21 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
                         {receipt()}
                     </div>
                 </details>
+                {move || {
+                    asked
+                        .get()
+                        .map(|ask| {
+                            view! {
+                                <ProofField
+                                    field=proof
+                                    ask=ask
+                                    validate=move || {
+                                        check_proof();
+                                    }
+                                />
+                            }
+                        })
+                }}
                 <Beside slot>
                     <button type="button" on:click=cancel>
                         "Отмена"
@@ -186,6 +225,7 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
                     on:click=move |_| {
                         link.value().set(None);
                         number.value.set(String::new());
+                        proof.value.set(String::new());
                     }
                 >
                     "Подключить ещё один лицевой счет"
@@ -203,6 +243,49 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
         </Show>
         {outcome}
     }
+}
+
+/// The one answer to a number unknown at `supplier` and to a wrong datum.
+fn not_found(supplier: &str) -> String {
+    format!(
+        "Лицевой счет с такими данными не найден у поставщика «{supplier}». Проверьте номер и данные квитанции."
+    )
+}
+
+/// The datum of the receipt the supplier asks, labelled and explained in
+/// its words, with the app's picture of where that datum is.
+#[component]
+fn ProofField(field: Field, ask: LinkProof, #[prop(into)] validate: Callback<()>) -> impl IntoView {
+    let kind = ask.kind;
+    let note = Some(Signal::stored(format!("Например: {}", ask.example)));
+    view! {
+        <TextField
+            field=field
+            label=format!("{}:", ask.label)
+            validate=validate
+            help=Signal::stored(ask.hint)
+            help_extra=ViewFn::from(move || proof_receipt(kind))
+            note=note
+            inputmode=input_mode(kind)
+            autocomplete="off"
+            size="size-12"
+        />
+    }
+}
+
+/// The receipt with the datum marked, one picture per kind.
+fn proof_receipt(kind: ProofKind) -> impl IntoView {
+    let (src, alt) = match kind {
+        ProofKind::MeterSerial => (
+            "/receipt-meter.svg",
+            "Пример квитанции: заводской номер счетчика напечатан в середине, в блоке «Приборы учёта», и обведён рамкой.",
+        ),
+        ProofKind::LastBillAmount => (
+            "/receipt-amount.svg",
+            "Пример квитанции: сумма начисления за месяц напечатана внизу, в строке «Начислено за месяц, ₽», и обведена рамкой.",
+        ),
+    };
+    view! { <img src=src width="320" height="200" loading="lazy" class="receipt" alt=alt /> }
 }
 
 /// The receipt with the number marked: in the «?» and in the disclosure.

@@ -10,6 +10,7 @@
 pub mod account_number;
 pub mod date;
 pub mod email;
+pub mod link_proof;
 pub mod money;
 pub mod password;
 pub mod payment_page;

@@ -108,13 +108,7 @@ pub const TOO_BIG: &str = "Сумма оплаты не может превыш�
 
 /// An amount typed in rubles (`100`, `100,50`, `1 234.5`, `1 234,56 ₽`) → kopecks.
 pub fn parse_rub(input: &str) -> Result<i64, &'static str> {
-    // Spaces group thousands; a trailing ₽ may come from a copied amount.
-    let cleaned: String = input
-        .trim()
-        .trim_end_matches('₽')
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let cleaned = ungrouped(input);
     if cleaned.is_empty() {
         return Err("Введите сумму оплаты.");
     }
@@ -134,6 +128,24 @@ pub fn parse_rub(input: &str) -> Result<i64, &'static str> {
     } else {
         Ok(total)
     }
+}
+
+/// An amount as typed or copied, without what only dresses it: spaces
+/// (no-break ones too) group thousands, a trailing ₽ comes from a copied amount.
+fn ungrouped(input: &str) -> String {
+    input
+        .trim()
+        .trim_end_matches('₽')
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// An amount of a receipt in rubles with optional kopecks (`1050`,
+/// `1 050,00`, `1050.5`, `1 050,00 ₽`) → kopecks, zero included; `None` when
+/// it is not one (empty, signed, more than two places, beyond 12 digits of rubles).
+pub fn rub_to_kop(input: &str) -> Option<i64> {
+    decimal(&ungrouped(input), 2, 12).ok()
 }
 
 /// `123456` → `1234,56`: the amount as it is typed into a field.
@@ -182,6 +194,20 @@ mod tests {
         assert_eq!(parse_rub("0,01"), Ok(1));
         assert_eq!(parse_rub(",5"), Ok(50));
         assert_eq!(parse_rub("100 000"), Ok(MAX_PAYMENT_KOP));
+    }
+
+    #[test]
+    fn receipt_amounts_are_read_to_the_kopeck() {
+        assert_eq!(rub_to_kop("1050"), Some(105_000));
+        assert_eq!(rub_to_kop("1 050,00"), Some(105_000));
+        assert_eq!(rub_to_kop("1\u{a0}050,5"), Some(105_050));
+        assert_eq!(rub_to_kop("1050.00 ₽"), Some(105_000));
+        assert_eq!(rub_to_kop("0"), Some(0));
+        for not_an_amount in [
+            "", " ", "-1050", "+1050", "1,050,00", "1050,001", "1о50", "1e3",
+        ] {
+            assert_eq!(rub_to_kop(not_an_amount), None, "{not_an_amount:?}");
+        }
     }
 
     #[test]

@@ -30,16 +30,26 @@ pub fn retry_in_exact(seconds: u32) -> String {
     }
 }
 
+/// Why a form waits after most 429 answers.
+pub const TOO_MANY_ATTEMPTS: &str = "Слишком много попыток.";
+
+/// Why the link form waits when one account number had too many failed
+/// attempts (`account_locked`). Said for a number that exists or not.
+pub const ACCOUNT_LOCKED: &str = "Слишком много неудачных попыток подключить этот лицевой счет.";
+
 /// The line of a rate-limit countdown with `seconds` still to wait; at 0 the
 /// form may be sent again. It never says whether an account exists.
 pub fn retry_countdown(seconds: u32) -> String {
-    if seconds == 0 {
-        "Можно повторить попытку.".to_owned()
-    } else {
-        format!(
-            "Слишком много попыток. Повторите {}.",
-            retry_in_exact(seconds)
-        )
+    waiting(TOO_MANY_ATTEMPTS, Some(seconds))
+}
+
+/// The line of a notice that waits because of `why`: `seconds` still to
+/// wait, to the second, or `None` when the server did not say how long.
+pub fn waiting(why: &str, seconds: Option<u32>) -> String {
+    match seconds {
+        Some(0) => "Можно повторить попытку.".to_owned(),
+        Some(seconds) => format!("{why} Повторите {}.", retry_in_exact(seconds)),
+        None => format!("{why} Повторите через несколько минут."),
     }
 }
 
@@ -77,6 +87,19 @@ mod tests {
             "Слишком много попыток. Повторите через 14 мин 59 с."
         );
         assert_eq!(retry_countdown(0), "Можно повторить попытку.");
+    }
+
+    #[test]
+    fn a_locked_number_says_why_it_waits() {
+        assert_eq!(
+            waiting(ACCOUNT_LOCKED, Some(3599)),
+            "Слишком много неудачных попыток подключить этот лицевой счет. Повторите через 59 мин 59 с."
+        );
+        assert_eq!(
+            waiting(ACCOUNT_LOCKED, None),
+            "Слишком много неудачных попыток подключить этот лицевой счет. Повторите через несколько минут."
+        );
+        assert_eq!(waiting(ACCOUNT_LOCKED, Some(0)), "Можно повторить попытку.");
     }
 
     #[test]

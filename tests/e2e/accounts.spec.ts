@@ -3,6 +3,7 @@ import { expect, test } from './support/fixtures';
 import {
   LINKED, LinkAccountPage, confirmedSubscriber, expectAccessible, openSection, subscriberWithAccounts, recordRequests,
 } from './support/kabinet';
+import { LAST_BILL, METER_SERIAL } from './support/seed';
 
 const VORONEZH = 'Межрегионгаз Воронеж';
 const KIROV = 'Межрегионгаз Киров';
@@ -31,8 +32,12 @@ test('a subscriber links an account from the receipt and sees it on the home pag
     'Межрегионгаз Кемерово',
     'Межрегионгаз Киров',
   ]);
+  // The datum of the receipt is asked once the supplier says which one.
+  await expect(form.proof()).toHaveCount(0);
   await expectAccessible(page);
 
+  await form.supplier().selectOption({ label: VORONEZH });
+  await expect(page.getByLabel(METER_SERIAL, { exact: true })).toBeVisible();
   await form.link(VORONEZH, '3600000001');
   await expect(page.getByText(LINKED)).toBeVisible();
   // A confirmation panel: what was linked, and where to go on.
@@ -84,6 +89,30 @@ test('the «?» hint shows where the number is on the chosen supplier\'s receipt
   await expect(page.getByRole('tooltip').filter({ hasText: 'начинается с 43' })).toBeVisible();
 });
 
+test('the datum of the receipt has the supplier\'s label, its own «?» and a picture of where it is', async ({ page, request }) => {
+  await confirmedSubscriber(page, request);
+  const form = new LinkAccountPage(page);
+  await form.open();
+  await form.supplier().selectOption({ label: VORONEZH });
+  const serial = page.getByLabel(METER_SERIAL, { exact: true });
+  await expect(serial).toHaveAttribute('inputmode', 'text');
+  await page.getByRole('button', { name: `Подсказка: ${METER_SERIAL}` }).hover();
+  const tooltip = page.getByRole('tooltip').filter({ has: page.getByRole('img', { name: /заводской номер счетчика/ }) });
+  await expect(tooltip).toBeVisible();
+  await expect(serial).toHaveAccessibleDescription(/.+/);
+  await expectAccessible(page);
+  await page.keyboard.press('Escape');
+
+  // Киров asks for the last bill: another label, a keyboard with a comma, another picture.
+  await form.supplier().selectOption({ label: KIROV });
+  await expect(serial).toHaveCount(0);
+  const bill = page.getByLabel(LAST_BILL, { exact: true });
+  await expect(bill).toHaveAttribute('inputmode', 'decimal');
+  await page.getByRole('button', { name: `Подсказка: ${LAST_BILL}` }).focus();
+  await expect(page.getByRole('tooltip').getByRole('img', { name: /сумма начисления/ })).toBeVisible();
+  await expectAccessible(page);
+});
+
 test('«Отмена» goes back without linking anything', async ({ page, request }) => {
   await confirmedSubscriber(page, request);
   await page.getByRole('link', { name: 'Главная' }).click();
@@ -108,20 +137,31 @@ test('bad input when linking is explained and kept', async ({ page, request }) =
   await expect(form.summary()).toBeFocused();
   await expectAccessible(page);
 
-  await form.link(VORONEZH, '36A0000001');
+  await form.link(VORONEZH, '36A0000001', 'СГ-100001');
   await expect(form.summary().getByRole('link', { name: 'Лицевой счет может содержать только цифры.' })).toBeVisible();
   await expect(form.number()).toHaveValue('36A0000001');
 
-  await form.link(VORONEZH, '36000000011');
+  await form.link(VORONEZH, '3600000002', '');
+  await expect(form.summary().getByRole('link', { name: 'Введите заводской номер счетчика, как он указан на квитанции.' })).toBeVisible();
+  await expect(form.proof()).toHaveAttribute('aria-invalid', 'true');
+
+  await form.link(KIROV, '4300000002', 'тысяча');
+  await expect(form.summary().getByRole('link', { name: /Сумма указывается в рублях и копейках, например 1\s050,00\./ })).toBeVisible();
+  await expect(form.proof()).toHaveValue('тысяча');
+
+  await form.link(VORONEZH, '36000000011', 'СГ-100001');
   await expect(form.summary().getByRole('link', { name: 'Лицевой счет должен содержать не более 10 цифр.' })).toBeVisible();
   await expect(form.number()).toHaveAttribute('aria-invalid', 'true');
   await expect(form.number()).toHaveValue('36000000011');
   expect(sent).toEqual([]);
 
-  // Not known at that supplier: said on the field, the number kept.
-  await form.link(VORONEZH, '3699999999');
-  await expect(form.summary()).toContainText('Лицевой счет № 3699999999 не найден у поставщика «Межрегионгаз Воронеж».');
+  // Not known at that supplier: one message for the number and the datum, both kept.
+  await form.link(VORONEZH, '3699999999', 'СГ-100001');
+  await expect(form.summary()).toContainText(
+    'Лицевой счет с такими данными не найден у поставщика «Межрегионгаз Воронеж». Проверьте номер и данные квитанции.',
+  );
   await expect(form.number()).toHaveValue('3699999999');
+  await expect(form.proof()).toHaveValue('СГ-100001');
   await expect(form.supplier()).toHaveValue('voronezh');
 
   // Already linked to this cabinet.
@@ -184,6 +224,7 @@ test('a session that ended while the form was open: login, then back with the in
   await form.open();
   await form.supplier().selectOption({ label: VORONEZH });
   await form.number().fill('3600000001');
+  await form.proof().fill('СГ-100001');
   await context.clearCookies();
   await form.submit().click();
   await expect(page).toHaveURL(/\/login\?next=%2Faccounts%2Flink$/);
@@ -193,6 +234,7 @@ test('a session that ended while the form was open: login, then back with the in
   await page.getByRole('button', { name: 'Войти' }).click();
   await expect(page).toHaveURL(/\/accounts\/link$/);
   await expect(form.number()).toHaveValue('3600000001');
+  await expect(form.proof()).toHaveValue('СГ-100001');
   await expect(form.supplier()).toHaveValue('voronezh');
   await form.submit().click();
   await expect(page.getByText(LINKED)).toBeVisible();

@@ -24,10 +24,10 @@ const VORONEZH = 'Межрегионгаз Воронеж';
 /** Markup that would run if the app ever put API text into HTML. */
 const HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
 
-/** Appends HOSTILE to every text of a JSON value but ids, codes, dates and statuses (which the app routes and computes by). */
+/** Appends HOSTILE to every text of a JSON value but ids, codes, kinds, dates and statuses (which the app routes and computes by). */
 function poison(value: unknown, key = ''): unknown {
   if (typeof value === 'string') {
-    return /(^|_)(id|code|status|date|at|until|algorithm|challenge|salt|signature|url|value|unit|due)$/.test(key) ? value : `${value} ${HOSTILE}`;
+    return /(^|_)(id|code|status|kind|date|at|until|algorithm|challenge|salt|signature|url|value|unit|due)$/.test(key) ? value : `${value} ${HOSTILE}`;
   }
   if (Array.isArray(value)) return value.map((item) => poison(item, key));
   if (value && typeof value === 'object') {
@@ -70,6 +70,9 @@ test('markup in every text the API sends is shown as text, never run', async ({ 
   const link = new LinkAccountPage(page);
   await link.open();
   await expect(link.supplier().locator('option').nth(1)).toContainText('<script>');
+  // The datum the supplier asks: its label and hint are the API's text too.
+  await link.supplier().selectOption({ index: 1 });
+  await expect(page.locator('label[for="proof"]')).toContainText('<script>');
   await expectNothingRan(page);
 });
 
@@ -134,7 +137,8 @@ const FORMS: FormCase[] = [
       await link.open();
       await link.supplier().selectOption({ label: VORONEZH });
       await link.number().fill('3600000001');
-      return [[link.number(), '3600000001']];
+      await link.proof().fill('СГ-100001');
+      return [[link.number(), '3600000001'], [link.proof(), 'СГ-100001']];
     },
     submit: (page) => new LinkAccountPage(page).submit(),
   },

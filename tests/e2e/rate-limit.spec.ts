@@ -8,6 +8,7 @@ import {
   PASSWORD,
   RecoverPage,
   RegisterPage,
+  confirmedSubscriber,
   expectAccessible,
   freshEmail,
   previousReading,
@@ -128,4 +129,21 @@ test('paying, sending readings and linking an account count down the same way', 
   await link.link('Межрегионгаз Воронеж', '3600000002');
   await expect(notice(page)).toHaveText('Слишком много попыток. Повторите через 3 с.');
   await expect(link.number()).toHaveValue('3600000002');
+  await expect(link.proof()).toHaveValue('СГ-352353');
+});
+
+test('an account number locked after failed attempts says so and counts down, the input kept', async ({ page, request }) => {
+  await confirmedSubscriber(page, request);
+  await page.route('**/api/v1/accounts', (route) =>
+    route.request().method() === 'GET' ? route.continue() : route.fulfill(rateLimited(3, 'account_locked')),
+  );
+  const link = new LinkAccountPage(page);
+  await link.open();
+  await link.link('Межрегионгаз Киров', '4300000002');
+  await expect(notice(page)).toHaveText(/^Слишком много неудачных попыток подключить этот лицевой счет\. Повторите через [23] с\.$/);
+  await expect(notice(page)).toBeFocused();
+  await expect(link.number()).toHaveValue('4300000002');
+  await expect(link.proof()).toHaveValue('1 050,00');
+  await expectAccessible(page);
+  await expect(notice(page)).toHaveText('Можно повторить попытку.', { timeout: 5_000 });
 });

@@ -25,6 +25,7 @@ test('a session that expired mid-use: login, then back with the input kept', asy
   await form.open();
   await form.supplier().selectOption({ label: 'Межрегионгаз Воронеж' });
   await form.number().fill('3600000001');
+  await form.proof().fill('СГ-100001');
   // 31 minutes without a request: past the 30-minute idle lifetime.
   await advanceClock(request, 31 * 60);
   await form.submit().click();
@@ -34,6 +35,7 @@ test('a session that expired mid-use: login, then back with the input kept', asy
   await new LoginPage(page).login(email);
   await expect(page).toHaveURL(/\/accounts\/link$/);
   await expect(form.number()).toHaveValue('3600000001');
+  await expect(form.proof()).toHaveValue('СГ-100001');
   await form.submit().click();
   await expect(page.getByText(LINKED)).toBeVisible();
 });

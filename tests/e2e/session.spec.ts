@@ -56,6 +56,7 @@ test('logged out in another tab: the next action goes to login, says so, and com
   await form.open();
   await form.supplier().selectOption({ label: VORONEZH });
   await form.number().fill('3600000001');
+  await form.proof().fill('СГ-100001');
 
   const other = await context.newPage();
   await other.goto('/');
@@ -71,6 +72,7 @@ test('logged out in another tab: the next action goes to login, says so, and com
   await new LoginPage(page).login(email);
   await expect(page).toHaveURL(/\/accounts\/link$/);
   await expect(form.number()).toHaveValue('3600000001');
+  await expect(form.proof()).toHaveValue('СГ-100001');
   await form.submit().click();
   await expect(page.getByText(LINKED)).toBeVisible();
 });

@@ -10,10 +10,10 @@ use std::{cell::Cell, rc::Rc};
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
 
-#[wasm_bindgen_test]
-async fn rate_limit_notice_counts_down_each_second_then_allows_a_retry() {
+/// The notice and a submit button, mounted; the page and its countdown.
+fn mounted() -> (impl Drop, RetryCountdown) {
     let made = Rc::new(Cell::new(None));
-    let _page = mount({
+    let page = mount({
         let made = made.clone();
         move || {
             let wait = RetryCountdown::new();
@@ -24,7 +24,12 @@ async fn rate_limit_notice_counts_down_each_second_then_allows_a_retry() {
             }
         }
     });
-    let wait = made.get().unwrap();
+    (page, made.get().unwrap())
+}
+
+#[wasm_bindgen_test]
+async fn rate_limit_notice_counts_down_each_second_then_allows_a_retry() {
+    let (_page, wait) = mounted();
     assert_eq!(text_of("retry-notice"), None, "hidden until a 429");
     assert!(wait.allows_submit());
 
@@ -78,4 +83,30 @@ async fn rate_limit_notice_counts_down_each_second_then_allows_a_retry() {
         Some("Слишком много попыток. Повторите через несколько минут.")
     );
     assert!(wait.allows_submit());
+}
+
+#[wasm_bindgen_test]
+async fn a_locked_account_number_says_why_the_form_waits() {
+    let (_page, wait) = mounted();
+    assert!(wait.show(&ApiError::AccountLocked {
+        retry_after: Some(3599)
+    }));
+    tick().await;
+    assert_eq!(
+        text_of("retry-notice").as_deref(),
+        Some(
+            "Слишком много неудачных попыток подключить этот лицевой счет. Повторите через 59 мин 59 с."
+        )
+    );
+    assert_eq!(focused_id(), "retry-notice");
+
+    // The next wait of the same form is an ordinary one again.
+    assert!(wait.show(&ApiError::TooManyRequests {
+        retry_after: Some(5)
+    }));
+    tick().await;
+    assert_eq!(
+        text_of("retry-notice").as_deref(),
+        Some("Слишком много попыток. Повторите через 5 с.")
+    );
 }

@@ -1,7 +1,7 @@
 //! `SupplierSelect`: the gas supplier of an account being linked.
 
 use crate::support::{attr, by_id, fire, mount};
-use kabinet::api::types::{AccountRule, Supplier};
+use kabinet::api::types::{AccountRule, LinkProof, ProofKind, Supplier};
 use kabinet::components::supplier_select::SupplierSelect;
 use kabinet::form::Field;
 use leptos::{prelude::*, task::tick};
@@ -15,6 +15,12 @@ fn supplier(id: &str, name: &str, hint: &str) -> Supplier {
             max_digits: 10,
             hint: hint.into(),
             example: None,
+        },
+        link_proof: LinkProof {
+            kind: ProofKind::MeterSerial,
+            label: "Заводской номер счетчика".into(),
+            hint: String::new(),
+            example: "СГ-100001".into(),
         },
     }
 }

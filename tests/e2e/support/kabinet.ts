@@ -4,6 +4,7 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { API_URL } from './fixtures';
+import { LAST_BILL, METER_SERIAL, proofOf } from './seed';
 
 export { API_URL };
 
@@ -161,6 +162,8 @@ export class LinkAccountPage {
   constructor(readonly page: Page) {}
   supplier = () => this.page.getByLabel('Поставщик:', { exact: true });
   number = () => this.page.getByLabel('Лицевой счет:', { exact: true });
+  /** The datum of the receipt the chosen supplier asks, under the label the API gives it. */
+  proof = () => this.page.getByLabel(METER_SERIAL, { exact: true }).or(this.page.getByLabel(LAST_BILL, { exact: true }));
   submit = () => this.page.getByRole('button', { name: 'Подключить' });
   summary = () => this.page.getByRole('alert').filter({ hasText: 'Проверьте введённые данные' });
 
@@ -170,9 +173,11 @@ export class LinkAccountPage {
     await expect(this.supplier()).toBeVisible();
   }
 
-  async link(supplier: string, number: string): Promise<void> {
+  /** Chooses, types and presses; `proof` is the seeded account's own datum unless given. */
+  async link(supplier: string, number: string, proof = proofOf(number)): Promise<void> {
     await this.supplier().selectOption({ label: supplier });
     await this.number().fill(number);
+    await this.proof().fill(proof);
     await this.submit().click();
   }
 }
@@ -244,12 +249,15 @@ export async function advanceClock(request: APIRequestContext, seconds: number):
  */
 export const EXPOSE_RETRY_AFTER = { 'Access-Control-Expose-Headers': 'Retry-After' };
 
-/** A 429 answer of the API with `Retry-After`, for `page.route`. */
-export function rateLimited(retryAfter: number) {
+/** A 429 answer of the API with `Retry-After`, for `page.route`; `account_locked` when one account number had too many failed attempts. */
+export function rateLimited(retryAfter: number, code: 'rate_limited' | 'account_locked' = 'rate_limited') {
+  const detail = code === 'account_locked'
+    ? 'Слишком много неудачных попыток подключить этот лицевой счет. Повторите через 1 мин.'
+    : 'Слишком много запросов.';
   return {
     status: 429,
     headers: { 'Content-Type': 'application/problem+json', 'Retry-After': String(retryAfter), ...EXPOSE_RETRY_AFTER },
-    body: JSON.stringify({ type: 'about:blank', title: 'Too Many Requests', status: 429, code: 'rate_limited', detail: 'Слишком много запросов.' }),
+    body: JSON.stringify({ type: 'about:blank', title: 'Too Many Requests', status: 429, code, detail }),
   };
 }
 
