@@ -97,7 +97,7 @@ pages_table::pages!(lazy_pages);
 pub async fn first_module() -> Result<(), ChunkFailed> {
     let module = leptos::prelude::document()
         .document_element()
-        .and_then(|html| html.get_attribute("data-first-module"));
+        .and_then(|html| html.get_attribute(pages_table::handoff::FIRST_MODULE));
     match module {
         Some(module) => download_module(&module).await,
         None => Ok(()),

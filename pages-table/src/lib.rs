@@ -1,10 +1,12 @@
-//! Every page of Kabinet, declared once ([`PAGES`]).
+//! Every page of Kabinet, declared once ([`PAGES`]), and the names the
+//! prerendered pages and the app hand over by ([`handoff`]).
 //!
 //! A crate of its own, without Leptos, so that the app and the xtask read
 //! the same table: the app builds its page groups from it (`lazy_routes.rs`
 //! through [`pages!`]) and a test holds its route table to it; the xtask
 //! preloads each route's group and prerenders the pages it marks.
 
+pub mod handoff;
 mod table;
 
 pub use table::{PAGES, PATTERNS};

@@ -20,6 +20,7 @@ use crate::Ctx;
 use crate::process;
 use crate::tools::WASM_TARGET;
 use anyhow::{Context, Result, bail};
+use pages_table::handoff::{FIRST_MODULE, SESSION, WASM_BINDINGS};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::fs;
@@ -293,6 +294,24 @@ fn route_modules(loader: &str) -> Result<Vec<RouteModule>> {
         .collect()
 }
 
+/// The boot script and the groups' loader for the table's pages, as the
+/// release writes them from a loader of made-up files: what the hand-off
+/// test (`handoff.rs`) reads.
+#[cfg(test)]
+pub fn boot_script_sample() -> String {
+    let mut loader = String::from("import { initSync } from \"./kabinet.js\";\n");
+    for page in pages_table::PAGES {
+        let group = page.group;
+        let _ = writeln!(
+            loader,
+            "export const __wasm_split_load_{group} = wrapAsyncCb(makeLoad(new URL(\"./split_{group}.wasm\", import.meta.url), []));"
+        );
+    }
+    let routes = route_modules(&loader).expect("a module for every group");
+    let loader = rewrite_split_loader(&loader, &BTreeMap::new()).expect("the loader's import");
+    boot_script("kabinet-h.js", "kabinet-h_bg.wasm", &routes) + &loader
+}
+
 /// `__wasm_split.js` with its modules renamed, and without its import of the
 /// main JS: that would make the two files' names depend on each other. The
 /// boot script puts the main JS's exports on `window.wasmBindings` before
@@ -302,7 +321,10 @@ fn rewrite_split_loader(loader: &str, renamed: &BTreeMap<String, String>) -> Res
     let mut replaced_import = false;
     for line in loader.lines() {
         if line.starts_with("import ") && line.contains("initSync") {
-            out.push_str("const initSync = (...args) => window.wasmBindings.initSync(...args);\n");
+            let _ = writeln!(
+                out,
+                "const initSync = (...args) => window.{WASM_BINDINGS}.initSync(...args);"
+            );
             replaced_import = true;
             continue;
         }
@@ -431,16 +453,17 @@ fn boot_script(js: &str, wasm: &str, route_modules: &[RouteModule]) -> String {
                 route.protected
             );
         }
-        s.push_str(
+        let _ = write!(
+            s,
             "];\n\
              const route = routes.find(([re]) => re.test(location.pathname));\n\
              const opened = route ? route[2] : [];\n\
-             if (route) document.documentElement.dataset.firstModule = route[1];\n\
+             if (route) document.documentElement.setAttribute(\"{FIRST_MODULE}\", route[1]);\n\
              const link = (attributes) => document.head.append(Object.assign(document.createElement(\"link\"), attributes));\n\
-             const preload = (href) => link({ rel: \"preload\", as: \"fetch\", type: \"application/wasm\", crossOrigin: \"anonymous\", href });\n\
+             const preload = (href) => link({{ rel: \"preload\", as: \"fetch\", type: \"application/wasm\", crossOrigin: \"anonymous\", href }});\n\
              opened.forEach(preload);\n\
              const signIn = routes.find(([re]) => re.test(\"/login\"));\n\
-             if (route && route[3] && signIn) window.kabinetSession?.then((answer) => answer.status === 401 && signIn[2].forEach(preload), () => {});\n",
+             if (route && route[3] && signIn) window.{SESSION}?.then((answer) => answer.status === 401 && signIn[2].forEach(preload), () => {{}});\n",
         );
     }
     // A retry after a failed start (src/early.js) imports this script
@@ -449,7 +472,7 @@ fn boot_script(js: &str, wasm: &str, route_modules: &[RouteModule]) -> String {
     let _ = write!(
         s,
         "const bindings = await import(\"/{js}\" + new URL(import.meta.url).search);\n\
-         window.wasmBindings = bindings;\n\
+         window.{WASM_BINDINGS} = bindings;\n\
          await bindings.default({{ module_or_path: \"/{wasm}\" }});\n"
     );
     if !route_modules.is_empty() {
