@@ -203,13 +203,23 @@ mod tests {
     fn the_route_table_follows_the_pages_table() {
         let app_rs = include_str!("app.rs");
         let declared = routes(app_rs.split("#[cfg(test)]").next().unwrap());
-        let views: Vec<String> = PAGES.iter().map(|p| format!("lazy::{}", p.view)).collect();
-        let listed: Vec<(&str, &str, Access)> = PAGES
-            .iter()
-            .zip(&views)
-            .map(|(page, view)| (page.pattern, view.as_str(), page.access))
-            .collect();
-        assert_eq!(declared, listed);
+        for (i, page) in PAGES.iter().enumerate() {
+            let n = i + 1;
+            let view = format!("lazy::{}", page.view);
+            assert_eq!(
+                declared.get(i).copied(),
+                Some((page.pattern, view.as_str(), page.access)),
+                "route {n} of app.rs: row {n} of the table wants \
+                 `<Route path=path!(\"{}\") view={view} />` there, under the {:?} guard",
+                page.pattern,
+                page.access,
+            );
+        }
+        assert_eq!(
+            declared.len(),
+            PAGES.len(),
+            "app.rs has routes the table lacks"
+        );
     }
 
     #[test]
