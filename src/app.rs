@@ -54,8 +54,9 @@ pub fn App() -> impl IntoView {
                 "Перейти к содержанию"
             </a>
             <Layout>
-                // Each path is a `Route::pattern` of routes.rs (`path!` takes
-                // only a literal); a test there keeps the two equal.
+                // One route per row of `pages_table::pages!`, its guard as the
+                // row's access says (`path!` takes only a literal); the test
+                // below keeps the two equal.
                 <Routes fallback=Fallback>
                     <Route path=path!("/register") view=lazy::register />
                     <Route path=path!("/register/done") view=lazy::register_done />
@@ -152,4 +153,95 @@ fn login_path() -> String {
     }
     let here = path + &location.search().unwrap_or_default();
     format!("{login}?next={}", js_sys::encode_uri_component(&here))
+}
+
+#[cfg(test)]
+mod tests {
+    use Access::{Confirmed, Public, SignedIn};
+    use pages_table::{Access, PAGES};
+
+    /// Every route of the table below, in its order: `(path, view, access)`.
+    /// A route's tag may span several lines (leptosfmt breaks the long
+    /// ones): its view is the first `view=` after its `path!`, its tag the
+    /// last `<` before it; the protected parent's empty path shows only its
+    /// children.
+    fn routes(app_rs: &str) -> Vec<(&str, &str, Access)> {
+        let mut parts = app_rs.split("path!(\"");
+        let mut before = parts.next().unwrap_or_default();
+        let mut in_parent = false;
+        let mut routes = Vec::new();
+        for part in parts {
+            let tag = before.rsplit_once('<').map_or("", |(_, tag)| tag);
+            if let Some(opened) = before.rfind("<ProtectedParentRoute") {
+                in_parent = before.rfind("</ProtectedParentRoute>") < Some(opened);
+            } else if before.contains("</ProtectedParentRoute>") {
+                in_parent = false;
+            }
+            before = part;
+            let (path, rest) = part.split_once('"').unwrap();
+            if path.is_empty() {
+                continue;
+            }
+            let view = rest.split_once("view=").unwrap().1;
+            let view = view
+                .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == ':'))
+                .next()
+                .unwrap();
+            let access = match (in_parent, tag.starts_with("ProtectedRoute")) {
+                (true, _) => Access::Confirmed,
+                (false, true) => Access::SignedIn,
+                (false, false) => Access::Public,
+            };
+            routes.push((path, view, access));
+        }
+        routes
+    }
+
+    /// The route table declares each page of the table, in its order, with
+    /// its page split off (`lazy::page`) and the guard its access asks for.
+    #[test]
+    fn the_route_table_follows_the_pages_table() {
+        let app_rs = include_str!("app.rs");
+        let declared = routes(app_rs.split("#[cfg(test)]").next().unwrap());
+        for (i, page) in PAGES.iter().enumerate() {
+            let n = i + 1;
+            let view = format!("lazy::{}", page.view);
+            assert_eq!(
+                declared.get(i).copied(),
+                Some((page.pattern, view.as_str(), page.access)),
+                "route {n} of app.rs: row {n} of the table wants \
+                 `<Route path=path!(\"{}\") view={view} />` there, under the {:?} guard",
+                page.pattern,
+                page.access,
+            );
+        }
+        assert_eq!(
+            declared.len(),
+            PAGES.len(),
+            "app.rs has routes the table lacks"
+        );
+    }
+
+    #[test]
+    fn reads_each_route_with_its_guard() {
+        let app = "<Route path=path!(\"/login\") view=lazy::login />
+            <ProtectedRoute
+                path=path!(\"/\")
+                view=lazy::home
+                condition=signed_in
+            />
+            <ProtectedParentRoute path=path!(\"\") view=Outlet condition=ok>
+                <Route path=path!(\"/accounts/:id\") view=lazy::account />
+            </ProtectedParentRoute>
+            <Route path=path!(\"/x\") view=XPage />";
+        assert_eq!(
+            routes(app),
+            [
+                ("/login", "lazy::login", Public),
+                ("/", "lazy::home", SignedIn),
+                ("/accounts/:id", "lazy::account", Confirmed),
+                ("/x", "XPage", Public),
+            ]
+        );
+    }
 }

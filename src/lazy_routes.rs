@@ -11,9 +11,9 @@
 //! module and these functions only call the page: a module built with split
 //! points but not cut by the splitter could not even start.
 //!
-//! The xtask reads the route table in `app.rs` (`path!("…") view=lazy::page`)
-//! and `lazy_pages!` below (`module: page => …`) to preload the opened
-//! route's module from the boot script.
+//! The pages and their groups are the rows of `pages_table::pages!`, which the
+//! xtask reads too (to preload the opened route's module from the boot
+//! script): a page is split off as its row says, and only so.
 
 use leptos::prelude::*;
 
@@ -29,7 +29,9 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkFailed {
     }
 }
 
-/// Pages split off into modules: `module: page => Component`.
+/// Pages split off into modules, one function per row of
+/// `pages_table::pages!` (`page: module => Component, …`), showing
+/// `crate::pages::page::Component`.
 ///
 /// Four groups, because each set of groups sharing some code gets a
 /// `chunk_*` file of its own: one module per page made 85 files, 27 of them
@@ -41,7 +43,8 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkFailed {
 /// share the robot check and the password rules), the home page with the
 /// lists it links to first, and the rest of the cabinet.
 macro_rules! lazy_pages {
-    ($($module:ident: $name:ident => $page:path,)*) => {
+    ($($name:ident: $module:ident => $component:ident, $pattern:literal, $access:ident,
+       $section:expr, $prerender:expr,)*) => {
         $(
             #[cfg(feature = "split")]
             pub fn $name() -> impl IntoView {
@@ -56,14 +59,14 @@ macro_rules! lazy_pages {
 
                 #[leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
                 pub fn $name() -> Result<fn() -> AnyView, ChunkFailed> {
-                    let build: fn() -> AnyView = || $page().into_any();
+                    let build: fn() -> AnyView = || crate::pages::$name::$component().into_any();
                     Ok(build)
                 }
             }
 
             #[cfg(not(feature = "split"))]
             pub fn $name() -> impl IntoView {
-                $page()
+                crate::pages::$name::$component()
             }
         )*
 
@@ -83,24 +86,7 @@ macro_rules! lazy_pages {
     };
 }
 
-lazy_pages! {
-    login: login => crate::pages::login::LoginPage,
-    forms: register => crate::pages::register::RegisterPage,
-    forms: register_done => crate::pages::register_done::RegisterDonePage,
-    forms: agreement => crate::pages::agreement::AgreementPage,
-    forms: confirm => crate::pages::confirm::ConfirmPage,
-    forms: recover => crate::pages::recover::RecoverPage,
-    forms: recover_confirm => crate::pages::recover_confirm::RecoverConfirmPage,
-    home: home => crate::pages::home::HomePage,
-    home: accounts => crate::pages::accounts::AccountsPage,
-    home: choose_account_to_pay => crate::pages::choose_account_to_pay::ChooseAccountToPayPage,
-    cabinet: account => crate::pages::account::AccountPage,
-    cabinet: payment_status => crate::pages::payment_status::PaymentStatusPage,
-    cabinet: link_account => crate::pages::link_account::LinkAccountPage,
-    cabinet: pay => crate::pages::pay::PayPage,
-    cabinet: readings => crate::pages::readings::ReadingsPage,
-    cabinet: settings => crate::pages::settings::SettingsPage,
-}
+pages_table::pages!(lazy_pages);
 
 /// Waits for the module of the page the browser opened: the boot script
 /// (written by `cargo xtask dist`) started its download beside the main
@@ -111,7 +97,7 @@ lazy_pages! {
 pub async fn first_module() -> Result<(), ChunkFailed> {
     let module = leptos::prelude::document()
         .document_element()
-        .and_then(|html| html.get_attribute("data-first-module"));
+        .and_then(|html| html.get_attribute(pages_table::handoff::FIRST_MODULE));
     match module {
         Some(module) => download_module(&module).await,
         None => Ok(()),

@@ -1,9 +1,8 @@
-//! Every page of the app in one place: links, redirects and the navigation
-//! write `Route::Account(id).path()` instead of spelling paths. The route
-//! table in `app.rs` declares each [`Route::pattern`] with `path!` (a macro
-//! that takes only a literal); the test `the_route_table_declares_every_route`
-//! keeps the two equal, and `rules::return_path` accepts a way back after
-//! login only to one of [`Route::PATTERNS`].
+//! Links to the app's pages, typed: links, redirects and the navigation
+//! write `Route::Account(id).path()` instead of spelling paths. The pages
+//! themselves (path, group, who may open them) are the rows of
+//! `pages_table::pages!`; the test `every_route_is_a_page` keeps each
+//! [`Route::pattern`] one of them.
 
 use leptos::{Params, prelude::*};
 use leptos_router::{hooks::use_params, params::Params};
@@ -31,7 +30,7 @@ pub enum Route<'a> {
 }
 
 impl<'a> Route<'a> {
-    /// Every page, in the order of the route table.
+    /// Every route.
     pub const ALL: [Route<'static>; 16] = [
         Route::Register,
         Route::RegisterDone,
@@ -50,17 +49,6 @@ impl<'a> Route<'a> {
         Route::Payment(ID),
         Route::ChooseAccountToPay,
     ];
-
-    /// The pattern of every page, as the route table declares it.
-    pub const PATTERNS: [&'static str; 16] = {
-        let mut patterns = [""; 16];
-        let mut i = 0;
-        while i < patterns.len() {
-            patterns[i] = Route::ALL[i].pattern();
-            i += 1;
-        }
-        patterns
-    };
 
     /// The route's pattern, `:id` standing for the id (one path segment).
     pub const fn pattern(&self) -> &'static str {
@@ -121,54 +109,12 @@ pub fn use_id() -> impl Fn() -> String + Copy {
     }
 }
 
-/// The sections of the signed-in navigation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Section {
-    Home,
-    Accounts,
-    Pay,
-    Settings,
-}
-
-impl Section {
-    /// The section a path belongs to, for marking it in the navigation:
-    /// paying for an account is «Оплата онлайн», the rest of an account
-    /// (its page, its readings, linking one) is «Лицевые счета».
-    pub fn of(path: &str) -> Option<Self> {
-        let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-        match segments.as_slice() {
-            [] => Some(Self::Home),
-            ["pay"] | ["accounts", _, "pay"] | ["payments", ..] => Some(Self::Pay),
-            ["accounts", ..] => Some(Self::Accounts),
-            ["settings", ..] => Some(Self::Settings),
-            _ => None,
-        }
-    }
-}
+/// The sections of the signed-in navigation, as the pages' table marks them.
+pub use pages_table::Section;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn each_page_marks_its_section() {
-        for (path, section) in [
-            ("/", Some(Section::Home)),
-            ("/accounts", Some(Section::Accounts)),
-            ("/accounts/link", Some(Section::Accounts)),
-            ("/accounts/a1", Some(Section::Accounts)),
-            ("/accounts/a1/readings", Some(Section::Accounts)),
-            ("/accounts/a1/pay", Some(Section::Pay)),
-            ("/accounts/pay", Some(Section::Accounts)),
-            ("/pay", Some(Section::Pay)),
-            ("/payments/p1", Some(Section::Pay)),
-            ("/settings", Some(Section::Settings)),
-            ("/login", None),
-            ("/register/done", None),
-        ] {
-            assert_eq!(Section::of(path), section, "{path}");
-        }
-    }
 
     #[test]
     fn paths_put_the_id_in_its_place() {
@@ -200,32 +146,15 @@ mod tests {
         }
     }
 
-    /// [`Route::ALL`] names each page once. (A page left out of it is
-    /// caught by the next test as soon as the route table declares it.)
+    /// [`Route::ALL`] names each route once, and each is a page of the table.
     #[test]
-    fn all_names_each_route_once() {
-        let mut patterns = Route::PATTERNS.to_vec();
+    fn every_route_is_a_page() {
+        let mut patterns: Vec<&str> = Route::ALL.iter().map(Route::pattern).collect();
+        for pattern in &patterns {
+            assert!(pages_table::PATTERNS.contains(pattern), "{pattern}");
+        }
         patterns.sort();
         patterns.dedup();
         assert_eq!(patterns.len(), Route::ALL.len());
-    }
-
-    /// The route table in `app.rs` declares exactly [`Route::PATTERNS`]:
-    /// every `path!("…")` of it, the protected parent's empty path aside
-    /// (its children's paths are whole).
-    #[test]
-    fn the_route_table_declares_every_route() {
-        let app = include_str!("app.rs");
-        let mut declared: Vec<&str> = app
-            .split("path!(\"")
-            .skip(1)
-            .filter_map(|rest| rest.split_once('"'))
-            .map(|(route, _)| route)
-            .filter(|route| !route.is_empty())
-            .collect();
-        let mut listed = Route::PATTERNS.to_vec();
-        declared.sort();
-        listed.sort();
-        assert_eq!(declared, listed);
     }
 }

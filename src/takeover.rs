@@ -13,6 +13,7 @@ use leptos::{
     IntoView,
     prelude::{document, request_animation_frame},
 };
+use pages_table::handoff;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 
@@ -76,7 +77,7 @@ pub fn on_saved_page() -> bool {
 /// itself did not: above the form, whose typed values stay; its
 /// «Повторить» calls `retry`.
 pub fn start_failed(retry: impl FnOnce() + 'static) {
-    if let Some(show) = early_script_function("kabinetStartFailed") {
+    if let Some(show) = early_script_function(handoff::START_FAILED) {
         let retry = wasm_bindgen::closure::Closure::once_into_js(retry);
         let _ = show.call1(&JsValue::UNDEFINED, &retry);
     }
@@ -97,7 +98,7 @@ fn saved_page(body: &HtmlElement) -> Vec<Element> {
     let children = body.children();
     (0..children.length())
         .filter_map(|i| children.item(i))
-        .filter(|e| e.has_attribute("data-prerendered"))
+        .filter(|e| e.has_attribute(handoff::PRERENDERED))
         .collect()
 }
 
@@ -198,7 +199,7 @@ impl Typed {
 /// The index in `document.forms` of a form sent before the takeover, as
 /// `early.js` held it; also tells that script to stop holding.
 fn held_form() -> Option<u32> {
-    let index = early_script_function("kabinetTakeover")?
+    let index = early_script_function(handoff::TAKEOVER)?
         .call0(&JsValue::UNDEFINED)
         .ok()?
         .as_f64()?;

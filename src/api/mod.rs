@@ -162,7 +162,7 @@ async fn read_answer(response: Response, path: &str) -> Result<String, ApiError>
 /// asks anew. `None` without such a request (`trunk serve`, or taken).
 async fn early_session_answer() -> Option<Result<String, ApiError>> {
     let window = web_sys::window()?;
-    let key = wasm_bindgen::JsValue::from_str("kabinetSession");
+    let key = wasm_bindgen::JsValue::from_str(pages_table::handoff::SESSION);
     let promise = js_sys::Reflect::get(&window, &key)
         .ok()?
         .dyn_into::<js_sys::Promise>()

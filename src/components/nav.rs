@@ -6,14 +6,6 @@ use crate::config::config;
 use crate::routes::{Route, Section};
 use crate::session::use_session;
 
-/// The signed-in sections, in the order of the menu.
-const SECTIONS: [(Section, Route, &str); 4] = [
-    (Section::Home, Route::Home, "Главная"),
-    (Section::Accounts, Route::Accounts, "Лицевые счета"),
-    (Section::Pay, Route::ChooseAccountToPay, "Оплата онлайн"),
-    (Section::Settings, Route::Settings, "Настройки"),
-];
-
 /// The header: the supplier's wordmark and the navigation, one row on a
 /// wide screen. On a phone the signed-in navigation folds behind «Меню», a
 /// disclosure button (`aria-expanded`, `aria-controls`); Escape folds it
@@ -81,18 +73,18 @@ pub fn Nav(#[prop(into)] on_logout: Callback<()>) -> impl IntoView {
                         aria-label="Основное меню"
                     >
                         <ul>
-                            {SECTIONS
+                            {Section::MENU
                                 .into_iter()
-                                .map(|(section, route, label)| {
+                                .map(|section| {
                                     view! {
                                         <li>
                                             <a
-                                                href=route.path()
+                                                href=section.link()
                                                 aria-current=move || {
                                                     (current() == Some(section)).then_some("page")
                                                 }
                                             >
-                                                {label}
+                                                {section.label()}
                                             </a>
                                         </li>
                                     }

@@ -8,11 +8,9 @@
 //! the one place in `rules` that calls the browser, because no string check
 //! can stand in for the browser's own reading of a URL.
 
-use crate::routes::Route;
-
-/// The app's pages, as [`Route::PATTERNS`] lists them (and the route table
-/// in `app.rs` declares them); `:id` is one path segment.
-pub const ROUTES: &[&str] = &Route::PATTERNS;
+/// The app's pages, as their table lists them (and the route table in
+/// `app.rs` declares them); `:id` is one path segment.
+pub const ROUTES: &[&str] = &pages_table::PATTERNS;
 
 /// `path` (a pathname, without query) names one of the app's pages. An `:id`
 /// is ASCII letters, digits, `-`, `_` and `~` (never a dot segment).

@@ -39,6 +39,8 @@ mod cli;
 mod deploy;
 mod dev;
 mod dist;
+#[cfg(test)]
+mod handoff;
 mod precompress;
 mod prerender;
 mod process;

@@ -16,23 +16,17 @@ use anyhow::{Context, Result};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// The addresses saved: the pages a visitor opens first, from a bookmark or
-/// a mail. The two links of mails carry a token, so that the page saved is
-/// the one a visitor with the link sees first (the form; «Подтверждаем…»).
-pub const PAGES: &[&str] = &[
-    "/login",
-    "/register",
-    "/recover",
-    "/recover/confirm?token=prerendered",
-    "/confirm?token=prerendered",
-    "/agreement",
-];
+/// The addresses saved: the pages whose row in the table
+/// (`pages_table::pages!`) says so.
+fn addresses() -> impl Iterator<Item = &'static str> {
+    pages_table::PAGES.iter().filter_map(|page| page.prerender)
+}
 
 /// The early script of every page (`src/early.js`): asks who is signed in
 /// with the page; on a saved page, holds its forms and starts the app.
 const EARLY_SCRIPT: &str = include_str!("../../src/early.js");
 
-/// Saves every page of [`PAGES`] into `dist/`, writes the early script and
+/// Saves every page of [`addresses`] into `dist/`, writes the early script and
 /// puts it first in `index.html` too (after prerendering, which starts from
 /// index.html and puts it in place of the loader).
 pub fn pages(ctx: &Ctx, dist: &Path) -> Result<()> {
@@ -45,7 +39,7 @@ pub fn pages(ctx: &Ctx, dist: &Path) -> Result<()> {
             .arg(dist)
             .arg(e2e_dir(ctx))
             .arg(&early)
-            .args(PAGES),
+            .args(addresses()),
     )
     .context("prerendering the entry pages")?;
     let index = dist.join("index.html");
@@ -81,7 +75,7 @@ fn with_early_script(html: &str, early: &str) -> Option<String> {
 /// may be served, so every one whose meta tags a deployment sets.
 pub fn html_pages(dir: &Path) -> Vec<PathBuf> {
     let mut pages = vec![dir.join("index.html")];
-    pages.extend(PAGES.iter().map(|address| dir.join(file_of(address))));
+    pages.extend(addresses().map(|address| dir.join(file_of(address))));
     pages.retain(|page| page.exists());
     pages
 }

@@ -20,6 +20,7 @@ use crate::Ctx;
 use crate::process;
 use crate::tools::WASM_TARGET;
 use anyhow::{Context, Result, bail};
+use pages_table::handoff::{FIRST_MODULE, SESSION, WASM_BINDINGS};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::fs;
@@ -204,7 +205,7 @@ fn assemble(
     fs::write(dist.join(&loader_name), &loader)?;
     let glue = fs::read_to_string(bindgen_dir.join(format!("{APP}.js")))?;
     let main_js = importing_loader(&glue, &loader_name)?;
-    let route_modules = route_modules(ctx, &loader)?;
+    let route_modules = route_modules(&loader)?;
 
     // The app's JS glue and main module, named after both.
     let main_bg = fs::read(bindgen_dir.join(format!("{APP}_bg.wasm")))?;
@@ -270,34 +271,45 @@ fn importing_loader(glue: &str, loader_name: &str) -> Result<String> {
     Ok(out)
 }
 
-/// Each lazy route of `src/app.rs` with its page's module and the files
-/// that module needs (from the loader `wasm-split-cli` wrote).
-fn route_modules(ctx: &Ctx, loader: &str) -> Result<Vec<RouteModule>> {
-    let app_rs = fs::read_to_string(ctx.root.join("src/app.rs"))?;
-    let lazy_rs = fs::read_to_string(ctx.root.join("src/lazy_routes.rs"))?;
-    let page_modules = page_modules(&lazy_rs);
+/// Each page of the table (`pages_table::PAGES`) with its module and the
+/// files that module needs (from the loader `wasm-split-cli` wrote).
+fn route_modules(loader: &str) -> Result<Vec<RouteModule>> {
     let modules = split_modules(loader);
-    lazy_routes(&app_rs)?
-        .into_iter()
-        .map(|(route, page)| {
-            let (module, files) = page_modules
-                .get(&page)
-                .and_then(|module| Some((module, modules.get(module)?)))
-                .with_context(|| {
-                    format!(
-                        "route {} shows lazy::{page}, but wasm-split-cli made no module for it \
-                         (is it in lazy_pages! of src/lazy_routes.rs?)",
-                        route.path
-                    )
-                })?;
+    pages_table::PAGES
+        .iter()
+        .map(|page| {
+            let files = modules.get(page.group).with_context(|| {
+                format!(
+                    "page {} is in group {}, but wasm-split-cli made no module for it",
+                    page.pattern, page.group
+                )
+            })?;
             Ok(RouteModule {
-                regex: route_regex(&route.path),
-                module: module.clone(),
+                regex: route_regex(page.pattern),
+                module: page.group.to_owned(),
                 files: files.clone(),
-                protected: route.protected,
+                protected: page.access != pages_table::Access::Public,
             })
         })
         .collect()
+}
+
+/// The boot script and the groups' loader for the table's pages, as the
+/// release writes them from a loader of made-up files: what the hand-off
+/// test (`handoff.rs`) reads.
+#[cfg(test)]
+pub fn boot_script_sample() -> String {
+    let mut loader = String::from("import { initSync } from \"./kabinet.js\";\n");
+    for page in pages_table::PAGES {
+        let group = page.group;
+        let _ = writeln!(
+            loader,
+            "export const __wasm_split_load_{group} = wrapAsyncCb(makeLoad(new URL(\"./split_{group}.wasm\", import.meta.url), []));"
+        );
+    }
+    let routes = route_modules(&loader).expect("a module for every group");
+    let loader = rewrite_split_loader(&loader, &BTreeMap::new()).expect("the loader's import");
+    boot_script("kabinet-h.js", "kabinet-h_bg.wasm", &routes) + &loader
 }
 
 /// `__wasm_split.js` with its modules renamed, and without its import of the
@@ -309,7 +321,10 @@ fn rewrite_split_loader(loader: &str, renamed: &BTreeMap<String, String>) -> Res
     let mut replaced_import = false;
     for line in loader.lines() {
         if line.starts_with("import ") && line.contains("initSync") {
-            out.push_str("const initSync = (...args) => window.wasmBindings.initSync(...args);\n");
+            let _ = writeln!(
+                out,
+                "const initSync = (...args) => window.{WASM_BINDINGS}.initSync(...args);"
+            );
             replaced_import = true;
             continue;
         }
@@ -378,97 +393,6 @@ fn split_modules(loader: &str) -> BTreeMap<String, Vec<String>> {
     modules
 }
 
-/// A route of `app.rs`: its path, its view as written (`lazy::login`,
-/// `Outlet`) and whether only a signed-in subscriber sees it (a
-/// `ProtectedRoute`, or any route inside a `ProtectedParentRoute`).
-#[derive(Debug, PartialEq)]
-struct AppRoute {
-    path: String,
-    view: String,
-    protected: bool,
-}
-
-/// Every route of `app.rs`, in its order. A route's tag may span several
-/// lines (leptosfmt breaks the long ones): its view is the first `view=`
-/// after its `path!`, its tag the last `<` before it.
-fn routes(app_rs: &str) -> Vec<AppRoute> {
-    let mut parts = app_rs.split("path!(\"");
-    let mut before = parts.next().unwrap_or_default();
-    let mut in_protected_parent = false;
-    let mut routes = Vec::new();
-    for part in parts {
-        let tag = before.rsplit_once('<').map_or("", |(_, tag)| tag);
-        match (
-            before.rfind("<ProtectedParentRoute"),
-            before.rfind("</ProtectedParentRoute>"),
-        ) {
-            (Some(opened), Some(closed)) => in_protected_parent = opened > closed,
-            (Some(_), None) => in_protected_parent = true,
-            (None, Some(_)) => in_protected_parent = false,
-            (None, None) => {}
-        }
-        let protected = in_protected_parent || tag.starts_with("Protected");
-        before = part;
-        let Some((path, rest)) = part.split_once('"') else {
-            continue;
-        };
-        let Some((_, view)) = rest.split_once("view=") else {
-            continue;
-        };
-        let view = view
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == ':')
-            .collect();
-        routes.push(AppRoute {
-            path: path.to_owned(),
-            view,
-            protected,
-        });
-    }
-    routes
-}
-
-/// Every route of `app.rs` that shows a page, whose view must be
-/// `lazy::page`: a page in the main module would weigh on every visit, and
-/// the loader would not preload it. The parent of nested routes (an empty
-/// path) shows only its children. Gives `(route, page)`.
-fn lazy_routes(app_rs: &str) -> Result<Vec<(AppRoute, String)>> {
-    let routes = routes(app_rs);
-    if routes.is_empty() {
-        bail!("src/app.rs has no `path!(\"…\")` route: did the route table move?");
-    }
-    routes
-        .into_iter()
-        .filter(|route| !route.path.is_empty())
-        .map(|route| match route.view.strip_prefix("lazy::") {
-            Some(page) => {
-                let page = page.to_owned();
-                Ok((route, page))
-            }
-            None => bail!(
-                "route {} of src/app.rs shows {}, not a page of src/lazy_routes.rs \
-                 (lazy::…): every page must be split off the main module",
-                route.path,
-                route.view
-            ),
-        })
-        .collect()
-}
-
-/// `page → module` from `lazy_pages!` in `src/lazy_routes.rs`
-/// (`    module: page => crate::pages::…,`).
-fn page_modules(lazy_rs: &str) -> BTreeMap<String, String> {
-    let ident = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-    lazy_rs
-        .lines()
-        .filter_map(|line| {
-            let (module, rest) = line.trim().split_once(": ")?;
-            let (page, _) = rest.split_once(" => ")?;
-            (ident(module) && ident(page)).then(|| (page.to_owned(), module.to_owned()))
-        })
-        .collect()
-}
-
 /// A route's path as a JS regular expression source: `/accounts/:id` →
 /// `^/accounts/[^/]+/?$`.
 fn route_regex(path: &str) -> String {
@@ -494,7 +418,7 @@ fn route_regex(path: &str) -> String {
 struct RouteModule {
     /// The regular expression of its path.
     regex: String,
-    /// The module of its page (`lazy_pages!`).
+    /// The module of its page (its group in the table).
     module: String,
     /// The files that module needs.
     files: Vec<String>,
@@ -529,16 +453,17 @@ fn boot_script(js: &str, wasm: &str, route_modules: &[RouteModule]) -> String {
                 route.protected
             );
         }
-        s.push_str(
+        let _ = write!(
+            s,
             "];\n\
              const route = routes.find(([re]) => re.test(location.pathname));\n\
              const opened = route ? route[2] : [];\n\
-             if (route) document.documentElement.dataset.firstModule = route[1];\n\
+             if (route) document.documentElement.setAttribute(\"{FIRST_MODULE}\", route[1]);\n\
              const link = (attributes) => document.head.append(Object.assign(document.createElement(\"link\"), attributes));\n\
-             const preload = (href) => link({ rel: \"preload\", as: \"fetch\", type: \"application/wasm\", crossOrigin: \"anonymous\", href });\n\
+             const preload = (href) => link({{ rel: \"preload\", as: \"fetch\", type: \"application/wasm\", crossOrigin: \"anonymous\", href }});\n\
              opened.forEach(preload);\n\
              const signIn = routes.find(([re]) => re.test(\"/login\"));\n\
-             if (route && route[3] && signIn) window.kabinetSession?.then((answer) => answer.status === 401 && signIn[2].forEach(preload), () => {});\n",
+             if (route && route[3] && signIn) window.{SESSION}?.then((answer) => answer.status === 401 && signIn[2].forEach(preload), () => {{}});\n",
         );
     }
     // A retry after a failed start (src/early.js) imports this script
@@ -547,7 +472,7 @@ fn boot_script(js: &str, wasm: &str, route_modules: &[RouteModule]) -> String {
     let _ = write!(
         s,
         "const bindings = await import(\"/{js}\" + new URL(import.meta.url).search);\n\
-         window.wasmBindings = bindings;\n\
+         window.{WASM_BINDINGS} = bindings;\n\
          await bindings.default({{ module_or_path: \"/{wasm}\" }});\n"
     );
     if !route_modules.is_empty() {
@@ -764,72 +689,6 @@ mod tests {
         assert_eq!(route_regex("/"), "^/$");
         assert_eq!(route_regex("/login"), "^/login/?$");
         assert_eq!(route_regex("/accounts/:id/pay"), "^/accounts/[^/]+/pay/?$");
-    }
-
-    #[test]
-    fn reads_the_lazy_routes_of_app_rs() {
-        let app = r#"
-            <Routes fallback=NotFoundPage>
-                <Route path=path!("/login") view=lazy::login />
-                <ProtectedRoute
-                    path=path!("/")
-                    view=lazy::home
-                    condition=signed_in
-                    redirect_path=login_path
-                />
-                <ProtectedParentRoute path=path!("") view=Outlet condition=ok redirect_path=p>
-                    <Route path=path!("/accounts/:id") view=lazy::account />
-                </ProtectedParentRoute>
-        "#;
-        let found: Vec<(String, String, bool)> = lazy_routes(app)
-            .unwrap()
-            .into_iter()
-            .map(|(route, page)| (route.path, page, route.protected))
-            .collect();
-        let route =
-            |path: &str, page: &str, protected| (path.to_owned(), page.to_owned(), protected);
-        assert_eq!(
-            found,
-            [
-                route("/login", "login", false),
-                route("/", "home", true),
-                route("/accounts/:id", "account", true),
-            ]
-        );
-        // A page left in the main module fails the build.
-        let eager = app.replace("view=lazy::home", "view=HomePage");
-        let error = lazy_routes(&eager).unwrap_err().to_string();
-        assert!(
-            error.contains("route / ") && error.contains("HomePage"),
-            "{error}"
-        );
-        assert!(lazy_routes("fn app() {}").is_err());
-    }
-
-    #[test]
-    fn every_route_of_the_app_is_lazy() {
-        let app_rs = include_str!("../../src/app.rs");
-        let routes = lazy_routes(app_rs).unwrap();
-        let protected = |path: &str| {
-            routes
-                .iter()
-                .find(|(route, _)| route.path == path)
-                .map(|(route, _)| route.protected)
-        };
-        for path in ["/", "/settings", "/accounts/:id/readings", "/pay"] {
-            assert_eq!(protected(path), Some(true), "{path}");
-        }
-        for path in ["/login", "/register", "/recover/confirm", "/agreement"] {
-            assert_eq!(protected(path), Some(false), "{path}");
-        }
-    }
-
-    #[test]
-    fn reads_which_module_holds_each_page() {
-        let lazy = "lazy_pages! {\n    login: login => crate::pages::login::LoginPage,\n    register: register_done => crate::pages::register_done::RegisterDonePage,\n}\nfn x(a: u8) => {}";
-        let map = page_modules(lazy);
-        assert_eq!(map.len(), 2, "{map:?}");
-        assert_eq!(map["register_done"], "register");
     }
 
     const LOADER: &str = r#"import { initSync } from "./kabinet.js";

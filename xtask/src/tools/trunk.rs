@@ -64,4 +64,27 @@ mod tests {
         let err = check_trunk_pin(&ctx, "wasm_bindgen", "0.2.131", "Cargo.lock").unwrap_err();
         assert!(err.to_string().contains("0.2.130"), "{err}");
     }
+
+    /// trunk (`cargo xtask dev`, e2e-dev) builds into a folder of its own:
+    /// `dist/` is the release, the folder to upload, and trunk's debug build
+    /// with its live-reload script must never replace it there.
+    #[test]
+    fn trunk_builds_beside_the_release() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let table: toml::Table = fs::read_to_string(root.join("Trunk.toml"))
+            .unwrap()
+            .parse()
+            .unwrap();
+        let dist = table["build"]["dist"].as_str().unwrap();
+        let ctx = Ctx {
+            root,
+            path: Default::default(),
+        };
+        assert!(dist.starts_with("target/"), "{dist}");
+        assert_ne!(
+            ctx.root.join(dist),
+            crate::dist::dist_dir(&ctx),
+            "Trunk.toml's [build] dist"
+        );
+    }
 }
