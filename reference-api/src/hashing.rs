@@ -4,12 +4,13 @@
 //! requests may wait for a permit for a short while; the rest, and those that
 //! waited too long, are answered 503 `server_busy` with `Retry-After`.
 //!
-//! The capacity is shared fairly between clients: each address (an IPv6
-//! client by its /64 network) has at most one hash running or waiting, a
-//! second one at the same time is refused at once, and the queue (first come,
-//! first served) holds addresses rather than requests. A flood from some
-//! addresses thus waits its turn beside everyone else instead of filling the
-//! queue, and memory stays bounded by the number of places.
+//! The capacity is shared fairly between clients (an address, an IPv6
+//! client by its /64 network): the waiting requests get permits client by
+//! client in turn, and a full queue makes room for a newcomer by refusing
+//! the newest request of the client with the most waiting ([`FairQueue`]).
+//! A flood from some addresses thus waits its turn beside everyone else
+//! instead of filling the queue, many subscribers behind one address are
+//! not refused for being many, and memory stays bounded by the queue.
 //!
 //! Each permit has its own working memory, allocated once and used again:
 //! a fresh 19 MiB block per hash, freed on whichever blocking thread ran it,
@@ -21,12 +22,11 @@ use crate::problem::{ApiResult, Problem};
 use argon2::password_hash::{Output, ParamsString, PasswordHash, Salt, SaltString};
 use argon2::{Algorithm, Argon2, Block, Params, Version};
 use rand::rngs::OsRng;
-use std::collections::HashSet;
+use std::collections::{HashMap, VecDeque};
 use std::net::{IpAddr, Ipv6Addr};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+use tokio::sync::oneshot;
 
 /// What a refused request is told to wait, in seconds.
 pub const RETRY_AFTER_SECS: u64 = 1;
@@ -35,15 +35,15 @@ pub const RETRY_AFTER_SECS: u64 = 1;
 pub struct HashLimits {
     /// Hashes computed at once.
     pub permits: usize,
-    /// Addresses that may wait for a permit (one request each); more are
-    /// refused at once.
+    /// Requests that may wait for a permit, from all clients; beyond it a
+    /// newcomer takes the place of the longest client's newest request.
     pub queue: usize,
     /// How long a request waits for a permit before it is refused.
     pub wait: Duration,
 }
 
 impl HashLimits {
-    /// One hash per core, 32 addresses waiting per core, for at most two
+    /// One hash per core, 32 requests waiting per core, for at most two
     /// seconds: at ~50 ms a hash, the last in the queue gets its turn within
     /// about 1.6 s.
     pub fn for_this_machine() -> Self {
@@ -134,13 +134,10 @@ fn compute(
 }
 
 pub struct HashGate {
-    permits: Arc<Semaphore>,
-    waiting: AtomicUsize,
     limits: HashLimits,
+    queue: Arc<Mutex<FairQueue>>,
     /// One working memory per permit, taken while hashing.
     memories: Arc<Mutex<Vec<Memory>>>,
-    /// The clients with a hash running or waiting, one each.
-    busy: Arc<Mutex<HashSet<IpAddr>>>,
 }
 
 /// Who shares one place: an IPv4 address, or an IPv6 client's /64 network
@@ -158,72 +155,196 @@ pub fn client_network(ip: IpAddr) -> IpAddr {
     }
 }
 
-/// A client's one place at the gate, given back when the hash is done (or
-/// refused).
-struct Place {
-    busy: Arc<Mutex<HashSet<IpAddr>>>,
-    client: IpAddr,
+/// The hashes running and the requests waiting, by client.
+///
+/// Permits go to the waiting clients in turn (round robin), whatever the
+/// number of requests each has queued: many subscribers behind one address
+/// (a carrier's NAT) all wait, and a client with many requests gets no more
+/// turns than one with a single request. When the queue is full, a
+/// newcomer with a smaller share (hashes running and requests waiting) than
+/// the largest client's takes the place of that client's newest request
+/// (which is refused): a flood fills the queue only until someone else
+/// arrives.
+#[derive(Default)]
+struct FairQueue {
+    running: usize,
+    waiting: usize,
+    /// Each client's hashes running.
+    active: HashMap<IpAddr, usize>,
+    /// Each client's waiting requests, oldest first.
+    by_client: HashMap<IpAddr, VecDeque<oneshot::Sender<()>>>,
+    /// The clients with requests waiting, in the order of their next turn.
+    turns: VecDeque<IpAddr>,
 }
 
-impl Drop for Place {
-    fn drop(&mut self) {
-        self.busy
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .remove(&self.client);
+impl FairQueue {
+    /// A client's share: its hashes running and its requests waiting.
+    fn share(&self, client: IpAddr) -> usize {
+        self.active.get(&client).copied().unwrap_or(0)
+            + self.by_client.get(&client).map_or(0, VecDeque::len)
+    }
+
+    fn start(&mut self, client: IpAddr) {
+        *self.active.entry(client).or_default() += 1;
+    }
+
+    /// Queues a request of `client`; `None` when it cannot wait.
+    fn enqueue(&mut self, client: IpAddr, limit: usize) -> Option<oneshot::Receiver<()>> {
+        if self.waiting >= limit && !self.evict_for(client) {
+            return None;
+        }
+        let (tx, rx) = oneshot::channel();
+        let queue = self.by_client.entry(client).or_default();
+        if queue.is_empty() {
+            self.turns.push_back(client);
+        }
+        queue.push_back(tx);
+        self.waiting += 1;
+        Some(rx)
+    }
+
+    /// Refuses the newest waiting request of the client with the largest
+    /// share, if that share is larger than the newcomer's; whether a place
+    /// was made.
+    fn evict_for(&mut self, newcomer: IpAddr) -> bool {
+        let mine = self.share(newcomer);
+        let largest = self
+            .by_client
+            .keys()
+            .map(|client| (*client, self.share(*client)))
+            .max_by_key(|(_, share)| *share);
+        match largest {
+            Some((client, share)) if client != newcomer && share > mine => {
+                // Dropping the sender refuses that request.
+                self.remove_newest(client);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn remove_newest(&mut self, client: IpAddr) {
+        if let Some(queue) = self.by_client.get_mut(&client) {
+            queue.pop_back();
+            self.waiting -= 1;
+            if queue.is_empty() {
+                self.by_client.remove(&client);
+                self.turns.retain(|c| *c != client);
+            }
+        }
+    }
+
+    /// Ends a hash of `client` and hands its permit to the next client in
+    /// turn, or frees it.
+    fn finish(&mut self, client: IpAddr) {
+        if let Some(active) = self.active.get_mut(&client) {
+            *active -= 1;
+            if *active == 0 {
+                self.active.remove(&client);
+            }
+        }
+        while let Some(next_client) = self.turns.pop_front() {
+            let Some(queue) = self.by_client.get_mut(&next_client) else {
+                continue;
+            };
+            let next = queue.pop_front();
+            if queue.is_empty() {
+                self.by_client.remove(&next_client);
+            } else {
+                self.turns.push_back(next_client);
+            }
+            if let Some(next) = next {
+                self.waiting -= 1;
+                // A request that stopped waiting (timed out) has dropped its
+                // receiver: the permit goes to the next one.
+                if next.send(()).is_ok() {
+                    self.start(next_client);
+                    return;
+                }
+            }
+        }
+        self.running -= 1;
+    }
+
+    /// Forgets the requests of `client` that stopped waiting.
+    fn forget_closed(&mut self, client: IpAddr) {
+        if let Some(queue) = self.by_client.get_mut(&client) {
+            let before = queue.len();
+            queue.retain(|tx| !tx.is_closed());
+            self.waiting -= before - queue.len();
+            if queue.is_empty() {
+                self.by_client.remove(&client);
+                self.turns.retain(|c| *c != client);
+            }
+        }
     }
 }
 
-/// A place in the queue, given back when dropped.
-struct Waiting<'a>(&'a AtomicUsize);
+/// A running hash's permit, handed on when dropped.
+struct Permit {
+    queue: Arc<Mutex<FairQueue>>,
+    client: IpAddr,
+}
 
-impl Drop for Waiting<'_> {
+impl Drop for Permit {
     fn drop(&mut self) {
-        self.0.fetch_sub(1, Ordering::SeqCst);
+        self.queue
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .finish(self.client);
     }
 }
 
 impl HashGate {
     pub fn new(limits: HashLimits) -> Self {
         HashGate {
-            permits: Arc::new(Semaphore::new(limits.permits.max(1))),
-            waiting: AtomicUsize::new(0),
             limits,
+            queue: Arc::default(),
             memories: Arc::default(),
-            busy: Arc::default(),
         }
     }
 
-    /// The client's place, unless it already has a hash running or waiting.
-    fn place(&self, client: IpAddr) -> ApiResult<Place> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, FairQueue> {
+        self.queue.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The permit `client` was given (counted in its share).
+    fn held(&self, client: IpAddr) -> Permit {
+        Permit {
+            queue: self.queue.clone(),
+            client,
+        }
+    }
+
+    /// A permit for `client`: at once when one is free and nobody waits,
+    /// else in the client's turn, for at most the limits' wait.
+    async fn permit(&self, client: IpAddr) -> ApiResult<Permit> {
         let client = client_network(client);
-        let fresh = self
-            .busy
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(client);
-        if fresh {
-            Ok(Place {
-                busy: self.busy.clone(),
-                client,
-            })
-        } else {
-            Err(Problem::busy(RETRY_AFTER_SECS))
-        }
-    }
-
-    async fn permit(&self) -> ApiResult<OwnedSemaphorePermit> {
-        if let Ok(permit) = self.permits.clone().try_acquire_owned() {
-            return Ok(permit);
-        }
-        if self.waiting.fetch_add(1, Ordering::SeqCst) >= self.limits.queue {
-            self.waiting.fetch_sub(1, Ordering::SeqCst);
-            return Err(Problem::busy(RETRY_AFTER_SECS));
-        }
-        let _waiting = Waiting(&self.waiting);
-        match tokio::time::timeout(self.limits.wait, self.permits.clone().acquire_owned()).await {
-            Ok(Ok(permit)) => Ok(permit),
-            _ => Err(Problem::busy(RETRY_AFTER_SECS)),
+        let mut turn = {
+            let mut queue = self.lock();
+            if queue.running < self.limits.permits.max(1) && queue.waiting == 0 {
+                queue.running += 1;
+                queue.start(client);
+                return Ok(self.held(client));
+            }
+            queue
+                .enqueue(client, self.limits.queue)
+                .ok_or_else(|| Problem::busy(RETRY_AFTER_SECS))?
+        };
+        match tokio::time::timeout(self.limits.wait, &mut turn).await {
+            Ok(Ok(())) => Ok(self.held(client)),
+            // Refused to make room for another client.
+            Ok(Err(_)) => Err(Problem::busy(RETRY_AFTER_SECS)),
+            Err(_) => {
+                let mut queue = self.lock();
+                // The turn may have come just as the wait ended.
+                if turn.try_recv().is_ok() {
+                    return Ok(self.held(client));
+                }
+                drop(turn);
+                queue.forget_closed(client);
+                Err(Problem::busy(RETRY_AFTER_SECS))
+            }
         }
     }
 
@@ -235,8 +356,7 @@ impl HashGate {
         client: IpAddr,
         job: impl FnOnce(&mut Memory) -> T + Send + 'static,
     ) -> ApiResult<T> {
-        let place = self.place(client)?;
-        let permit = self.permit().await?;
+        let permit = self.permit(client).await?;
         let memories = self.memories.clone();
         tokio::task::spawn_blocking(move || {
             let taken = memories.lock().unwrap_or_else(|e| e.into_inner()).pop();
@@ -247,7 +367,6 @@ impl HashGate {
                 .unwrap_or_else(|e| e.into_inner())
                 .push(memory);
             drop(permit);
-            drop(place);
             result
         })
         .await
@@ -277,6 +396,88 @@ impl HashGate {
 mod tests {
     use super::*;
     use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+
+    fn ip(last: u8) -> IpAddr {
+        IpAddr::from([10, 0, 0, last])
+    }
+
+    /// Whose request got the permit, of the receivers given.
+    fn granted(turns: &mut [(u8, oneshot::Receiver<()>)]) -> Vec<u8> {
+        turns
+            .iter_mut()
+            .filter_map(|(client, rx)| rx.try_recv().is_ok().then_some(*client))
+            .collect()
+    }
+
+    #[test]
+    fn permits_go_to_the_waiting_clients_in_turn() {
+        let mut queue = FairQueue {
+            running: 1,
+            ..FairQueue::default()
+        };
+        queue.start(ip(9));
+        let mut turns: Vec<_> = [1, 1, 1, 2]
+            .into_iter()
+            .map(|c| (c, queue.enqueue(ip(c), 10).unwrap()))
+            .collect();
+        let mut order: Vec<u8> = Vec::new();
+        let mut holder = ip(9);
+        for _ in 0..4 {
+            queue.finish(holder);
+            let now = granted(&mut turns);
+            assert_eq!(now.len(), 1);
+            order.extend(&now);
+            holder = ip(now[0]);
+        }
+        // Client 2's one request does not wait behind client 1's three.
+        assert_eq!(order, [1, 2, 1, 1]);
+        queue.finish(holder);
+        assert_eq!((queue.running, queue.waiting), (0, 0));
+        assert!(queue.active.is_empty() && queue.by_client.is_empty() && queue.turns.is_empty());
+    }
+
+    #[test]
+    fn a_full_queue_makes_room_for_a_smaller_share() {
+        let mut queue = FairQueue {
+            running: 1,
+            ..FairQueue::default()
+        };
+        queue.start(ip(9));
+        let mut flood: Vec<_> = (0..3).map(|_| queue.enqueue(ip(1), 3).unwrap()).collect();
+        // The queue is full; a newcomer takes the flood's newest place.
+        let mut newcomer = queue.enqueue(ip(2), 3).expect("room made");
+        assert!(
+            flood[2]
+                .try_recv()
+                .is_err_and(|e| e == oneshot::error::TryRecvError::Closed)
+        );
+        // The flooding client itself gets no room at others' expense.
+        assert!(queue.enqueue(ip(1), 3).is_none());
+        // Nor does a client whose share is as large as the largest.
+        queue.finish(ip(9));
+        assert!(flood[0].try_recv().is_ok(), "client 1's turn");
+        assert!(queue.enqueue(ip(1), 2).is_none());
+        queue.finish(ip(1));
+        assert!(newcomer.try_recv().is_ok(), "then client 2's");
+        assert!(flood[1].try_recv().is_err());
+    }
+
+    #[test]
+    fn a_request_that_stopped_waiting_passes_its_turn_on() {
+        let mut queue = FairQueue {
+            running: 1,
+            ..FairQueue::default()
+        };
+        queue.start(ip(9));
+        let gone = queue.enqueue(ip(1), 10).unwrap();
+        let mut next = queue.enqueue(ip(2), 10).unwrap();
+        drop(gone);
+        queue.forget_closed(ip(1));
+        assert_eq!(queue.waiting, 1);
+        queue.finish(ip(9));
+        assert!(next.try_recv().is_ok());
+        assert_eq!(queue.running, 1);
+    }
 
     #[test]
     fn an_ipv6_client_is_its_slash_64() {

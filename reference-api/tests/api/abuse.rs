@@ -293,8 +293,9 @@ async fn logins_beyond_the_hashing_bound_get_503_with_retry_after() {
         "Сервер сейчас перегружен. Повторите попытку через 1 с."
     );
 
-    // With a place in the queue another address waits its turn; the same
-    // address has one place only (a second hash at once is refused).
+    // With a place in the queue another address waits its turn; a full
+    // queue makes no room for an address whose share (one hash running) is
+    // as large as the waiting one's.
     let app = bounded(1);
     let (first, second, same) = tokio::join!(
         attempt(&app, "a@mail.ru", "Wrong1", "10.0.0.1"),
@@ -304,6 +305,34 @@ async fn logins_beyond_the_hashing_bound_get_503_with_retry_after() {
     first.problem(StatusCode::UNAUTHORIZED, "invalid_credentials");
     second.problem(StatusCode::UNAUTHORIZED, "invalid_credentials");
     same.problem(StatusCode::SERVICE_UNAVAILABLE, "server_busy");
+}
+
+/// Many subscribers behind one address (a carrier's NAT) signing in at once
+/// all wait their turn: none is refused for sharing the address.
+#[tokio::test]
+async fn logins_at_once_from_one_address_all_wait_their_turn() {
+    let app = TestApp::with(|c| {
+        c.hashing = HashLimits {
+            permits: 1,
+            queue: 8,
+            wait: Duration::from_secs(20),
+        }
+    });
+    let nat = "10.7.0.1";
+    let answers = tokio::join!(
+        attempt(&app, "nat1@mail.ru", "Wrong1", nat),
+        attempt(&app, "nat2@mail.ru", "Wrong1", nat),
+        attempt(&app, "nat3@mail.ru", "Wrong1", nat),
+        attempt(&app, "nat4@mail.ru", "Wrong1", nat),
+        attempt(&app, "nat5@mail.ru", "Wrong1", nat),
+        attempt(&app, "nat6@mail.ru", "Wrong1", nat),
+    );
+    let answers = [
+        answers.0, answers.1, answers.2, answers.3, answers.4, answers.5,
+    ];
+    for answer in answers {
+        answer.problem(StatusCode::UNAUTHORIZED, "invalid_credentials");
+    }
 }
 
 /// Fifty addresses send wrong passwords, four at a time each, as fast as they
