@@ -233,6 +233,16 @@ async function sessionOf(request: APIRequestContext, cookie: string): Promise<nu
   return answer.status();
 }
 
+/** Changes the signed-in subscriber's password in «Настройки абонента». */
+async function changePassword(page: Page, current: string, fresh: string): Promise<void> {
+  await page.goto('/settings');
+  await page.getByLabel('Текущий пароль:').fill(current);
+  await page.getByLabel('Новый пароль:').fill(fresh);
+  await page.getByLabel('Повторите пароль:').fill(fresh);
+  await page.getByRole('button', { name: 'Сменить пароль' }).click();
+  await expect(page.getByText('Пароль изменён.')).toBeVisible();
+}
+
 test('a reset link asked for before a password change is dead after it', async ({ page, request, browser }) => {
   const email = await confirmedSubscriber(page, request);
   // Someone (or the subscriber, long ago) asks for a reset link.
@@ -244,12 +254,7 @@ test('a reset link asked for before a password change is dead after it', async (
   const link = appPath(await latestMail(request, email, 2));
 
   // The subscriber changes the password while signed in.
-  await page.goto('/settings');
-  await page.getByLabel('Текущий пароль:').fill(PASSWORD);
-  await page.getByLabel('Новый пароль:').fill('Newpass1');
-  await page.getByLabel('Повторите пароль:').fill('Newpass1');
-  await page.getByRole('button', { name: 'Сменить пароль' }).click();
-  await expect(page.getByText('Пароль изменён.')).toBeVisible();
+  await changePassword(page, PASSWORD, 'Newpass1');
 
   // The old link sets nothing.
   await stranger.goto(link);
@@ -266,12 +271,7 @@ test('a password change renews this browser’s session; the old cookie opens no
   await confirmedSubscriber(page, request);
   const before = await sessionCookie(page);
   expect(await sessionOf(request, before)).toBe(200);
-  await page.goto('/settings');
-  await page.getByLabel('Текущий пароль:').fill(PASSWORD);
-  await page.getByLabel('Новый пароль:').fill('Newpass1');
-  await page.getByLabel('Повторите пароль:').fill('Newpass1');
-  await page.getByRole('button', { name: 'Сменить пароль' }).click();
-  await expect(page.getByText('Пароль изменён.')).toBeVisible();
+  await changePassword(page, PASSWORD, 'Newpass1');
   const after = await sessionCookie(page);
   expect(after).not.toBe(before);
   expect(await sessionOf(request, before)).toBe(401);
