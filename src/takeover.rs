@@ -153,13 +153,18 @@ impl Typed {
 
     /// Puts the values into the live page's fields of the same ids, with
     /// the events the live fields listen to (`bind:value` reads `input`,
-    /// `bind:checked` reads `change`), then the focus.
+    /// `bind:checked` reads `change`), then the focus. A text field typed
+    /// into and left before the takeover also gets its `blur`, so that it is
+    /// checked as if the app had seen it left (a quick subscriber's typo is
+    /// said at once, not only at the submit).
     fn restore(self) {
         let document = document();
+        let focused = self.focus.as_ref().map(|(id, _)| id.clone());
         for (id, changed) in self.values {
             let Some(field) = document.get_element_by_id(&id) else {
                 continue;
             };
+            let left = focused.as_deref() != Some(id.as_str());
             let event = match changed {
                 Changed::Text(text) => {
                     if let Some(input) = field.dyn_ref::<HtmlInputElement>() {
@@ -180,6 +185,12 @@ impl Typed {
             init.set_bubbles(true);
             if let Ok(event) = Event::new_with_event_init_dict(event, &init) {
                 let _ = field.dispatch_event(&event);
+            }
+            if left
+                && event == "input"
+                && let Ok(blur) = Event::new("blur")
+            {
+                let _ = field.dispatch_event(&blur);
             }
         }
         if let Some((id, selection)) = self.focus

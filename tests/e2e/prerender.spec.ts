@@ -114,6 +114,21 @@ test('typing goes on in the same field while the app takes over', async ({ page 
   await expect(page).toHaveURL(/\/register\/done/, { timeout: 20_000 });
 });
 
+test('a field left before the app took over is checked once it has', async ({ page }) => {
+  const release = await holdApp(page);
+  const register = new RegisterPage(page);
+  await register.open();
+  await register.password().fill('пароль');
+  await register.repeat().focus();
+  release();
+  await takenOver(page);
+  await expect(register.password()).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('Пароль может содержать только латинские буквы, а не русские.')).toBeVisible();
+  // The field still focused was not left: nothing is said about it yet.
+  await expect(register.repeat()).toBeFocused();
+  await expect(register.repeat()).not.toHaveAttribute('aria-invalid');
+});
+
 test('a saved page starts the app itself once painted: no loader and no preloads in it', async ({ request }) => {
   for (const address of ['/login', '/register', '/recover', '/recover/confirm', '/confirm', '/agreement']) {
     const html = await (await request.get(address)).text();
