@@ -13,6 +13,7 @@ mod config;
 pub mod cors;
 pub mod db;
 mod dev_clock;
+mod fair_queue;
 pub mod gateway;
 pub mod hashing;
 mod http;
