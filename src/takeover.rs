@@ -60,8 +60,21 @@ fn take_over(body: &HtmlElement, saved: Vec<Element>, live: &HtmlElement) {
             .item(index)
             .and_then(|form| form.dyn_into::<web_sys::HtmlFormElement>().ok());
         if let Some(form) = form {
-            let _ = form.request_submit();
+            submit_as_pressed(&form);
         }
+    }
+}
+
+/// Sends `form` as its submit button would (its checks, its `submit`
+/// event): `requestSubmit` where the browser has it (Safari 16), else a click
+/// on the form's first submit button, which does the same.
+fn submit_as_pressed(form: &web_sys::HtmlFormElement) {
+    if js_sys::Reflect::has(form, &"requestSubmit".into()).unwrap_or(false) {
+        let _ = form.request_submit();
+    } else if let Ok(Some(button)) = form.query_selector("[type=submit], button:not([type])")
+        && let Ok(button) = button.dyn_into::<HtmlElement>()
+    {
+        button.click();
     }
 }
 

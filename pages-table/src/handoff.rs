@@ -11,9 +11,11 @@
 //! 2. early.js asks who is signed in ([`SESSION`]), holds the forms and
 //!    offers [`TAKEOVER`] and [`START_FAILED`], then imports the boot
 //!    script (again with [`ATTEMPT`] after a failure);
-//! 3. the boot script marks the opened page's group in [`FIRST_MODULE`] and
-//!    preloads it, puts the glue's exports on [`WASM_BINDINGS`] (for the
-//!    groups' loader) and starts the main module;
+//! 3. the boot script marks the opened page's group in [`FIRST_MODULE`],
+//!    fetches the main module and that group itself ([`PRELOADED`] gives
+//!    those answers to the glue and the groups' loader), puts the glue's
+//!    exports on [`WASM_BINDINGS`] (for the groups' loader) and starts the
+//!    main module;
 //! 4. the app waits for that group, builds the live page and takes the
 //!    saved one over.
 
@@ -29,6 +31,11 @@ pub const START_FAILED: &str = "kabinetStartFailed";
 /// `window.wasmBindings`: the glue's exports, for the groups' loader
 /// (`__wasm_split.js`, rewritten by the release).
 pub const WASM_BINDINGS: &str = "wasmBindings";
+/// `window.kabinetPreloaded(url)`: the boot script's own `fetch()` of a
+/// wasm file it started early, which the glue and the groups' loader take
+/// instead of fetching again (WebKit never hands a `<link rel=preload>` to a
+/// later `fetch()`).
+pub const PRELOADED: &str = "kabinetPreloaded";
 /// `<html data-first-module>`: the group of the opened page, preloaded by
 /// the boot script and awaited by the app (`lazy_routes.rs`).
 pub const FIRST_MODULE: &str = "data-first-module";
@@ -43,11 +50,12 @@ pub const BOOT: &str = "data-boot";
 pub const ATTEMPT: &str = "attempt";
 
 /// Every name, for the test that reads the scripts.
-pub const ALL: [&str; 9] = [
+pub const ALL: [&str; 10] = [
     SESSION,
     TAKEOVER,
     START_FAILED,
     WASM_BINDINGS,
+    PRELOADED,
     FIRST_MODULE,
     PRERENDERED,
     UNTIL_BOOT,

@@ -51,14 +51,39 @@ fn idempotency_key(account_id: &str, intent: &PaymentIntent) -> String {
     {
         return key;
     }
-    let key = web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .map(|c| c.random_uuid())
-        .unwrap_or_else(|| format!("{}-{body}", js_sys::Date::now()));
+    let key = random_key().unwrap_or_else(|| format!("{}-{body}", js_sys::Date::now()));
     if let Some(store) = store {
         let _ = store.set_item(&slot, &key);
     }
     key
+}
+
+/// A random version-4 UUID from `crypto.getRandomValues`, which every
+/// browser of the floor has (`crypto.randomUUID` came later: Safari 15.4,
+/// Firefox 95).
+fn random_key() -> Option<String> {
+    let mut bytes = [0u8; 16];
+    web_sys::window()?
+        .crypto()
+        .ok()?
+        .get_random_values_with_u8_array(&mut bytes)
+        .ok()?;
+    Some(uuid_v4(bytes))
+}
+
+/// `bytes` as a UUID of version 4, variant 1 (RFC 9562), in lower-case hex.
+fn uuid_v4(mut bytes: [u8; 16]) -> String {
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..]
+    )
 }
 
 /// Where the keys are kept: `pay/<account id>/<intent as JSON>`.
@@ -84,4 +109,19 @@ pub fn forget_keys(account_id: &str) {
 
 fn session_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok()?
+}
+
+#[cfg(test)]
+mod tests {
+    use super::uuid_v4;
+
+    #[test]
+    fn keys_are_version_4_uuids() {
+        assert_eq!(uuid_v4([0; 16]), "00000000-0000-4000-8000-000000000000");
+        assert_eq!(uuid_v4([0xff; 16]), "ffffffff-ffff-4fff-bfff-ffffffffffff");
+        assert_eq!(
+            uuid_v4(*b"\x01\x23\x45\x67\x89\xab\xcd\xef\x01\x23\x45\x67\x89\xab\xcd\xef"),
+            "01234567-89ab-4def-8123-456789abcdef"
+        );
+    }
 }

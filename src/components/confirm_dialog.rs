@@ -1,4 +1,5 @@
 use leptos::{html, prelude::*};
+use wasm_bindgen::JsCast;
 
 /// A modal question with two answers, on the browser's own `<dialog>`: it
 /// traps focus, closes on Escape and gives focus back where it was. It asks
@@ -17,10 +18,8 @@ pub fn ConfirmDialog(
     Effect::new(move || {
         let Some(el) = dialog.get() else { return };
         match (question.read().is_some(), el.open()) {
-            (true, false) => {
-                let _ = el.show_modal();
-            }
-            (false, true) => el.close(),
+            (true, false) => show(&el),
+            (false, true) => hide(&el),
             _ => {}
         }
     });
@@ -42,5 +41,29 @@ pub fn ConfirmDialog(
                 </button>
             </div>
         </dialog>
+    }
+}
+
+/// `showModal` where the browser has it (Firefox 98, Safari 15.4); before
+/// that the dialog opens in place, its cancel button focused, so the
+/// question can still be answered (the stylesheet hides a closed `.dialog`).
+fn show(dialog: &web_sys::HtmlDialogElement) {
+    if js_sys::Reflect::has(dialog, &"showModal".into()).unwrap_or(false) {
+        let _ = dialog.show_modal();
+    } else {
+        let _ = dialog.set_attribute("open", "");
+        if let Ok(Some(cancel)) = dialog.query_selector("[autofocus]")
+            && let Ok(cancel) = cancel.dyn_into::<web_sys::HtmlElement>()
+        {
+            let _ = cancel.focus();
+        }
+    }
+}
+
+fn hide(dialog: &web_sys::HtmlDialogElement) {
+    if js_sys::Reflect::has(dialog, &"close".into()).unwrap_or(false) {
+        dialog.close();
+    } else {
+        let _ = dialog.remove_attribute("open");
     }
 }

@@ -25,13 +25,13 @@ test('the page names the API, and its policy lets the app reach it and nothing e
 test('hashed files are precompressed and cached for a year; the page is revalidated', async ({ request }) => {
   const html = await (await request.get('/')).text();
   const files = [...html.matchAll(/(?:src|href)="\/([^"]+-[0-9a-f]{8,16}(?:_bg)?\.(?:js|wasm|css))"/g)].map((m) => m[1]);
-  expect(files.some((f) => f.endsWith('.wasm'))).toBe(true);
-  // The pages' modules, which the loader names.
+  // The main wasm and the pages' modules, which the loader names.
   const boot = files.find((f) => f.startsWith('boot-'));
   expect(boot).toBeDefined();
   const loader = await (await request.get(`/${boot}`)).text();
-  const modules = [...new Set([...loader.matchAll(/"\/((?:split|chunk)_[^"]+-[0-9a-f]{16}\.wasm)"/g)].map((m) => m[1]))];
+  const modules = [...new Set([...loader.matchAll(/"\/((?:split|chunk)_[^"]+-[0-9a-f]{16}\.wasm|[^"]+-[0-9a-f]{16}_bg\.wasm)"/g)].map((m) => m[1]))];
   expect(modules.some((f) => f.startsWith('split_')) && modules.some((f) => f.startsWith('chunk_'))).toBe(true);
+  expect(modules.some((f) => f.endsWith('_bg.wasm'))).toBe(true);
   files.push(...modules);
   for (const file of files) {
     for (const encoding of ['br', 'gzip']) {

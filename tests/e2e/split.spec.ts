@@ -53,11 +53,19 @@ test('an entry route preloads its own module and no other page', async ({ page }
   await takenOver(page);
   await expectSplit(page);
   const pages = wasm.filter((p) => p.startsWith('/split_'));
-  // /register's group (src/lazy_routes.rs), and no other, preloaded by the
-  // loader rather than asked for by the app after its start.
+  // /register's group (src/lazy_routes.rs), and no other, fetched by the
+  // loader with the main wasm rather than asked for by the app after its start.
   expect(pages).toEqual([expect.stringMatching(/^\/split_forms-[0-9a-f]{16}\.wasm$/)]);
-  await expect(page.locator(`link[rel=preload][href="${pages[0]}"]`)).toHaveCount(1);
-  // Each file once: the module fetched by the loader is the preloaded one.
+  const [main] = wasm.filter((p) => /^\/kabinet-[0-9a-f]+_bg\.wasm$/.test(p));
+  const [formsStart, mainEnd] = await page.evaluate(
+    ([forms, main]) => [
+      performance.getEntriesByName(location.origin + forms)[0]?.startTime ?? Infinity,
+      performance.getEntriesByName(location.origin + main)[0]?.responseEnd ?? -1,
+    ],
+    [pages[0], main],
+  );
+  expect(formsStart).toBeLessThan(mainEnd);
+  // Each file once: the module the app loads is the one the loader fetched.
   expect(new Set(wasm).size).toBe(wasm.length);
 });
 
@@ -91,12 +99,16 @@ test('a signed-in page opened first waits for its own module: the loader knows e
 });
 
 test('a signed-out visitor of a cabinet page gets the sign-in page, whose module the loader fetched meanwhile', async ({ page }) => {
+  const login: string[] = [];
+  page.on('request', (r) => {
+    if (/^\/split_login-/.test(new URL(r.url()).pathname)) login.push(r.headers()['sec-purpose'] ?? 'fetch');
+  });
   await page.goto('/settings');
   await expect(page.getByRole('heading', { level: 1, name: 'Вход в Личный кабинет' })).toBeVisible();
   await expectSplit(page);
-  // Preloaded by the loader once the start-up check said «signed out», not
-  // asked for by the app after its redirect.
-  await expect(page.locator('link[rel=preload][href^="/split_login-"]')).toHaveCount(1);
+  // Fetched by the loader once the start-up check said «signed out» (not
+  // prefetched at idle), and once: the app took that answer after its redirect.
+  expect(login).toEqual(['fetch']);
 });
 
 test('once the first page has loaded, the other pages open without the network', async ({ page, context }) => {

@@ -59,3 +59,81 @@ async fn unlink_confirmation_asks_before_doing_anything() {
     assert!(!dialog.open());
     assert_eq!(answers.get_untracked(), ["no", "yes"]);
 }
+
+/// Takes `names` off `HTMLDialogElement.prototype` while it lives, as a
+/// browser before Firefox 98 or Safari 15.4 has no `showModal`.
+struct WithoutDialogMethods(Vec<(&'static str, wasm_bindgen::JsValue)>);
+
+impl WithoutDialogMethods {
+    fn new(names: &[&'static str]) -> Self {
+        let prototype = dialog_prototype();
+        Self(
+            names
+                .iter()
+                .map(|&name| {
+                    let method = js_sys::Reflect::get(&prototype, &name.into()).unwrap();
+                    js_sys::Reflect::delete_property(&prototype, &name.into()).unwrap();
+                    (name, method)
+                })
+                .collect(),
+        )
+    }
+}
+
+impl Drop for WithoutDialogMethods {
+    fn drop(&mut self) {
+        let prototype = dialog_prototype();
+        for (name, method) in &self.0 {
+            js_sys::Reflect::set(&prototype, &(*name).into(), method).unwrap();
+        }
+    }
+}
+
+fn dialog_prototype() -> js_sys::Object {
+    let class = js_sys::Reflect::get(&window(), &"HTMLDialogElement".into()).unwrap();
+    js_sys::Reflect::get(&class, &"prototype".into())
+        .unwrap()
+        .unchecked_into()
+}
+
+#[wasm_bindgen_test]
+async fn without_show_modal_the_question_opens_in_place_and_is_answered() {
+    let _old_browser = WithoutDialogMethods::new(&["showModal", "close"]);
+    let question = RwSignal::new(None::<String>);
+    let answers = RwSignal::new(Vec::<&'static str>::new());
+    let _page = mount(move || {
+        view! {
+            <ConfirmDialog
+                question=question
+                confirm_label="Отключить"
+                on_confirm=move || {
+                    answers.update(|a| a.push("yes"));
+                    question.set(None);
+                }
+                on_cancel=move || {
+                    answers.update(|a| a.push("no"));
+                    question.set(None);
+                }
+            />
+        }
+    });
+    let dialog: HtmlElement = document()
+        .query_selector("dialog")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    question.set(Some("Отключить лицевой счет № 3600000001?".into()));
+    tick().await;
+    assert!(dialog.has_attribute("open"), "opened in place");
+    let buttons = dialog.query_selector_all("button").unwrap();
+    let cancel: HtmlElement = buttons.item(1).unwrap().unchecked_into();
+    assert_eq!(
+        document().active_element().map(|e| e.text_content()),
+        Some(Some("Отмена".into())),
+        "the safe answer has the focus"
+    );
+    cancel.click();
+    tick().await;
+    assert!(!dialog.has_attribute("open"));
+    assert_eq!(answers.get_untracked(), ["no"]);
+}

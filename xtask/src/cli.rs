@@ -155,7 +155,13 @@ mod tests {
         assert_eq!(test_args("--only e2e,fmt").steps(), [Step::Fmt, Step::E2e]);
         assert_eq!(
             test_args("--from browser").steps(),
-            [Step::Browser, Step::Dist, Step::E2e, Step::E2eDev]
+            [
+                Step::Browser,
+                Step::Dist,
+                Step::E2e,
+                Step::E2eEngines,
+                Step::E2eDev
+            ]
         );
         assert_eq!(
             test_args("--from native").steps()[..2],

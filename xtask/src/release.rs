@@ -20,7 +20,7 @@ use crate::Ctx;
 use crate::process;
 use crate::tools::WASM_TARGET;
 use anyhow::{Context, Result, bail};
-use pages_table::handoff::{FIRST_MODULE, SESSION, WASM_BINDINGS};
+use pages_table::handoff::{FIRST_MODULE, PRELOADED, SESSION, WASM_BINDINGS};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::fs;
@@ -225,7 +225,7 @@ fn assemble(
     fs::write(dist.join(&boot_name), &boot)?;
 
     let html = fs::read_to_string(ctx.root.join("index.html"))?;
-    let head = head_links(&modulepreloads, &wasm_name, &boot_name);
+    let head = head_links(&modulepreloads, &boot_name);
     let html = rewrite_index(&html, &ctx.root, dist, &head)?;
     fs::write(dist.join("index.html"), html)?;
     Ok(())
@@ -315,7 +315,8 @@ pub fn boot_script_sample() -> String {
 /// `__wasm_split.js` with its modules renamed, and without its import of the
 /// main JS: that would make the two files' names depend on each other. The
 /// boot script puts the main JS's exports on `window.wasmBindings` before
-/// it starts the app, and the loader needs them only after.
+/// it starts the app, and the loader needs them only after. Its `fetch()`es
+/// take what the boot script fetched already (`window.kabinetPreloaded`).
 fn rewrite_split_loader(loader: &str, renamed: &BTreeMap<String, String>) -> Result<String> {
     let mut out = String::with_capacity(loader.len());
     let mut replaced_import = false;
@@ -325,10 +326,15 @@ fn rewrite_split_loader(loader: &str, renamed: &BTreeMap<String, String>) -> Res
                 out,
                 "const initSync = (...args) => window.{WASM_BINDINGS}.initSync(...args);"
             );
+            // A file the boot script has fetched already is taken from it.
+            let _ = writeln!(
+                out,
+                "const fetchWasm = (url) => (window.{PRELOADED} ?? fetch)(url);"
+            );
             replaced_import = true;
             continue;
         }
-        out.push_str(line);
+        out.push_str(&line.replace("fetch(new URL(", "fetchWasm(new URL("));
         out.push('\n');
     }
     if !replaced_import {
@@ -426,20 +432,50 @@ struct RouteModule {
     protected: bool,
 }
 
-/// The loader: preloads the module of the opened route (a static route wins
-/// over one with parameters, as in the router) and names it for the app
-/// (`data-first-module`, see `lazy_routes::first_module`); on a protected
-/// route, once the early script's start-up check (`window.kabinetSession`,
-/// src/early.js) says no one is signed in, preloads the sign-in page's
-/// module too, where the app will send the visitor; starts the app,
-/// and once the page has loaded and the browser is idle, prefetches every
-/// other module into the HTTP cache, so that later pages open without a
-/// download (unless the visitor's browser asks to save data: then each page
-/// downloads its module when it opens).
+/// The loader: fetches the main wasm and the module of the opened route (a
+/// static route wins over one with parameters, as in the router) and names
+/// it for the app (`data-first-module`, see `lazy_routes::first_module`); on
+/// a protected route, once the early script's start-up check
+/// (`window.kabinetSession`, src/early.js) says no one is signed in, fetches
+/// the sign-in page's module too, where the app will send the visitor;
+/// starts the app, and once the page has loaded and the browser is idle,
+/// prefetches every other module into the HTTP cache, so that later pages
+/// open without a download (unless the visitor's browser asks to save data:
+/// then each page downloads its module when it opens).
+///
+/// Early downloads are the loader's own `fetch()`es, whose answers the glue
+/// and the split modules' loader take (`window.kabinetPreloaded`, see
+/// [`rewrite_split_loader`]), not `<link rel=preload as=fetch>`: WebKit never
+/// gives a preloaded `as=fetch` answer to a `fetch()`, and downloaded every
+/// module twice. Where `rel=prefetch` does nothing (WebKit), the prefetch is
+/// a `fetch()` whose body is read into the HTTP cache. The prefetch waits
+/// for the start-up check's answer, after which the sign-in page's files
+/// are either fetched already or not needed first.
 fn boot_script(js: &str, wasm: &str, route_modules: &[RouteModule]) -> String {
     let mut routes: Vec<&RouteModule> = route_modules.iter().collect();
     routes.sort_by_key(|route| route.regex.matches("[^/]+").count());
-    let mut s = String::new();
+    // Each file asked for once; the answer waits for whoever takes it first
+    // (the glue, the split modules' loader), later ones fetch anew. A file
+    // the loader asked for first (the app redirected before the start-up
+    // check's answer reached this script) is not fetched again here.
+    let mut s = format!(
+        "const asked = new Set();\n\
+         const waiting = new Map();\n\
+         const preload = (href) => {{\n\
+         \x20 if (asked.has(href)) return;\n\
+         \x20 asked.add(href);\n\
+         \x20 const answer = fetch(href);\n\
+         \x20 answer.catch(() => {{}});\n\
+         \x20 waiting.set(href, answer);\n\
+         }};\n\
+         window.{PRELOADED} = (url) => {{\n\
+         \x20 const answer = waiting.get(url.pathname) ?? fetch(url);\n\
+         \x20 waiting.delete(url.pathname);\n\
+         \x20 asked.add(url.pathname);\n\
+         \x20 return answer;\n\
+         }};\n",
+    );
+    let _ = writeln!(s, "preload(\"/{wasm}\");");
     if !routes.is_empty() {
         s.push_str("const routes = [\n");
         for route in routes {
@@ -459,8 +495,6 @@ fn boot_script(js: &str, wasm: &str, route_modules: &[RouteModule]) -> String {
              const route = routes.find(([re]) => re.test(location.pathname));\n\
              const opened = route ? route[2] : [];\n\
              if (route) document.documentElement.setAttribute(\"{FIRST_MODULE}\", route[1]);\n\
-             const link = (attributes) => document.head.append(Object.assign(document.createElement(\"link\"), attributes));\n\
-             const preload = (href) => link({{ rel: \"preload\", as: \"fetch\", type: \"application/wasm\", crossOrigin: \"anonymous\", href }});\n\
              opened.forEach(preload);\n\
              const signIn = routes.find(([re]) => re.test(\"/login\"));\n\
              if (route && route[3] && signIn) window.{SESSION}?.then((answer) => answer.status === 401 && signIn[2].forEach(preload), () => {{}});\n",
@@ -473,12 +507,16 @@ fn boot_script(js: &str, wasm: &str, route_modules: &[RouteModule]) -> String {
         s,
         "const bindings = await import(\"/{js}\" + new URL(import.meta.url).search);\n\
          window.{WASM_BINDINGS} = bindings;\n\
-         await bindings.default({{ module_or_path: \"/{wasm}\" }});\n"
+         await bindings.default({{ module_or_path: window.{PRELOADED}(new URL(\"/{wasm}\", location.href)) }});\n"
     );
     if !route_modules.is_empty() {
         s.push_str(
-            "const rest = [...new Set(routes.flatMap(([, , files]) => files))].filter((f) => !opened.includes(f));\n\
-             const prefetch = () => navigator.connection?.saveData || rest.forEach((href) => link({ rel: \"prefetch\", href }));\n\
+            "const link = document.createElement(\"link\");\n\
+             const prefetchOne = link.relList?.supports?.(\"prefetch\")\n\
+             \x20 ? (href) => document.head.append(Object.assign(link.cloneNode(), { rel: \"prefetch\", href }))\n\
+             \x20 : (href) => fetch(href).then((answer) => answer.arrayBuffer()).catch(() => {});\n\
+             const prefetchRest = () => routes.flatMap(([, , files]) => files).forEach((href) => asked.has(href) || (asked.add(href), prefetchOne(href)));\n\
+             const prefetch = () => navigator.connection?.saveData || (window.kabinetSession ?? Promise.resolve()).then(prefetchRest, prefetchRest);\n\
              const whenIdle = () => (window.requestIdleCallback ? requestIdleCallback(prefetch, { timeout: 5000 }) : setTimeout(prefetch, 1000));\n\
              if (document.readyState === \"complete\") whenIdle();\n\
              else addEventListener(\"load\", whenIdle, { once: true });\n",
@@ -487,16 +525,14 @@ fn boot_script(js: &str, wasm: &str, route_modules: &[RouteModule]) -> String {
     s
 }
 
-fn head_links(modulepreloads: &[String], wasm: &str, boot: &str) -> String {
+/// The app's scripts in `head`. The main wasm has no `<link rel=preload>`:
+/// the loader fetches it as it starts ([`boot_script`]).
+fn head_links(modulepreloads: &[String], boot: &str) -> String {
     let mut s = String::new();
     for js in modulepreloads {
         let _ = write!(s, "<link rel=\"modulepreload\" href=\"/{js}\">");
     }
-    let _ = write!(
-        s,
-        "<link rel=\"preload\" href=\"/{wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin>\
-         <script type=\"module\" src=\"/{boot}\"></script>"
-    );
+    let _ = write!(s, "<script type=\"module\" src=\"/{boot}\"></script>");
     s
 }
 
@@ -751,6 +787,17 @@ export const __wasm_split_load_agreement = wrapAsyncCb(makeLoad(() => {
         assert!(out.contains("window.wasmBindings.initSync"));
         assert!(out.contains("\"./split_login-bb.wasm\""));
         assert!(!out.contains("\"./chunk_1.wasm\""));
+        let fetching = "const src = fetch(new URL(\"./chunk_1.wasm\", import.meta.url));";
+        let out =
+            rewrite_split_loader(&LOADER.replace("let sharedImports", fetching), &renamed).unwrap();
+        assert!(
+            out.contains("const src = fetchWasm(new URL(\"./chunk_1-aa.wasm\""),
+            "{out}"
+        );
+        assert!(
+            out.contains(&format!("window.{PRELOADED} ?? fetch")),
+            "{out}"
+        );
         let missing = BTreeMap::from([("chunk_9.wasm".to_owned(), "x".to_owned())]);
         assert!(rewrite_split_loader(LOADER, &missing).is_err());
     }
@@ -778,9 +825,21 @@ export const __wasm_split_load_agreement = wrapAsyncCb(makeLoad(() => {
             ),
             "{boot}"
         );
-        // Every module is prefetched once the opened page is up.
+        // The main wasm is fetched first, and given to the glue.
+        let main = boot.find("preload(\"/kabinet-h_bg.wasm\");").unwrap();
+        assert!(main < boot.find("const routes").unwrap(), "{boot}");
+        assert!(boot.contains(&format!(
+            "module_or_path: window.{PRELOADED}(new URL(\"/kabinet-h_bg.wasm\""
+        )));
+        // Every module is prefetched once the opened page is up, by a fetch
+        // where `rel=prefetch` does nothing, each file once.
         let load = boot.find("await bindings.default").unwrap();
         assert!(boot[load..].contains("rel: \"prefetch\""), "{boot}");
+        assert!(
+            boot[load..].contains("relList?.supports?.(\"prefetch\")"),
+            "{boot}"
+        );
+        assert!(boot[load..].contains("asked.has(href) ||"), "{boot}");
         assert!(
             boot[load..].contains("navigator.connection?.saveData"),
             "{boot}"
@@ -791,6 +850,7 @@ export const __wasm_split_load_agreement = wrapAsyncCb(makeLoad(() => {
         assert!(boot.contains("window.kabinetSession?.then"), "{boot}");
         let plain = boot_script("k.js", "k.wasm", &[]);
         assert!(!plain.contains("routes"), "{plain}");
+        assert!(plain.contains("preload(\"/k.wasm\");"), "{plain}");
     }
 
     #[test]

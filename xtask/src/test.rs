@@ -3,7 +3,7 @@
 
 use crate::dev::{self, DevStack};
 use crate::process;
-use crate::tools::{self, CHROMEDRIVER, WASM_TARGET};
+use crate::tools::{self, CHROMEDRIVER, WASM_TARGET, XVFB_RUN};
 use crate::{Ctx, deploy, dist, fmt_duration};
 use anyhow::{Context, Result};
 use clap::ValueEnum;
@@ -17,6 +17,11 @@ const E2E_APP_ADDR: &str = "127.0.0.1:8090";
 const E2E_API_ADDR: &str = "127.0.0.1:8091";
 /// Where schemathesis meets the API alone.
 const CONTRACT_ADDR: &str = "127.0.0.1:8092";
+/// Where `e2e-engines` serves the app through its own proxies, origins the
+/// API also allows: with the wasm held back (the takeover test), and
+/// counting the wasm downloads.
+const E2E_SLOW_ADDR: &str = "127.0.0.1:8093";
+const E2E_COUNT_ADDR: &str = "127.0.0.1:8094";
 /// Cases per operation and phase: bounded, so the step takes under a minute.
 const CONTRACT_EXAMPLES: &str = "30";
 /// Fixed, so a run can be repeated exactly; change it to explore anew.
@@ -43,6 +48,8 @@ pub enum Step {
     Dist,
     /// end-to-end tests (Playwright)
     E2e,
+    /// the journey in Firefox ESR and WebKitGTK (WebDriver, WebdriverIO)
+    E2eEngines,
     /// end-to-end tests against `cargo xtask dev` (trunk serve)
     E2eDev,
 }
@@ -179,6 +186,7 @@ fn run(ctx: &Ctx, step: Step, playwright_args: &[String]) -> Result<()> {
             Ok(())
         }
         Step::E2e => end_to_end(ctx, playwright_args),
+        Step::E2eEngines => end_to_end_engines(ctx),
         Step::E2eDev => end_to_end_dev(ctx, playwright_args),
     }
 }
@@ -193,15 +201,54 @@ fn cargo(ctx: &Ctx, args: &str) -> Result<()> {
 /// deployment would; runs Playwright against them (`BASE_URL`, `API_URL`),
 /// and stops both whatever happens.
 fn end_to_end(ctx: &Ctx, playwright_args: &[String]) -> Result<()> {
-    let stack = deploy::Stack::start(
+    let stack = e2e_stack(ctx, "e2e", &["--dev-clock"])?;
+    let result = process::run(playwright_on(ctx, &stack).args(playwright_args));
+    stack.finish(result)
+}
+
+/// The release on nginx at [`E2E_APP_ADDR`] and the API with a fresh
+/// database at [`E2E_API_ADDR`] (or free ports), the API with `api_flags`.
+fn e2e_stack(ctx: &Ctx, name: &str, api_flags: &[&str]) -> Result<deploy::Stack> {
+    deploy::Stack::start(
         ctx,
-        "e2e",
+        name,
         process::free_addr(E2E_APP_ADDR)?,
         process::free_addr(E2E_API_ADDR)?,
         deploy::Database::Fresh,
-        &["--dev-clock"],
+        api_flags,
+    )
+}
+
+/// tests/e2e/engines/journey.mjs: the journey and the prerendered takeover
+/// in Firefox ESR and WebKitGTK over WebDriver, against the release served
+/// as the e2e step serves it, and the wasm downloads of a first visit
+/// counted; under `xvfb-run`, since WebKitWebDriver opens real windows. The
+/// slow and counting origins are the script's own proxies of the app.
+fn end_to_end_engines(ctx: &Ctx) -> Result<()> {
+    let slow_url = format!("http://{}", process::free_addr(E2E_SLOW_ADDR)?);
+    let count_url = format!("http://{}", process::free_addr(E2E_COUNT_ADDR)?);
+    let stack = e2e_stack(
+        ctx,
+        "e2e-engines",
+        // WebKitGTK keeps no `Secure` cookie from plain-HTTP 127.0.0.1
+        // (Chromium and Firefox take loopback as secure); deployed, it is HTTPS.
+        &[
+            "--cors-origin",
+            &slow_url,
+            "--cors-origin",
+            &count_url,
+            "--insecure-cookie",
+        ],
     )?;
-    let result = process::run(playwright_on(ctx, &stack).args(playwright_args));
+    let result = process::run(
+        ctx.tool_command(XVFB_RUN)
+            .current_dir(tools::e2e_dir(ctx))
+            .args(["-a", "node", "engines/journey.mjs", "firefox", "webkit"])
+            .env("BASE_URL", &stack.app.url)
+            .env("API_URL", &stack.api_url)
+            .env("SLOW_URL", &slow_url)
+            .env("COUNT_URL", &count_url),
+    );
     stack.finish(result)
 }
 
@@ -329,6 +376,7 @@ mod tests {
                 "browser",
                 "dist",
                 "e2e",
+                "e2e-engines",
                 "e2e-dev"
             ]
         );

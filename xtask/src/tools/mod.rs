@@ -10,6 +10,7 @@ mod binaryen;
 mod cargo_install;
 mod chromium;
 mod e2e_packages;
+mod firefox;
 mod leptosfmt;
 mod nginx;
 mod rust;
@@ -17,12 +18,14 @@ mod schemathesis;
 mod trunk;
 mod wasm_bindgen;
 mod wasm_split;
+mod webkit;
 
 pub use binaryen::binaryen_bin_dir;
 pub use chromium::{CHROMEDRIVER, CHROMIUM};
 pub use e2e_packages::e2e_dir;
 pub use rust::WASM_TARGET;
 pub use schemathesis::schemathesis_venv;
+pub use webkit::XVFB_RUN;
 
 use crate::Ctx;
 use crate::process::{self, output_of};
@@ -45,6 +48,8 @@ pub const ALL: &[Tool] = &[
     Tool::Trunk,
     Tool::Schemathesis,
     Tool::Nginx,
+    Tool::Firefox,
+    Tool::WebKit,
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,6 +78,10 @@ pub enum Tool {
     Schemathesis,
     /// Debian's nginx and its brotli_static module (the production-like stack).
     Nginx,
+    /// Debian's Firefox ESR and geckodriver from crates.io (`e2e-engines`).
+    Firefox,
+    /// Debian's WebKitWebDriver (WebKitGTK) and Xvfb (`e2e-engines`).
+    WebKit,
 }
 
 /// Where `cargo install` puts binaries.
@@ -105,6 +114,8 @@ pub fn ensure(ctx: &Ctx, tools: &[Tool]) -> Result<()> {
             Tool::E2ePackages => e2e_packages::ensure_e2e_packages(ctx),
             Tool::Schemathesis => schemathesis::ensure_schemathesis(ctx),
             Tool::Nginx => nginx::ensure_nginx(),
+            Tool::Firefox => firefox::ensure_firefox(ctx),
+            Tool::WebKit => webkit::ensure_webkit(),
         }
         .with_context(|| format!("could not set up {tool:?}"))?;
     }
@@ -156,4 +167,28 @@ fn apt(args: &[&str]) -> Command {
     };
     cmd.args(args).env("DEBIAN_FRONTEND", "noninteractive");
     cmd
+}
+
+/// Debian's `packages`, installed with `apt-get` unless every one of
+/// `files` is there already; `hint` is how long the install takes.
+fn ensure_apt_packages(packages: &[&str], files: &[&str], hint: &str) -> Result<()> {
+    let what = packages.join(", ");
+    let missing = missing_files(files);
+    if missing.is_empty() {
+        ok(&what);
+        return Ok(());
+    }
+    installing(&format!(
+        "{what} from Debian ({} missing; takes {hint})…",
+        missing.join(", ")
+    ));
+    process::run(&mut apt(&["update"]))?;
+    let mut install = vec!["install", "-y", "--no-install-recommends"];
+    install.extend_from_slice(packages);
+    process::run(&mut apt(&install))?;
+    if let Some(p) = missing_files(files).first() {
+        bail!("{p} is still missing after installing {what}");
+    }
+    ok(&what);
+    Ok(())
 }
