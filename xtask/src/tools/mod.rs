@@ -183,7 +183,9 @@ fn ensure_apt_packages(packages: &[&str], files: &[&str], hint: &str) -> Result<
         missing.join(", ")
     ));
     process::run(&mut apt(&["update"]))?;
-    let mut install = vec!["install", "-y", "--no-install-recommends"];
+    // With their recommended packages (fonts, codecs), as Chromium is
+    // installed: the engines were tried that way.
+    let mut install = vec!["install", "-y"];
     install.extend_from_slice(packages);
     process::run(&mut apt(&install))?;
     if let Some(p) = missing_files(files).first() {
