@@ -7,11 +7,16 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
 
-#[wasm_bindgen_test]
-async fn unlink_confirmation_asks_before_doing_anything() {
+/// A mounted «Отключить» question: its text (open while `Some`), the
+/// answers given, in order, and the handle that keeps it mounted.
+fn mount_dialog() -> (
+    RwSignal<Option<String>>,
+    RwSignal<Vec<&'static str>>,
+    impl Drop,
+) {
     let question = RwSignal::new(None::<String>);
     let answers = RwSignal::new(Vec::<&'static str>::new());
-    let _page = mount(move || {
+    let page = mount(move || {
         view! {
             <ConfirmDialog
                 question=question
@@ -27,6 +32,12 @@ async fn unlink_confirmation_asks_before_doing_anything() {
             />
         }
     });
+    (question, answers, page)
+}
+
+#[wasm_bindgen_test]
+async fn unlink_confirmation_asks_before_doing_anything() {
+    let (question, answers, _page) = mount_dialog();
     let dialog: web_sys::HtmlDialogElement = document()
         .query_selector("dialog")
         .unwrap()
@@ -99,24 +110,7 @@ fn dialog_prototype() -> js_sys::Object {
 #[wasm_bindgen_test]
 async fn without_show_modal_the_question_opens_in_place_and_is_answered() {
     let _old_browser = WithoutDialogMethods::new(&["showModal", "close"]);
-    let question = RwSignal::new(None::<String>);
-    let answers = RwSignal::new(Vec::<&'static str>::new());
-    let _page = mount(move || {
-        view! {
-            <ConfirmDialog
-                question=question
-                confirm_label="Отключить"
-                on_confirm=move || {
-                    answers.update(|a| a.push("yes"));
-                    question.set(None);
-                }
-                on_cancel=move || {
-                    answers.update(|a| a.push("no"));
-                    question.set(None);
-                }
-            />
-        }
-    });
+    let (question, answers, _page) = mount_dialog();
     let dialog: HtmlElement = document()
         .query_selector("dialog")
         .unwrap()
