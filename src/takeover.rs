@@ -177,7 +177,8 @@ impl Typed {
             let Some(field) = document.get_element_by_id(&id) else {
                 continue;
             };
-            let left = focused.as_deref() != Some(id.as_str());
+            let left_typed =
+                matches!(changed, Changed::Text(_)) && focused.as_deref() != Some(id.as_str());
             let event = match changed {
                 Changed::Text(text) => {
                     if let Some(input) = field.dyn_ref::<HtmlInputElement>() {
@@ -199,10 +200,7 @@ impl Typed {
             if let Ok(event) = Event::new_with_event_init_dict(event, &init) {
                 let _ = field.dispatch_event(&event);
             }
-            if left
-                && event == "input"
-                && let Ok(blur) = Event::new("blur")
-            {
+            if left_typed && let Ok(blur) = Event::new("blur") {
                 let _ = field.dispatch_event(&blur);
             }
         }
