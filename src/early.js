@@ -52,8 +52,10 @@ function startApp(app) {
 // tries again under a new address (a browser remembers a failed import under
 // its own; the loader passes the address on to the glue).
 function load(app, attempt) {
-  import(attempt ? `${app.boot}?attempt=${attempt}` : app.boot).catch(() =>
-    startFailed(() => load(app, attempt + 1)),
+  // A browser that cannot parse a script or compile the wasm is told so
+  // (src/browser_check.js), not sent round «Повторить».
+  import(attempt ? `${app.boot}?attempt=${attempt}` : app.boot).catch(
+    (error) => window.kabinetUnsupported?.(error) || startFailed(() => load(app, attempt + 1)),
   );
 }
 
@@ -89,7 +91,10 @@ function startFailed(retry) {
 
 // Only a saved page names the app's files; index.html loads the app itself.
 const app = document.querySelector('script[data-boot]')?.dataset;
-if (app) {
+if (window.kabinetUnsupported?.()) {
+  // This browser cannot run the app: src/browser_check.js has said so on
+  // the page and left its buttons off; nothing is started.
+} else if (app) {
   addEventListener('submit', hold, true);
   for (const button of document.querySelectorAll('[data-until-boot]')) {
     button.removeAttribute('data-until-boot');

@@ -5,6 +5,8 @@
 //! JavaScript and fails when it names anything else.
 //!
 //! In order (docs/architecture.md draws it):
+//! 0. browser_check.js finds whether this browser can run the app and offers
+//!    [`UNSUPPORTED`]; where it cannot, nothing below starts;
 //! 1. the saved page is painted; its buttons wait, marked [`UNTIL_BOOT`], and
 //!    its elements are marked [`PRERENDERED`]; its `<script>` names the boot
 //!    script in [`BOOT`];
@@ -49,8 +51,14 @@ pub const BOOT: &str = "data-boot";
 /// passes on to the glue and the groups' loader.
 pub const ATTEMPT: &str = "attempt";
 
+/// `window.kabinetUnsupported(error?)`: browser_check.js, the first script
+/// of every page, says whether this browser cannot run the app (or whether
+/// an error early.js or the boot script met means so) and, when it cannot,
+/// says so on the page; nothing is started then.
+pub const UNSUPPORTED: &str = "kabinetUnsupported";
+
 /// Every name, for the test that reads the scripts.
-pub const ALL: [&str; 10] = [
+pub const ALL: [&str; 11] = [
     SESSION,
     TAKEOVER,
     START_FAILED,
@@ -61,4 +69,5 @@ pub const ALL: [&str; 10] = [
     UNTIL_BOOT,
     BOOT,
     ATTEMPT,
+    UNSUPPORTED,
 ];

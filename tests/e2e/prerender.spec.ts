@@ -137,7 +137,9 @@ test('a saved page starts the app itself once painted: no loader and no preloads
     expect(html, address).toMatch(
       /<script type="module" src="\/early-[0-9a-f]{16}\.js" data-boot="\/boot-[0-9a-f]{16}\.js">/,
     );
-    expect(html.match(/<script/g), address).toHaveLength(1);
+    // Before it, the browser check (browser-floor.spec.ts), and nothing else.
+    expect(html, address).toMatch(/<script defer src="\/browser_check-[0-9a-f]{16}\.js"><\/script><script type="module"/);
+    expect(html.match(/<script/g), address).toHaveLength(2);
   }
   // Every other address is the app's page, which loads the app at once.
   const app = await (await request.get('/accounts')).text();

@@ -4,10 +4,11 @@
 //! each the ones it takes part in with.
 
 use pages_table::handoff::{
-    ALL, ATTEMPT, BOOT, FIRST_MODULE, PRERENDERED, SESSION, START_FAILED, TAKEOVER, UNTIL_BOOT,
-    WASM_BINDINGS,
+    ALL, ATTEMPT, BOOT, FIRST_MODULE, PRERENDERED, SESSION, START_FAILED, TAKEOVER, UNSUPPORTED,
+    UNTIL_BOOT, WASM_BINDINGS,
 };
 
+const BROWSER_CHECK_JS: &str = include_str!("../../src/browser_check.js");
 const EARLY_JS: &str = include_str!("../../src/early.js");
 const PRERENDER_MJS: &str = include_str!("../prerender.mjs");
 const E2E_HELPERS: &str = include_str!("../../tests/e2e/support/kabinet.ts");
@@ -84,6 +85,7 @@ fn check(script: &str, js: &str, wanted: &[&str]) {
 fn the_scripts_use_the_handoff_names() {
     let attempt = format!("?{ATTEMPT}=");
     let boot_selector = format!("[{BOOT}]");
+    check("src/browser_check.js", BROWSER_CHECK_JS, &[UNSUPPORTED]);
     check(
         "src/early.js",
         EARLY_JS,
@@ -94,6 +96,7 @@ fn the_scripts_use_the_handoff_names() {
             UNTIL_BOOT,
             &boot_selector,
             &attempt,
+            UNSUPPORTED,
         ],
     );
     let boot_key = format!("dataset.{}", dataset_key(BOOT));
@@ -107,7 +110,7 @@ fn the_scripts_use_the_handoff_names() {
     check(
         "the boot script",
         &boot,
-        &[SESSION, WASM_BINDINGS, FIRST_MODULE],
+        &[SESSION, WASM_BINDINGS, FIRST_MODULE, UNSUPPORTED],
     );
 }
 

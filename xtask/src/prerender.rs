@@ -26,6 +26,10 @@ fn addresses() -> impl Iterator<Item = &'static str> {
 /// with the page; on a saved page, holds its forms and starts the app.
 const EARLY_SCRIPT: &str = include_str!("../../src/early.js");
 
+/// The first script of every page (`src/browser_check.js`): whether this
+/// browser can run the app at all, and a message on the page where not.
+const BROWSER_CHECK: &str = include_str!("../../src/browser_check.js");
+
 /// Saves every page of [`addresses`] into `dist/`, writes the early script and
 /// puts it first in `index.html` too (after prerendering, which starts from
 /// index.html and puts it in place of the loader).
@@ -47,7 +51,35 @@ pub fn pages(ctx: &Ctx, dist: &Path) -> Result<()> {
         fs::read_to_string(&index).with_context(|| format!("reading {}", index.display()))?;
     let html = with_early_script(&html, &early)
         .with_context(|| format!("{} has no loader script", index.display()))?;
-    fs::write(&index, html).with_context(|| format!("writing {}", index.display()))
+    fs::write(&index, html).with_context(|| format!("writing {}", index.display()))?;
+
+    let check = without_comment_lines(BROWSER_CHECK);
+    let check_name = crate::release::named_after("browser_check.js", &check);
+    fs::write(dist.join(&check_name), &check).with_context(|| format!("writing {check_name}"))?;
+    for page in html_pages(dist) {
+        let html =
+            fs::read_to_string(&page).with_context(|| format!("reading {}", page.display()))?;
+        let html = with_browser_check(&html, &check_name)
+            .with_context(|| format!("{} has no module script", page.display()))?;
+        fs::write(&page, html).with_context(|| format!("writing {}", page.display()))?;
+    }
+    Ok(())
+}
+
+/// `html` with the browser check first of its scripts: `defer`, so that it
+/// holds no paint back and still runs before the module scripts after it.
+fn with_browser_check(html: &str, check: &str) -> Option<String> {
+    inserted_before(
+        html,
+        "<script type=\"module\"",
+        &format!("<script defer src=\"/{check}\"></script>"),
+    )
+}
+
+/// `html` with `tag` right before the first `marker`.
+fn inserted_before(html: &str, marker: &str, tag: &str) -> Option<String> {
+    let at = html.find(marker)?;
+    Some(format!("{}{tag}{}", &html[..at], &html[at..]))
 }
 
 /// `js` without its whole-line `//` comments, blank lines and indentation:
@@ -63,12 +95,11 @@ fn without_comment_lines(js: &str) -> String {
 
 /// `html` with the early script right before the loader (`boot-<hash>.js`).
 fn with_early_script(html: &str, early: &str) -> Option<String> {
-    let boot = html.find("<script type=\"module\" src=\"/boot-")?;
-    Some(format!(
-        "{}<script type=\"module\" src=\"/{early}\"></script>{}",
-        &html[..boot],
-        &html[boot..]
-    ))
+    inserted_before(
+        html,
+        "<script type=\"module\" src=\"/boot-",
+        &format!("<script type=\"module\" src=\"/{early}\"></script>"),
+    )
 }
 
 /// `index.html` and the saved pages of `dir`: every HTML page a visitor
@@ -105,6 +136,25 @@ mod tests {
              <script type=\"module\" src=\"/boot-1.js\"></script></head>"
         );
         assert_eq!(with_early_script("<head></head>", "early-2.js"), None);
+    }
+
+    #[test]
+    fn the_browser_check_comes_before_every_module_script() {
+        let html = "<head><script type=\"module\" src=\"/early-2.js\"></script>\
+                    <script type=\"module\" src=\"/boot-1.js\"></script></head>";
+        assert_eq!(
+            with_browser_check(html, "browser_check-3.js").unwrap(),
+            "<head><script defer src=\"/browser_check-3.js\"></script>\
+             <script type=\"module\" src=\"/early-2.js\"></script>\
+             <script type=\"module\" src=\"/boot-1.js\"></script></head>"
+        );
+        assert_eq!(with_browser_check("<head></head>", "c.js"), None);
+        // It ships without its comments, and in syntax any browser parses.
+        let shipped = without_comment_lines(BROWSER_CHECK);
+        assert!(!shipped.contains("\n//"));
+        for newer in ["=>", "const ", "let ", "?.", "??", "`", "class ", "import"] {
+            assert!(!shipped.contains(newer), "browser_check.js uses {newer:?}");
+        }
     }
 
     #[test]

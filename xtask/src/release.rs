@@ -20,7 +20,7 @@ use crate::Ctx;
 use crate::process;
 use crate::tools::WASM_TARGET;
 use anyhow::{Context, Result, bail};
-use pages_table::handoff::{FIRST_MODULE, PRELOADED, SESSION, WASM_BINDINGS};
+use pages_table::handoff::{FIRST_MODULE, PRELOADED, SESSION, UNSUPPORTED, WASM_BINDINGS};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::fs;
@@ -458,8 +458,11 @@ fn boot_script(js: &str, wasm: &str, route_modules: &[RouteModule]) -> String {
     // (the glue, the split modules' loader), later ones fetch anew. A file
     // the loader asked for first (the app redirected before the start-up
     // check's answer reached this script) is not fetched again here.
+    // In a browser that cannot run the app (src/browser_check.js says so on
+    // the page), nothing is fetched.
     let mut s = format!(
-        "const asked = new Set();\n\
+        "if (window.{UNSUPPORTED}?.()) throw new Error(\"this browser cannot run the app\");\n\
+         const asked = new Set();\n\
          const waiting = new Map();\n\
          const preload = (href) => {{\n\
          \x20 if (asked.has(href)) return;\n\
