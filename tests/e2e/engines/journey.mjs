@@ -62,7 +62,7 @@ const freePort = () =>
   });
 
 /** A WebDriver server of `engine` on a free port, and a session with it. */
-async function open(engine, port) {
+async function open(engine, port, capabilities = ENGINES[engine].capabilities) {
   const [program, args] = ENGINES[engine].driver;
   const driver = spawn(program, args(port), { stdio: ['ignore', 'ignore', 'inherit'] });
   for (let i = 0; i < 100; i += 1) {
@@ -76,7 +76,7 @@ async function open(engine, port) {
     path: '/',
     logLevel: 'warn',
     connectionRetryCount: 1,
-    capabilities: { ...ENGINES[engine].capabilities, 'wdio:enforceWebDriverClassic': true },
+    capabilities: { ...capabilities, 'wdio:enforceWebDriverClassic': true },
   });
   await browser.setWindowSize(1280, 900).catch(() => {});
   return { browser, driver };
@@ -257,6 +257,31 @@ async function takeover(browser, step) {
   });
 }
 
+/**
+ * Firefox with WebAssembly switched off (about:config), a browser below the
+ * floor for real: the saved page says so and its form stays off
+ * (src/browser_check.js). WebKitGTK has no such switch.
+ */
+async function belowTheFloor(engine, step) {
+  if (engine !== 'firefox') return;
+  const capabilities = structuredClone(ENGINES.firefox.capabilities);
+  capabilities['moz:firefoxOptions'].prefs['javascript.options.wasm'] = false;
+  const { browser, driver } = await open(engine, await freePort(), capabilities);
+  try {
+    await step('WebAssembly off: «Этот браузер устарел», the form off', async () => {
+      const s = screen(browser);
+      await browser.url(`${BASE_URL}/login`);
+      await s.heading('Вход в Личный кабинет');
+      await s.text('Этот браузер устарел');
+      if (await (await s.button('Войти')).isEnabled()) throw new Error('«Войти» works in a browser that cannot run the app');
+      if (await (await s.field('E-mail (логин)')).isEnabled()) throw new Error('the e-mail field is still on');
+    });
+  } finally {
+    await browser.deleteSession().catch(() => {});
+    driver.kill();
+  }
+}
+
 const engines = process.argv.slice(2);
 const slow = await proxy(SLOW_URL, 4000);
 const counting = await proxy(COUNT_URL, 0);
@@ -292,6 +317,8 @@ for (const engine of engines) {
       await downloads(engine, counting, address, heading, step);
       broken = false;
     }
+    await belowTheFloor(engine, step);
+    broken = false;
     session = await open(engine, await freePort());
     await journey(session.browser, engine, step);
     broken = false;
