@@ -21,7 +21,7 @@ export default defineConfig({
   },
   // One picture per name, whatever the platform: the tests run on Debian's Chromium only.
   snapshotPathTemplate: '{testDir}/{testFileName}-snapshots/{arg}{ext}',
-  reporter: 'list',
+  reporter: [['list'], ['./support/failures-reporter.ts']],
   use: {
     baseURL,
     locale: 'ru-RU',

@@ -7,6 +7,7 @@ use crate::tools::{self, CHROMEDRIVER, WASM_TARGET, XVFB_RUN};
 use crate::{Ctx, deploy, dist, fmt_duration};
 use anyhow::{Context, Result};
 use clap::ValueEnum;
+use std::fs;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -203,7 +204,24 @@ fn cargo(ctx: &Ctx, args: &str) -> Result<()> {
 fn end_to_end(ctx: &Ctx, playwright_args: &[String]) -> Result<()> {
     let stack = e2e_stack(ctx, "e2e", &["--dev-clock"])?;
     let result = process::run(playwright_on(ctx, &stack).args(playwright_args));
-    stack.finish(result)
+    let result = stack.finish(result);
+    show_failures(ctx, &result);
+    result
+}
+
+/// The failed tests, last: after the servers' logs, where a CI that keeps
+/// only the end of the output still shows them (written by
+/// tests/e2e/support/failures-reporter.ts).
+fn show_failures(ctx: &Ctx, result: &Result<()>) {
+    let file = tools::e2e_dir(ctx)
+        .join("test-results")
+        .join("failures.txt");
+    match fs::read_to_string(&file) {
+        Ok(failures) if result.is_err() && !failures.is_empty() => {
+            say!("\n--- failed tests ---\n{}", failures.trim_end());
+        }
+        _ => {}
+    }
 }
 
 /// The release on nginx at [`E2E_APP_ADDR`] and the API with a fresh
@@ -351,6 +369,7 @@ fn end_to_end_dev(ctx: &Ctx, playwright_args: &[String]) -> Result<()> {
             process::show_tail(log, 30);
         }
     }
+    show_failures(ctx, &result);
     result
 }
 
