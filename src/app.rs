@@ -9,7 +9,9 @@ use leptos_router::{
 };
 
 use crate::api::session as api_session;
-use crate::components::{banner::UnconfirmedBanner, footer::Footer, nav::Nav};
+use crate::components::{
+    banner::UnconfirmedBanner, footer::Footer, home_intro::HomeFrame, nav::Nav,
+};
 use crate::lazy_routes as lazy;
 use crate::routes::Route as Page;
 use crate::session::{Session, use_session};
@@ -70,6 +72,7 @@ pub fn App() -> impl IntoView {
                         view=lazy::home
                         condition=signed_in
                         redirect_path=login_path
+                        fallback=HomeFrame
                     />
                     <ProtectedRoute
                         path=path!("/settings")

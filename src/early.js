@@ -39,11 +39,27 @@ function hold(event) {
 // frame) until shown: there the app starts at once.
 function startApp(app) {
   const start = () => {
-    askWhoIsSignedIn();
+    if (!window.kabinetSession) askWhoIsSignedIn();
     load(app, 0);
   };
   if (document.visibilityState === 'hidden') start();
   else requestAnimationFrame(() => setTimeout(start));
+}
+
+// A saved page for signed-in subscribers (the home page's frame, which
+// says nothing untrue to anyone): who is signed in is asked at once, and a
+// visitor who is not goes to the sign-in page, with the way back, as the
+// app would send them, before anything of the app is fetched. A failed
+// question is the app's to answer.
+function startIfSignedIn(app) {
+  askWhoIsSignedIn();
+  window.kabinetSession.then(
+    (answer) => {
+      if (answer.status !== 401) startApp(app);
+      else location.replace(`/login?next=${encodeURIComponent(location.pathname + location.search)}`);
+    },
+    () => startApp(app),
+  );
 }
 
 // The app's loader (what index.html runs at once). When it could not be
@@ -107,7 +123,8 @@ if (window.kabinetUnsupported?.()) {
     return held.form;
   };
   window.kabinetStartFailed = startFailed;
-  startApp(app);
+  if ('signedIn' in app) startIfSignedIn(app);
+  else startApp(app);
 } else {
   askWhoIsSignedIn();
 }

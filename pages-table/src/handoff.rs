@@ -47,6 +47,10 @@ pub const PRERENDERED: &str = "data-prerendered";
 pub const UNTIL_BOOT: &str = "data-until-boot";
 /// The saved page's `<script data-boot>`: the boot script early.js imports.
 pub const BOOT: &str = "data-boot";
+/// The saved page's `<script data-boot data-signed-in>`: a page for
+/// signed-in subscribers (the home page's frame); early.js sends a visitor
+/// who is not signed in to /login instead of starting the app.
+pub const SIGNED_IN: &str = "data-signed-in";
 /// `?attempt=N`: the query of a retried import of the boot script, which it
 /// passes on to the glue and the groups' loader.
 pub const ATTEMPT: &str = "attempt";
@@ -58,7 +62,7 @@ pub const ATTEMPT: &str = "attempt";
 pub const UNSUPPORTED: &str = "kabinetUnsupported";
 
 /// Every name, for the test that reads the scripts.
-pub const ALL: [&str; 11] = [
+pub const ALL: [&str; 12] = [
     SESSION,
     TAKEOVER,
     START_FAILED,
@@ -70,4 +74,5 @@ pub const ALL: [&str; 11] = [
     BOOT,
     ATTEMPT,
     UNSUPPORTED,
+    SIGNED_IN,
 ];

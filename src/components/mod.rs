@@ -11,6 +11,7 @@ pub mod field;
 pub mod footer;
 pub mod form_shell;
 pub mod hint;
+pub mod home_intro;
 pub mod meter_readings;
 pub mod nav;
 pub mod new_password;

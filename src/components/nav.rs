@@ -40,19 +40,26 @@ pub fn Nav(#[prop(into)] on_logout: Callback<()>) -> impl IntoView {
                 </a>
                 <Show
                     when=move || session.signed_in() == Some(true)
-                    fallback=|| {
-                        view! {
-                            <nav class="site-nav" aria-label="Основное меню">
-                                <ul>
-                                    <li>
-                                        <A href=Route::Login.path()>"Вход"</A>
-                                    </li>
-                                    <li>
-                                        <A href=Route::Register.path()>"Регистрация"</A>
-                                    </li>
-                                </ul>
-                            </nav>
-                        }
+                    fallback=move || {
+                        let unknown = session.signed_in().is_none() && current().is_some();
+                        (!unknown)
+                            .then(|| {
+                                // On a cabinet page whose session check has not
+                                // answered (the prerendered home), neither the menu
+                                // nor these links are known to be true yet: none.
+                                view! {
+                                    <nav class="site-nav" aria-label="Основное меню">
+                                        <ul>
+                                            <li>
+                                                <A href=Route::Login.path()>"Вход"</A>
+                                            </li>
+                                            <li>
+                                                <A href=Route::Register.path()>"Регистрация"</A>
+                                            </li>
+                                        </ul>
+                                    </nav>
+                                }
+                            })
                     }
                 >
                     <button

@@ -1,14 +1,14 @@
 use leptos::{either::Either, prelude::*};
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::api::accounts;
-use crate::components::{account_card::AccountCards, remote::Remote};
+use crate::components::{account_card::AccountCards, home_intro::HomeIntro, remote::Remote};
 use crate::routes::Route;
 use crate::session::use_session;
 
 /// `/` — the start page of a signed-in subscriber: a short heading, the
-/// welcome as its lead paragraph, their accounts as cards.
+/// welcome as its lead paragraph, their accounts as cards. Until the session
+/// check answers, the shell shows its beginning (`HomeFrame`).
 #[component]
 pub fn HomePage() -> impl IntoView {
     let session = use_session();
@@ -18,17 +18,20 @@ pub fn HomePage() -> impl IntoView {
             .with(|u| u.as_ref().is_some_and(|u| u.confirmed))
     };
     view! {
-        <Title text="Главная" />
-        <h1>"Главная"</h1>
-        <p class="lead">
-            "Уважаемый абонент! Добро пожаловать в Личный кабинет поставщика услуг."
-        </p>
-        <p>
-            "Данный сервис предоставляет возможность работы с Вашими лицевыми счетами: просмотр информации по счетам и тарифам, передачу показаний оборудования, оплату лицевого счета, и прочие услуги."
-        </p>
+        <HomeIntro />
         // Accounts open once the e-mail is confirmed; the banner above says how.
         {move || {
-            if confirmed() { Either::Left(view! { <LinkedAccounts /> }) } else { Either::Right(()) }
+            if confirmed() {
+                Either::Left(
+                    view! {
+                        <div class="home-accounts">
+                            <LinkedAccounts />
+                        </div>
+                    },
+                )
+            } else {
+                Either::Right(())
+            }
         }}
     }
 }

@@ -1,0 +1,33 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::components::remote::loading;
+
+/// What every subscriber's home page begins with: a short heading and the
+/// welcome, the same for all.
+#[component]
+pub fn HomeIntro() -> impl IntoView {
+    view! {
+        <Title text="Главная" />
+        <h1>"Главная"</h1>
+        <p class="lead">
+            "Уважаемый абонент! Добро пожаловать в Личный кабинет поставщика услуг."
+        </p>
+        <p>
+            "Данный сервис предоставляет возможность работы с Вашими лицевыми счетами: просмотр информации по счетам и тарифам, передачу показаний оборудования, оплату лицевого счета, и прочие услуги."
+        </p>
+    }
+}
+
+/// `/` while the session check has not answered: the home page's
+/// beginning, true for every visitor, and the accounts' place held (the
+/// same `.home-accounts` box the page fills, so nothing moves when they
+/// arrive). `cargo xtask dist` saves it as the prerendered `/`; a visitor
+/// who is not signed in is sent to /login by early.js before the app loads.
+#[component]
+pub fn HomeFrame() -> impl IntoView {
+    view! {
+        <HomeIntro />
+        <div class="home-accounts">{loading()}</div>
+    }
+}
