@@ -10,9 +10,10 @@
 //!   the API by `tests/e2e/support/subscriber.mjs`, its cookie sent along).
 
 use crate::Ctx;
-use crate::deploy::{self, Database, Meta};
+use crate::deploy::{self, Database};
 use crate::dist;
 use crate::process;
+use crate::release::{self, Meta};
 use crate::tools::{self, CHROMIUM, Tool};
 use anyhow::{Context, Result};
 use serde_json::Value;
@@ -38,11 +39,11 @@ const CHROME_FLAGS: &str = "--headless=new --no-sandbox --disable-gpu --disable-
      --disable-component-update --disable-sync";
 
 pub fn bench(ctx: &Ctx) -> Result<()> {
-    let mut needed = dist::TOOLS.to_vec();
+    let mut needed = release::TOOLS.to_vec();
     needed.push(Tool::Nginx);
     tools::ensure(ctx, &needed)?;
     dist::build_release(ctx, &Meta::default())?;
-    say_raw!("{}", dist::report(ctx)?);
+    say_raw!("{}", dist::size_report(ctx)?);
 
     let stack = deploy::Stack::start(
         ctx,

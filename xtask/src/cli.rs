@@ -1,7 +1,7 @@
 //! The command line of `cargo xtask`, declared for clap: `cargo xtask
 //! --help` lists the commands, `cargo xtask <command> --help` tells one.
 
-use crate::deploy::Meta;
+use crate::release::Meta;
 use crate::test::Step;
 use clap::{Args, Parser, Subcommand};
 

@@ -1,11 +1,12 @@
 //! The prerender hand-off's names (`pages_table::handoff`) as the scripts
-//! spell them: early.js, the prerendering, the boot script, the groups'
+//! spell them: early.js, the prerendering, the boot script (`release/boot.js`), the groups'
 //! loader and the end-to-end tests' helpers must each name only those, and
 //! each the ones it takes part in with.
 
+use crate::release::boot;
 use pages_table::handoff::{
-    ALL, ATTEMPT, BOOT, FIRST_MODULE, PRERENDERED, SESSION, START_FAILED, TAKEOVER, UNSUPPORTED,
-    UNTIL_BOOT, WASM_BINDINGS,
+    ALL, ATTEMPT, BOOT, FIRST_MODULE, PRELOADED, PRERENDERED, SESSION, START_FAILED, TAKEOVER,
+    UNSUPPORTED, UNTIL_BOOT, WASM_BINDINGS,
 };
 
 const BROWSER_CHECK_JS: &str = include_str!("../../src/browser_check.js");
@@ -106,11 +107,17 @@ fn the_scripts_use_the_handoff_names() {
         &[PRERENDERED, UNTIL_BOOT, &boot_key, FIRST_MODULE],
     );
     check("tests/e2e/support/kabinet.ts", E2E_HELPERS, &[PRERENDERED]);
-    let boot = crate::release::boot_script_sample();
+    // The loader as written, comments and all, then as the release ships
+    // it with the groups' loader it hands the modules to.
     check(
-        "the boot script",
-        &boot,
-        &[SESSION, WASM_BINDINGS, FIRST_MODULE, UNSUPPORTED],
+        "xtask/src/release/boot.js",
+        boot::BOOT_JS,
+        &[SESSION, WASM_BINDINGS, FIRST_MODULE, PRELOADED, UNSUPPORTED],
+    );
+    check(
+        "the boot script and the groups' loader",
+        &boot::boot_script_sample(),
+        &[SESSION, WASM_BINDINGS, FIRST_MODULE, PRELOADED, UNSUPPORTED],
     );
 }
 

@@ -34,6 +34,7 @@ macro_rules! esay {
     }};
 }
 
+mod api;
 mod bench;
 mod cli;
 mod deploy;
@@ -41,8 +42,6 @@ mod dev;
 mod dist;
 #[cfg(test)]
 mod handoff;
-mod precompress;
-mod prerender;
 mod process;
 mod release;
 mod test;
@@ -98,6 +97,11 @@ impl Ctx {
     /// on PATH when the xtask's binary is started by hand.
     pub fn cargo(&self) -> Command {
         self.tool_command(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+    }
+
+    /// Where the release is built: `dist/`.
+    pub fn dist_dir(&self) -> PathBuf {
+        self.root.join("dist")
     }
 
     pub fn target_dir(&self) -> PathBuf {

@@ -3,8 +3,9 @@
 
 use crate::dev::{self, DevStack};
 use crate::process;
+use crate::release::Meta;
 use crate::tools::{self, CHROMEDRIVER, WASM_TARGET, XVFB_RUN};
-use crate::{Ctx, deploy, dist, fmt_duration};
+use crate::{Ctx, api, deploy, dist, fmt_duration};
 use anyhow::{Context, Result};
 use clap::ValueEnum;
 use std::fs;
@@ -182,8 +183,8 @@ fn run(ctx: &Ctx, step: Step, playwright_args: &[String]) -> Result<()> {
                 ),
         ),
         Step::Dist => {
-            dist::build_release(ctx, &deploy::Meta::default())?;
-            say_raw!("{}", dist::report(ctx)?);
+            dist::build_release(ctx, &Meta::default())?;
+            say_raw!("{}", dist::size_report(ctx)?);
             Ok(())
         }
         Step::E2e => end_to_end(ctx, playwright_args),
@@ -288,7 +289,7 @@ pub fn playwright_on(ctx: &Ctx, stack: &deploy::Stack) -> Command {
 /// subscriber (made through the API by `tests/e2e/support/subscriber.mjs`),
 /// against a fresh reference API; any failure fails the step.
 fn contract(ctx: &Ctx) -> Result<()> {
-    let served = dist::serve_api(ctx, CONTRACT_ADDR, "contract", &[])?;
+    let served = api::serve_api(ctx, CONTRACT_ADDR, "contract", &[])?;
     let result = (|| {
         let cookie = process::output_of(
             ctx.tool_command("node")

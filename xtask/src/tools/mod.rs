@@ -23,6 +23,7 @@ mod webkit;
 pub use binaryen::binaryen_bin_dir;
 pub use chromium::{CHROMEDRIVER, CHROMIUM};
 pub use e2e_packages::e2e_dir;
+pub use nginx::NGINX;
 pub use rust::WASM_TARGET;
 pub use schemathesis::schemathesis_venv;
 pub use webkit::XVFB_RUN;
@@ -57,7 +58,7 @@ pub enum Tool {
     /// The wasm32 target of the pinned Rust toolchain.
     WasmTarget,
     /// The `rust-src` component: the release build rebuilds std for size
-    /// (`-Zbuild-std`, see `dist::build_release`).
+    /// (`-Zbuild-std`, see `release::build`).
     RustSrc,
     /// `leptosfmt`, the formatter of `view!` macros (the `fmt` step).
     Leptosfmt,

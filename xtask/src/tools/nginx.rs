@@ -2,10 +2,12 @@
 //! of `preview` and the end-to-end tests.
 
 use super::{apt, installing, missing_files, ok};
-use crate::deploy::{BROTLI_STATIC_MODULE, NGINX};
 use crate::process;
 use anyhow::{Result, bail};
 use std::path::Path;
+
+pub const NGINX: &str = "/usr/sbin/nginx";
+pub const BROTLI_STATIC_MODULE: &str = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
 
 /// nginx and libnginx-mod-http-brotli-static from Debian (about 15 s with
 /// `apt-get update`). Installing does not start it: the xtask runs its own.

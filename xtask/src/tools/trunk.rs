@@ -83,7 +83,7 @@ mod tests {
         assert!(dist.starts_with("target/"), "{dist}");
         assert_ne!(
             ctx.root.join(dist),
-            crate::dist::dist_dir(&ctx),
+            ctx.dist_dir(),
             "Trunk.toml's [build] dist"
         );
     }

@@ -1,4 +1,4 @@
-//! The public entry pages of the release, saved as HTML at build time (and
+//! Step 9: the public entry pages of the release, saved as HTML at build time (and
 //! the early script every page runs first, `src/early.js`): a
 //! visitor reads /login before the wasm has arrived (Lighthouse's LCP was
 //! the footer, painted 2.9 s after the start, when the app ran). The app
@@ -9,6 +9,7 @@
 //! rule) serves `/login` from `login.html`, and every other address from
 //! `index.html` as before.
 
+use super::{named_after, without_comment_lines};
 use crate::Ctx;
 use crate::process;
 use crate::tools::e2e_dir;
@@ -24,18 +25,18 @@ fn addresses() -> impl Iterator<Item = &'static str> {
 
 /// The early script of every page (`src/early.js`): asks who is signed in
 /// with the page; on a saved page, holds its forms and starts the app.
-const EARLY_SCRIPT: &str = include_str!("../../src/early.js");
+const EARLY_SCRIPT: &str = include_str!("../../../src/early.js");
 
 /// The first script of every page (`src/browser_check.js`): whether this
 /// browser can run the app at all, and a message on the page where not.
-const BROWSER_CHECK: &str = include_str!("../../src/browser_check.js");
+const BROWSER_CHECK: &str = include_str!("../../../src/browser_check.js");
 
 /// Saves every page of [`addresses`] into `dist/`, writes the early script and
 /// puts it first in `index.html` too (after prerendering, which starts from
 /// index.html and puts it in place of the loader).
 pub fn pages(ctx: &Ctx, dist: &Path) -> Result<()> {
     let script = without_comment_lines(EARLY_SCRIPT);
-    let early = crate::release::named_after("early.js", &script);
+    let early = named_after("early.js", &script);
     fs::write(dist.join(&early), &script).with_context(|| format!("writing {early}"))?;
     process::run(
         ctx.tool_command("node")
@@ -54,7 +55,7 @@ pub fn pages(ctx: &Ctx, dist: &Path) -> Result<()> {
     fs::write(&index, html).with_context(|| format!("writing {}", index.display()))?;
 
     let check = without_comment_lines(BROWSER_CHECK);
-    let check_name = crate::release::named_after("browser_check.js", &check);
+    let check_name = named_after("browser_check.js", &check);
     fs::write(dist.join(&check_name), &check).with_context(|| format!("writing {check_name}"))?;
     for page in html_pages(dist) {
         let html =
@@ -80,17 +81,6 @@ fn with_browser_check(html: &str, check: &str) -> Option<String> {
 fn inserted_before(html: &str, marker: &str, tag: &str) -> Option<String> {
     let at = html.find(marker)?;
     Some(format!("{}{tag}{}", &html[..at], &html[at..]))
-}
-
-/// `js` without its whole-line `//` comments, blank lines and indentation:
-/// they explain the script to whoever edits it, and would cost every visit
-/// half a KB. (The script has no multi-line strings.)
-fn without_comment_lines(js: &str) -> String {
-    js.lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty() && !line.starts_with("//"))
-        .map(|line| format!("{line}\n"))
-        .collect()
 }
 
 /// `html` with the early script right before the loader (`boot-<hash>.js`).
@@ -159,11 +149,6 @@ mod tests {
 
     #[test]
     fn the_early_script_goes_out_without_its_comments() {
-        let js = "// Why.\nconst a = '//not a comment';\n\n  // More.\n  f(a); // kept\n";
-        assert_eq!(
-            without_comment_lines(js),
-            "const a = '//not a comment';\nf(a); // kept\n"
-        );
         let shipped = without_comment_lines(EARLY_SCRIPT);
         assert!(shipped.contains("kabinetTakeover") && !shipped.contains("\n//"));
     }

@@ -1,4 +1,4 @@
-//! `.br` and `.gz` beside each compressible file of a release, so a static
+//! Step 10: `.br` and `.gz` beside each compressible file of a release, so a static
 //! server (nginx's `brotli_static`/`gzip_static`, a CDN that honours
 //! precompressed objects) sends them as they are instead of compressing on
 //! every request.
@@ -33,6 +33,18 @@ fn compressible(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| COMPRESSIBLE.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// The copies of every file of the release in `dist`, said with their time.
+pub fn all(dist: &Path) -> Result<()> {
+    let started = std::time::Instant::now();
+    let n = dir(dist)?;
+    say!(
+        "precompressed {n} files of {} (.br, .gz) in {}",
+        dist.display(),
+        crate::fmt_duration(started.elapsed())
+    );
+    Ok(())
 }
 
 /// Writes `<file>.br` (brotli 11) and `<file>.gz` (gzip 9) beside every
