@@ -4,7 +4,6 @@
 use crate::clock::Clock;
 use crate::hashing::HashLimits;
 use crate::rate_limit::Rule;
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -100,8 +99,6 @@ pub struct Config {
     /// trailing slash: the fake gateway page (`/dev/pay/{id}`) is served from
     /// here, never through the app's dev proxy.
     pub public_url: String,
-    /// The built web app to serve beside the API (the `dist/` folder).
-    pub static_dir: Option<PathBuf>,
     /// Origins of the web app served elsewhere (`http://127.0.0.1:8080`,
     /// normalized by [`cors::normalize_origin`](crate::cors::normalize_origin))
     /// that may call the API with credentials; empty: same-origin only.
@@ -136,7 +133,6 @@ impl Config {
             database: database.into(),
             app_url: "http://127.0.0.1:8080".into(),
             public_url: "http://127.0.0.1:8081".into(),
-            static_dir: None,
             cors_origins: Vec::new(),
             captcha_max_number: 50_000,
             limits: Limits::strict(),

@@ -31,7 +31,6 @@ pub mod seed;
 pub mod server;
 pub mod session;
 mod state;
-pub mod static_files;
 pub mod suppliers;
 pub mod tokens;
 pub mod validation;

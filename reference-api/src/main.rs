@@ -1,9 +1,8 @@
 //! `reference-api`: the cabinet API's reference server (development and tests).
 
 use clap::{Parser, ValueEnum};
-use reference_api::{Config, Limits, build_app, server, static_files};
+use reference_api::{Config, Limits, build_app, server};
 use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::time::Duration;
 use tracing_subscriber::EnvFilter;
 
@@ -46,9 +45,6 @@ struct Args {
         value_name = "ORIGIN"
     )]
     cors_origins: Vec<String>,
-    /// Also serve the built web app (`dist/`) from this folder, with an SPA fallback.
-    #[arg(long, env = "KABINET_STATIC_DIR")]
-    static_dir: Option<PathBuf>,
     /// Difficulty of the proof-of-work captcha (the largest secret number).
     #[arg(long, env = "KABINET_CAPTCHA_MAX_NUMBER", default_value_t = 50_000)]
     captcha_max_number: u64,
@@ -72,20 +68,11 @@ struct Args {
     /// Seconds a request may take, after its header, to send its body and be answered.
     #[arg(long, env = "KABINET_BODY_READ_TIMEOUT", default_value_t = 30.0, value_parser = seconds)]
     body_read_timeout: f64,
-    /// Print the Content-Security-Policy for this index.html and exit.
-    #[arg(long, value_name = "INDEX_HTML")]
-    print_csp: Option<PathBuf>,
 }
 
 #[tokio::main]
 async fn main() -> Result<(), reference_api::Error> {
     let args = Args::parse();
-    if let Some(index) = args.print_csp {
-        let html = std::fs::read_to_string(&index)
-            .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
-        println!("{}", static_files::content_security_policy(&html));
-        return Ok(());
-    }
     tracing_subscriber::fmt()
         .with_env_filter(
             EnvFilter::try_from_default_env()
@@ -102,7 +89,6 @@ async fn main() -> Result<(), reference_api::Error> {
         Some(url) => url.trim_end_matches('/').to_string(),
         None => reference_api::origin_of(local),
     };
-    config.static_dir = args.static_dir;
     config.cors_origins = args
         .cors_origins
         .iter()

@@ -5,7 +5,7 @@ use super::csrf::require_csrf_header;
 use crate::problem::Problem;
 use crate::{
     AppState, Config, Error, accounts, captcha, cors, dev_clock, gateway, mail, maintenance, me,
-    password_resets, payments, readings, registrations, server, session, static_files, suppliers,
+    password_resets, payments, readings, registrations, server, session, suppliers,
 };
 use axum::Router;
 use axum::http::{HeaderValue, StatusCode, header};
@@ -51,8 +51,8 @@ pub fn api_v1_paths() -> Vec<&'static str> {
     v1_routes().into_iter().map(|(path, _)| path).collect()
 }
 
-/// The whole server: the API under `/api`, the fake gateway under `/dev`, and
-/// the web app's files when `static_dir` is set.
+/// The whole server: the API under `/api` and the fake gateway under `/dev`
+/// (the web app is served by nginx or a CDN, never from here).
 pub fn build_app(config: Config) -> Result<Router, Error> {
     let state = AppState::new(config)?;
     maintenance::run(&state)?;
@@ -95,7 +95,7 @@ pub fn build_app(config: Config) -> Result<Router, Error> {
     if state.config.dev_endpoints {
         gateway_pages = gateway_pages.route("/pay/{id}", get(gateway::show).post(gateway::decide));
     }
-    let mut app = Router::new().nest("/api", api).nest(
+    let app = Router::new().nest("/api", api).nest(
         "/dev",
         gateway_pages
             .fallback(plain_not_found)
@@ -104,9 +104,6 @@ pub fn build_app(config: Config) -> Result<Router, Error> {
                 gateway_csp,
             )),
     );
-    if let Some(dir) = &state.config.static_dir {
-        app = static_files::serve(app, dir)?;
-    }
     let trace = TraceLayer::new_for_http()
         .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
         .on_response(DefaultOnResponse::new().level(Level::INFO));

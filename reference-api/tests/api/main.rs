@@ -18,4 +18,3 @@ mod registrations;
 mod routing;
 mod server;
 mod session;
-mod static_files;

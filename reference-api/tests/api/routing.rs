@@ -62,7 +62,7 @@ async fn unknown_api_paths_and_methods_are_problems() {
         .send()
         .await
         .problem(StatusCode::NOT_FOUND, "not_found");
-    // Without --static-dir nothing else is served.
+    // The API serves nothing else: the app's files are nginx's or a CDN's.
     assert_eq!(
         app.get("/register").send().await.status,
         StatusCode::NOT_FOUND
