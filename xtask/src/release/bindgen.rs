@@ -1,7 +1,7 @@
 //! Step 3: `wasm-bindgen --target web` on the main module: the JS glue
 //! (`kabinet.js`) and the module it starts (`kabinet_bg.wasm`).
 
-use super::APP;
+use super::files::APP;
 use crate::Ctx;
 use crate::process;
 use anyhow::{Result, bail};

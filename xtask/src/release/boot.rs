@@ -2,8 +2,8 @@
 //! the main files and the pages' table filled in: each page's group, the
 //! files that group needs, and whether the page is public.
 
+use super::files::{named_after, without_comment_lines};
 use super::name::Named;
-use super::named_after;
 use super::split::split_modules;
 use anyhow::{Context, Result, bail};
 use std::fmt::Write as _;
@@ -118,7 +118,7 @@ fn boot_script(js: &str, wasm: &str, route_modules: &[RouteModule]) -> Result<St
             route.protected
         );
     }
-    let script = super::without_comment_lines(BOOT_JS)
+    let script = without_comment_lines(BOOT_JS)
         .replace("/* {{ROUTES}} */\n", &table)
         .replace("{{MAIN_WASM}}", wasm)
         .replace("{{MAIN_JS}}", js);
@@ -195,7 +195,7 @@ mod tests {
     #[test]
     fn every_placeholder_is_filled_and_no_comment_ships() {
         // ROUTES once, MAIN_WASM twice, MAIN_JS once: no other.
-        let code = crate::release::without_comment_lines(BOOT_JS);
+        let code = without_comment_lines(BOOT_JS);
         assert_eq!(code.matches("{{").count(), 4, "{code}");
         let boot = boot_script("k.js", "k.wasm", &[]).unwrap();
         assert!(!boot.contains("{{") && !boot.contains("}}"), "{boot}");

@@ -1,7 +1,7 @@
 //! Step 1: the app built for wasm32 by cargo, with a std rebuilt for size
 //! and the relocations the splitter reads.
 
-use super::APP;
+use super::files::APP;
 use crate::Ctx;
 use crate::process;
 use crate::tools::WASM_TARGET;

@@ -3,7 +3,8 @@
 //! file, the app's scripts in `head`, no inline script), and the meta tags a
 //! deployment sets get its values.
 
-use super::{css, file_name, named_after};
+use super::css;
+use super::files::{file_name, named_after};
 use anyhow::{Context, Result, bail};
 use std::fmt::Write as _;
 use std::fs;

@@ -1,8 +1,9 @@
 //! Step 5: the modules, their loader and the app's glue copied into `dist/`,
 //! each named after its content, so that a CDN may cache it forever.
 
+use super::bindgen;
+use super::files::{APP, content_hash, copy_dir, file_name, named_after};
 use super::split::{Split, rewrite_split_loader};
-use super::{APP, bindgen, content_hash, copy_dir, file_name, named_after};
 use anyhow::Result;
 use std::collections::BTreeMap;
 use std::fs;

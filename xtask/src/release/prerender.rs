@@ -9,7 +9,7 @@
 //! rule) serves `/login` from `login.html`, and every other address from
 //! `index.html` as before.
 
-use super::{named_after, without_comment_lines};
+use super::files::{named_after, without_comment_lines};
 use crate::Ctx;
 use crate::process;
 use crate::tools::e2e_dir;

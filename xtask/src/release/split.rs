@@ -4,7 +4,7 @@
 //! `__wasm_split.js` that loads them; and what the later steps read of that
 //! loader or change in it.
 
-use super::APP;
+use super::files::APP;
 use crate::Ctx;
 use crate::process;
 use anyhow::{Context, Result, bail};
