@@ -1,7 +1,7 @@
 //! The reference API alone (no app) on a fresh database, as the contract
 //! step of `cargo xtask test` uses it.
 
-use crate::Ctx;
+use crate::ctx::Ctx;
 use crate::process::{self, Background};
 use anyhow::{Context, Result};
 use std::path::PathBuf;

@@ -9,7 +9,7 @@
 //!   /login, /register, /recover and / signed in (a subscriber made through
 //!   the API by `tests/e2e/support/subscriber.mjs`, its cookie sent along).
 
-use crate::Ctx;
+use crate::ctx::Ctx;
 use crate::deploy::{self, Database};
 use crate::dist;
 use crate::process;

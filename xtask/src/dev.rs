@@ -1,7 +1,7 @@
 //! `cargo xtask dev`: the reference API and `trunk serve` side by side — the
 //! stack designers use, which the test run also drives (`e2e-dev`).
 
-use crate::Ctx;
+use crate::ctx::Ctx;
 use crate::process::{self, Background};
 use crate::tools::{self, Tool};
 use anyhow::{Result, bail};
@@ -100,14 +100,14 @@ impl DevStack {
             if process::http_get(APP_ADDR, "/").is_some_and(|page| page.contains(".wasm")) {
                 say!(
                     "the app is built and served (after {})",
-                    crate::fmt_duration(started.elapsed())
+                    crate::ctx::fmt_duration(started.elapsed())
                 );
                 return Ok(());
             }
             if started.elapsed() > timeout {
                 bail!(
                     "trunk serve had not built the app within {}",
-                    crate::fmt_duration(timeout)
+                    crate::ctx::fmt_duration(timeout)
                 );
             }
             thread::sleep(Duration::from_millis(500));

@@ -1,7 +1,7 @@
 //! `cargo xtask dist`: the release build (`release/`, every step in order)
 //! into `dist/`, the table of its sizes and the CSP to serve it with.
 
-use crate::Ctx;
+use crate::ctx::Ctx;
 use crate::release::{self, Meta, csp, sizes};
 use crate::tools;
 use anyhow::Result;

@@ -1,11 +1,12 @@
 //! `cargo xtask test`: every check CI makes, in order, failing fast, with the
 //! time each step took.
 
+use crate::ctx::{Ctx, fmt_duration};
 use crate::dev::{self, DevStack};
 use crate::process;
 use crate::release::Meta;
 use crate::tools::{self, CHROMEDRIVER, WASM_TARGET, XVFB_RUN};
-use crate::{Ctx, api, deploy, dist, fmt_duration};
+use crate::{api, deploy, dist};
 use anyhow::{Context, Result};
 use clap::ValueEnum;
 use std::fs;

@@ -6,10 +6,11 @@
 
 mod nginx;
 
+use crate::ctx::Ctx;
+use crate::dist;
 use crate::process::{self, Background};
 use crate::release::{self, Meta, compress, copy_dir, csp, html, prerender};
 use crate::tools::{self, Tool};
-use crate::{Ctx, dist};
 use anyhow::{Context, Result, bail};
 use std::fs;
 use std::net::SocketAddr;

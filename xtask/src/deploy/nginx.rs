@@ -1,6 +1,6 @@
 //! nginx serving a release with `deploy/nginx.conf` rendered for it.
 
-use crate::Ctx;
+use crate::ctx::Ctx;
 use crate::process::{Background, Exit};
 use crate::tools::NGINX;
 use anyhow::{Context, Result};

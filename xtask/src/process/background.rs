@@ -66,7 +66,7 @@ impl Background {
                 say!(
                     "{} is listening on {addr} (after {})",
                     self.name,
-                    crate::fmt_duration(started.elapsed())
+                    crate::ctx::fmt_duration(started.elapsed())
                 );
                 return Ok(());
             }
@@ -74,7 +74,7 @@ impl Background {
                 bail!(
                     "{} did not listen on {addr} within {}",
                     self.name,
-                    crate::fmt_duration(timeout)
+                    crate::ctx::fmt_duration(timeout)
                 );
             }
             if !told && started.elapsed() > Duration::from_secs(5) {

@@ -2,7 +2,7 @@
 //! (`kabinet.js`) and the module it starts (`kabinet_bg.wasm`).
 
 use super::files::APP;
-use crate::Ctx;
+use crate::ctx::Ctx;
 use crate::process;
 use anyhow::{Result, bail};
 use std::fmt::Write as _;

@@ -2,7 +2,7 @@
 //! and the relocations the splitter reads.
 
 use super::files::APP;
-use crate::Ctx;
+use crate::ctx::Ctx;
 use crate::process;
 use crate::tools::WASM_TARGET;
 use anyhow::Result;

@@ -42,7 +42,7 @@ pub fn all(dist: &Path) -> Result<()> {
     say!(
         "precompressed {n} files of {} (.br, .gz) in {}",
         dist.display(),
-        crate::fmt_duration(started.elapsed())
+        crate::ctx::fmt_duration(started.elapsed())
     );
     Ok(())
 }

@@ -42,7 +42,7 @@ pub mod prerender;
 pub mod sizes;
 pub mod split;
 
-use crate::Ctx;
+use crate::ctx::Ctx;
 use crate::tools::Tool;
 use anyhow::{Context, Result};
 use std::fs;

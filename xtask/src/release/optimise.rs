@@ -1,6 +1,6 @@
 //! Step 4: `wasm-opt -Oz` on every module, in place.
 
-use crate::Ctx;
+use crate::ctx::Ctx;
 use anyhow::{Context, Result, bail};
 use std::path::{Path, PathBuf};
 

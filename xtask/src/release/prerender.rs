@@ -10,7 +10,7 @@
 //! `index.html` as before.
 
 use super::files::{named_after, without_comment_lines};
-use crate::Ctx;
+use crate::ctx::Ctx;
 use crate::process;
 use crate::tools::e2e_dir;
 use anyhow::{Context, Result};

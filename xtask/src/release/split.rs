@@ -5,7 +5,7 @@
 //! loader or change in it.
 
 use super::files::APP;
-use crate::Ctx;
+use crate::ctx::Ctx;
 use crate::process;
 use anyhow::{Context, Result, bail};
 use pages_table::handoff::{PRELOADED, WASM_BINDINGS};

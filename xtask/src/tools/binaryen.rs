@@ -3,25 +3,15 @@
 
 use super::trunk::check_trunk_pin;
 use super::{ensure_npm, installing, ok};
-use crate::Ctx;
+use crate::ctx::Ctx;
 use crate::process::{self, output_of};
 use anyhow::{Context, Result, bail};
 use std::fs;
-use std::path::PathBuf;
 use std::process::Command;
 
 /// npm package `binaryen`; its `wasm-opt --version` says `version 132`.
 const BINARYEN_NPM_VERSION: &str = "132.0.0";
 const WASM_OPT_VERSION: &str = "version 132";
-
-/// The folder holding `wasm-opt` from the npm package.
-pub fn binaryen_bin_dir(ctx: &Ctx) -> PathBuf {
-    binaryen_prefix(ctx).join("node_modules").join(".bin")
-}
-
-fn binaryen_prefix(ctx: &Ctx) -> PathBuf {
-    ctx.root.join(".tools").join("binaryen")
-}
 
 pub(super) fn ensure_wasm_opt(ctx: &Ctx) -> Result<()> {
     check_trunk_pin(
@@ -30,7 +20,7 @@ pub(super) fn ensure_wasm_opt(ctx: &Ctx) -> Result<()> {
         &WASM_OPT_VERSION.replace(' ', "_"),
         &format!("npm binaryen@{BINARYEN_NPM_VERSION}'s"),
     )?;
-    let wasm_opt = binaryen_bin_dir(ctx).join("wasm-opt");
+    let wasm_opt = ctx.binaryen_bin_dir().join("wasm-opt");
     let check = || {
         output_of(Command::new(&wasm_opt).arg("--version"))
             .map(|v| v.trim().to_owned())
@@ -44,7 +34,7 @@ pub(super) fn ensure_wasm_opt(ctx: &Ctx) -> Result<()> {
     installing(&format!(
         "wasm-opt: npm binaryen@{BINARYEN_NPM_VERSION} into .tools/binaryen (takes seconds)…"
     ));
-    let prefix = binaryen_prefix(ctx);
+    let prefix = ctx.binaryen_prefix();
     fs::create_dir_all(&prefix).with_context(|| format!("creating {}", prefix.display()))?;
     process::run(
         Command::new("npm")

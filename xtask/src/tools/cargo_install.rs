@@ -4,7 +4,7 @@
 //! the registry lacks one the published Cargo.lock names.
 
 use super::{cargo_bin_dir, installing, ok, version_line};
-use crate::Ctx;
+use crate::ctx::Ctx;
 use crate::process;
 use anyhow::{Context, Result, bail};
 use std::path::PathBuf;
@@ -53,7 +53,7 @@ pub(super) fn wait_for_other_install(krate: &str) -> Result<()> {
         if last_note.elapsed() > Duration::from_secs(60) {
             say!(
                 "    still waiting for `cargo install {krate}` ({} so far)",
-                crate::fmt_duration(started.elapsed())
+                crate::ctx::fmt_duration(started.elapsed())
             );
             last_note = Instant::now();
         }

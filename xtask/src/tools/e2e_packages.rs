@@ -2,7 +2,7 @@
 //! its package-lock.json pins them.
 
 use super::{ensure_npm, installing, ok};
-use crate::Ctx;
+use crate::ctx::Ctx;
 use crate::process;
 use anyhow::{Result, bail};
 use std::fs;

@@ -3,7 +3,7 @@
 
 use super::cargo_install::ensure_cargo_tool;
 use super::ensure_apt_packages;
-use crate::Ctx;
+use crate::ctx::Ctx;
 use anyhow::Result;
 
 pub const FIREFOX: &str = "/usr/bin/firefox-esr";

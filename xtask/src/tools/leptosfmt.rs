@@ -2,7 +2,7 @@
 //! `fmt` step checks both; `leptosfmt.toml` holds its settings).
 
 use super::cargo_install::ensure_cargo_tool;
-use crate::Ctx;
+use crate::ctx::Ctx;
 use anyhow::Result;
 
 const LEPTOSFMT_VERSION: &str = "0.1.33";

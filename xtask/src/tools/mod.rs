@@ -20,7 +20,7 @@ mod wasm_bindgen;
 mod wasm_split;
 mod webkit;
 
-pub use binaryen::binaryen_bin_dir;
+pub use crate::ctx::cargo_bin_dir;
 pub use chromium::{CHROMEDRIVER, CHROMIUM};
 pub use e2e_packages::e2e_dir;
 pub use nginx::NGINX;
@@ -28,11 +28,11 @@ pub use rust::WASM_TARGET;
 pub use schemathesis::schemathesis_venv;
 pub use webkit::XVFB_RUN;
 
-use crate::Ctx;
+use crate::ctx::Ctx;
 use crate::process::{self, output_of};
 use anyhow::{Context, Result, bail};
-use std::env;
-use std::path::{Path, PathBuf};
+
+use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
@@ -85,18 +85,6 @@ pub enum Tool {
     WebKit,
 }
 
-/// Where `cargo install` puts binaries.
-pub fn cargo_bin_dir() -> PathBuf {
-    if let Some(root) = env::var_os("CARGO_INSTALL_ROOT") {
-        return PathBuf::from(root).join("bin");
-    }
-    if let Some(home) = env::var_os("CARGO_HOME") {
-        return PathBuf::from(home).join("bin");
-    }
-    let home = env::var_os("HOME").unwrap_or_else(|| "/root".into());
-    PathBuf::from(home).join(".cargo").join("bin")
-}
-
 /// Makes sure every tool in `tools` is there, installing what is missing.
 pub fn ensure(ctx: &Ctx, tools: &[Tool]) -> Result<()> {
     let started = Instant::now();
@@ -122,7 +110,7 @@ pub fn ensure(ctx: &Ctx, tools: &[Tool]) -> Result<()> {
     }
     say!(
         "<== tools ready ({})",
-        crate::fmt_duration(started.elapsed())
+        crate::ctx::fmt_duration(started.elapsed())
     );
     Ok(())
 }

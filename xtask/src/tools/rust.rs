@@ -2,7 +2,7 @@
 //! both added with rustup.
 
 use super::{installing, ok};
-use crate::Ctx;
+use crate::ctx::Ctx;
 use crate::process::{self, output_of};
 use anyhow::{Context, Result};
 use std::path::PathBuf;

@@ -2,7 +2,7 @@
 //! `tests/contract/requirements.txt` pins it: the contract step's checker.
 
 use super::{installing, ok};
-use crate::Ctx;
+use crate::ctx::Ctx;
 use crate::process;
 use anyhow::Result;
 use std::fs;

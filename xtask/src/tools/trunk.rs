@@ -2,7 +2,7 @@
 //! Trunk.toml that must name the tools installed beside it.
 
 use super::cargo_install::ensure_cargo_tool;
-use crate::Ctx;
+use crate::ctx::Ctx;
 use anyhow::{Context, Result, bail};
 use std::fs;
 

@@ -4,7 +4,7 @@
 use super::cargo_install::ensure_cargo_tool;
 use super::trunk::check_trunk_pin;
 use super::version_line;
-use crate::Ctx;
+use crate::ctx::Ctx;
 use crate::process::output_of;
 use anyhow::{Context, Result, bail};
 

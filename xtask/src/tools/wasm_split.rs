@@ -6,7 +6,7 @@
 
 use super::cargo_install::{cargo_install, wait_for_other_install};
 use super::{installing, ok};
-use crate::Ctx;
+use crate::ctx::Ctx;
 use crate::process::output_of;
 use anyhow::{Result, bail};
 
