@@ -1,5 +1,5 @@
 // Prerenders the public entry pages of a release build (run by
-// `cargo xtask dist`, see xtask/src/prerender.rs):
+// `cargo xtask dist`, see xtask/src/release/prerender.rs):
 //   node prerender.mjs <dist> <tests/e2e> <early script name> <address>...
 // Loads each address in Chromium, serving <dist> from disk and answering no
 // request for the API, so the page saved is the one a visitor sees before

@@ -48,7 +48,7 @@ pub enum Command {
     /// The release build in dist/, its sizes and the CSP to serve it with
     ///
     /// The release build, each group of pages in a wasm module of its own
-    /// (xtask/src/release.rs; the stylesheet without its comments), the
+    /// (xtask/src/release/; the stylesheet without its comments), the
     /// meta tags of index.html set when given, .br and .gz beside each file,
     /// a table of dist/ sizes (raw and brotli, also written to
     /// target/dist-sizes.txt) and the Content-Security-Policy to serve it

@@ -47,7 +47,7 @@ pub enum Step {
     Contract,
     /// browser component tests (wasm-bindgen-test, Chromium)
     Browser,
-    /// release build: split by groups of pages (xtask/src/release.rs), prerendered
+    /// release build: split by groups of pages (xtask/src/release/), prerendered
     Dist,
     /// end-to-end tests (Playwright)
     E2e,

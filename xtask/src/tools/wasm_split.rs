@@ -1,5 +1,5 @@
 //! `wasm-split-cli`, which cuts the release module into one module per group of pages
-//! (`cargo xtask dist`, see `release.rs`). It comes from crate
+//! (`cargo xtask dist`, see `release/split.rs`). It comes from crate
 //! `wasm_split_cli_support` with its `build-binary` feature, and must read
 //! the split points that Cargo.lock's `wasm_split_helpers` (through leptos)
 //! marks.
