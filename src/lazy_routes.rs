@@ -44,7 +44,7 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkFailed {
 /// lists it links to first, and the rest of the cabinet.
 macro_rules! lazy_pages {
     ($($name:ident: $module:ident => $component:ident, $pattern:literal, $access:ident,
-       $section:expr, $prerender:expr,)*) => {
+       $section:expr, $prerender:expr, $then:expr,)*) => {
         $(
             #[cfg(feature = "split")]
             pub fn $name() -> impl IntoView {

@@ -1,9 +1,12 @@
-// Prerenders the public entry pages of a release build (run by
-// `cargo xtask dist`, see xtask/src/release/prerender.rs):
-//   node prerender.mjs <dist> <tests/e2e> <early script name> <address>...
+// Prerenders the entry pages of a release build (run by `cargo xtask
+// dist`, see xtask/src/release/prerender.rs):
+//   node prerender.mjs <dist> <tests/e2e> <early script name> <pages>
+// where <pages> is a JSON list of { address, file, signedIn }.
 // Loads each address in Chromium, serving <dist> from disk and answering no
 // request for the API, so the page saved is the one a visitor sees before
-// any answer; writes it to <dist>/<path>.html. In the copy, the page's
+// any answer (for a signed-in page, its frame); writes it to <dist>/<file>,
+// its script marked `data-signed-in` when the page is for signed-in
+// subscribers (early.js then sends others to /login). In the copy, the page's
 // elements are marked `data-prerendered` (what the app replaces), and the
 // forms' submit buttons are disabled until the early script
 // (src/early.js, in place of the loader) enables them; that script
@@ -12,7 +15,8 @@ import { createRequire } from 'node:module';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 
-const [dist, e2eDir, early, ...addresses] = process.argv.slice(2);
+const [dist, e2eDir, early, pagesJson] = process.argv.slice(2);
+const pages = JSON.parse(pagesJson);
 const { chromium } = createRequire(path.join(e2eDir, 'package.json'))('@playwright/test');
 
 const ORIGIN = 'http://kabinet.prerender';
@@ -45,7 +49,7 @@ try {
       await route.fulfill({ status: 404 });
     }
   });
-  for (const address of addresses) {
+  for (const { address, file: saveAs, signedIn } of pages) {
     await page.goto(ORIGIN + address);
     // The app has rendered the page: its heading and its title are there.
     await page.waitForFunction(
@@ -54,7 +58,7 @@ try {
       { timeout: 30_000 },
     );
     if (problems.length) throw new Error(`${address}: ${problems.join('; ')}`);
-    const html = await page.evaluate((early) => {
+    const html = await page.evaluate(([early, signedIn]) => {
       const copy = document.documentElement.cloneNode(true);
       // What the app replaces when it takes over (the body's <noscript> stays).
       for (const element of copy.querySelector('body').children) {
@@ -75,12 +79,13 @@ try {
       script.type = 'module';
       script.src = '/' + early;
       script.dataset.boot = boot.getAttribute('src');
+      if (signedIn) script.dataset.signedIn = '';
       boot.replaceWith(script);
       for (const link of copy.querySelectorAll('link[rel=modulepreload], link[rel=preload], link[rel=prefetch]')) link.remove();
       copy.removeAttribute('data-first-module');
       return '<!DOCTYPE html>\n' + copy.outerHTML + '\n';
-    }, early);
-    const file = path.join(dist, new URL(ORIGIN + address).pathname + '.html');
+    }, [early, signedIn]);
+    const file = path.join(dist, saveAs);
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, html);
     console.log(`prerendered ${address} → ${path.relative(dist, file)}`);

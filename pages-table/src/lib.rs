@@ -26,6 +26,8 @@ pub struct Page {
     pub section: Option<Section>,
     /// The address `cargo xtask dist` saves it from as HTML, if it does.
     pub prerender: Option<&'static str>,
+    /// On a public page, the path of the page a visitor goes to next.
+    pub then: Option<&'static str>,
 }
 
 /// Who may open a page.
@@ -136,7 +138,11 @@ mod tests {
     fn a_prerendered_page_is_public_and_saved_from_its_own_path() {
         for page in PAGES {
             if let Some(address) = page.prerender {
-                assert_eq!(page.access, Access::Public, "{}", page.pattern);
+                // Or the home page, saved as the frame app.rs shows while
+                // the session check has not answered (its `fallback`).
+                if page.pattern != "/" {
+                    assert_eq!(page.access, Access::Public, "{}", page.pattern);
+                }
                 let path = address.split('?').next().unwrap();
                 assert_eq!(path, page.pattern);
             }

@@ -20,10 +20,11 @@ pub fn HomeIntro() -> impl IntoView {
 }
 
 /// `/` while the session check has not answered: the home page's
-/// beginning, true for every visitor, and the accounts' place held (the
-/// same `.home-accounts` box the page fills, so nothing moves when they
-/// arrive). `cargo xtask dist` saves it as the prerendered `/`; a visitor
-/// who is not signed in is sent to /login by early.js before the app loads.
+/// beginning, true for every visitor, and «Загрузка…» where the accounts
+/// will be (the same `.home-accounts` box the page fills; the stylesheet
+/// holds the footer back meanwhile, so nothing moves when they arrive).
+/// `cargo xtask dist` saves it as the prerendered `/`; a visitor who is not
+/// signed in is sent to /login by early.js before the app loads.
 #[component]
 pub fn HomeFrame() -> impl IntoView {
     view! {

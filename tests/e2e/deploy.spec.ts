@@ -23,7 +23,8 @@ test('the page names the API, and its policy lets the app reach it and nothing e
 });
 
 test('hashed files are precompressed and cached for a year; the page is revalidated', async ({ request }) => {
-  const html = await (await request.get('/')).text();
+  // The app's page (index.html), which every address without a saved page gets.
+  const html = await (await request.get('/accounts')).text();
   const files = [...html.matchAll(/(?:src|href)="\/([^"]+-[0-9a-f]{8,16}(?:_bg)?\.(?:js|wasm|css))"/g)].map((m) => m[1]);
   // The main wasm and the pages' modules, which the loader names.
   const boot = files.find((f) => f.startsWith('boot-'));

@@ -2,7 +2,7 @@
 // a visitor reads them before the wasm has arrived; the app then takes the
 // page over (src/takeover.rs) and keeps what the visitor typed and pressed.
 // Release build only (`trunk serve` prerenders nothing).
-import { expect, test, type Page } from './support/fixtures';
+import { expect, test } from './support/fixtures';
 import {
   LoginPage,
   PASSWORD,
@@ -10,20 +10,11 @@ import {
   SAVED,
   confirmedSubscriber,
   freshEmail,
+  holdApp,
   homeHeading,
+  layoutShifts,
   takenOver,
 } from './support/kabinet';
-
-/** Holds the app's wasm until `release()`: meanwhile the page is the saved one. */
-async function holdApp(page: Page): Promise<() => void> {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/_bg\.wasm$/, async (route) => {
-    await released;
-    await route.continue();
-  });
-  return release;
-}
 
 for (const [address, heading] of [
   ['/login', 'Вход в Личный кабинет'],
@@ -44,19 +35,7 @@ for (const [address, heading] of [
     release();
     await takenOver(page);
     expect(await page.locator('body').innerText()).toBe(before);
-    // Every shift since the page opened (the observer is handed the
-    // buffered ones in a task of its own), read once the app has taken over.
-    const shifts = await page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          let sum = 0;
-          new PerformanceObserver((list) => {
-            for (const entry of list.getEntries()) sum += (entry as unknown as { value: number }).value;
-          }).observe({ type: 'layout-shift', buffered: true });
-          setTimeout(() => resolve(sum), 500);
-        }),
-    );
-    expect(shifts, 'layout shift when the app took the page over').toBe(0);
+    expect(await layoutShifts(page), 'layout shift when the app took the page over').toBe(0);
   });
 }
 

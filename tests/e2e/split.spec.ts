@@ -111,19 +111,56 @@ test('a signed-out visitor of a cabinet page gets the sign-in page, whose module
   expect(login).toEqual(['fetch']);
 });
 
-test('once the first page has loaded, the other pages open without the network', async ({ page, context }) => {
+/** The wasm files prefetched so far (`<link rel=prefetch>`, Chromium). */
+const prefetched = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll<HTMLLinkElement>('link[rel="prefetch"]')].map((l) => new URL(l.href).pathname).sort(),
+  );
+
+test('once /login has loaded, only where it leads is prefetched; a link reached by the pointer loads its page, which then opens without the network', async ({
+  page,
+  context,
+}) => {
   await page.goto('/login');
   await expect(page.getByRole('heading', { level: 1, name: 'Вход в Личный кабинет' })).toBeVisible();
   await takenOver(page);
   await expectSplit(page);
-  // The idle prefetch has put every other module into the HTTP cache.
-  await expect
-    .poll(() => page.evaluate(() => document.querySelectorAll('link[rel="prefetch"]').length))
-    .toBeGreaterThan(0);
+  // At idle: the home page's group, where signing in leads, and nothing else.
+  await expect.poll(() => prefetched(page)).toContainEqual(expect.stringMatching(/^\/split_home-/));
+  await page.waitForLoadState('networkidle');
+  expect((await prefetched(page)).filter((f) => f.startsWith('/split_'))).toEqual([
+    expect.stringMatching(/^\/split_home-/),
+  ]);
+  // The pointer on «Регистрация»: its group comes.
+  const register = page.getByRole('link', { name: 'Регистрация', exact: true }).first();
+  await register.hover();
+  await expect.poll(() => prefetched(page)).toContainEqual(expect.stringMatching(/^\/split_forms-/));
   await page.waitForLoadState('networkidle');
   await context.setOffline(true);
-  await page.getByRole('link', { name: 'Регистрация', exact: true }).first().click();
+  await register.click();
   await expect(page.getByRole('heading', { level: 1, name: 'Регистрация' })).toBeVisible();
   // (The robot check may say it cannot reach the API: it is offline.)
   await expect(page.getByText('Не удалось загрузить страницу')).toHaveCount(0);
+});
+
+test('a browser that asks to save data gets no prefetch: each page downloads its module when it opens', async ({
+  page,
+}) => {
+  await page.addInitScript(() =>
+    Object.defineProperty(Object.getPrototypeOf(navigator.connection), 'saveData', { get: () => true }),
+  );
+  const modules: string[] = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (/^\/split_/.test(path)) modules.push(path);
+  });
+  await page.goto('/login');
+  await takenOver(page);
+  await page.getByRole('link', { name: 'Регистрация', exact: true }).first().hover();
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(1500);
+  expect(await prefetched(page)).toEqual([]);
+  expect(modules).toEqual([expect.stringMatching(/^\/split_login-/)]);
+  await page.getByRole('link', { name: 'Регистрация', exact: true }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Регистрация' })).toBeVisible();
 });

@@ -5,8 +5,8 @@
 
 use crate::release::boot;
 use pages_table::handoff::{
-    ALL, ATTEMPT, BOOT, FIRST_MODULE, PRELOADED, PRERENDERED, SESSION, START_FAILED, TAKEOVER,
-    UNSUPPORTED, UNTIL_BOOT, WASM_BINDINGS,
+    ALL, ATTEMPT, BOOT, FIRST_MODULE, PRELOADED, PRERENDERED, SESSION, SIGNED_IN, START_FAILED,
+    TAKEOVER, UNSUPPORTED, UNTIL_BOOT, WASM_BINDINGS,
 };
 
 const BROWSER_CHECK_JS: &str = include_str!("../../src/browser_check.js");
@@ -87,6 +87,8 @@ fn the_scripts_use_the_handoff_names() {
     let attempt = format!("?{ATTEMPT}=");
     let boot_selector = format!("[{BOOT}]");
     check("src/browser_check.js", BROWSER_CHECK_JS, &[UNSUPPORTED]);
+    // early.js asks `'signedIn' in app`, app being the script's dataset.
+    let signed_in_key = dataset_key(SIGNED_IN);
     check(
         "src/early.js",
         EARLY_JS,
@@ -98,13 +100,15 @@ fn the_scripts_use_the_handoff_names() {
             &boot_selector,
             &attempt,
             UNSUPPORTED,
+            &signed_in_key,
         ],
     );
     let boot_key = format!("dataset.{}", dataset_key(BOOT));
+    let signed_in = format!("dataset.{signed_in_key}");
     check(
         "xtask/prerender.mjs",
         PRERENDER_MJS,
-        &[PRERENDERED, UNTIL_BOOT, &boot_key, FIRST_MODULE],
+        &[PRERENDERED, UNTIL_BOOT, &boot_key, FIRST_MODULE, &signed_in],
     );
     check("tests/e2e/support/kabinet.ts", E2E_HELPERS, &[PRERENDERED]);
     // The loader as written, comments and all, then as the release ships

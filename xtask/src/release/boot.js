@@ -11,9 +11,13 @@
 // (window.kabinetSession, src/early.js) says no one is signed in, fetches
 // the sign-in page's module too, where the app will send the visitor;
 // starts the app, and once the page has loaded and the browser is idle,
-// prefetches every other module into the HTTP cache, so that later pages
-// open without a download (unless the visitor's browser asks to save data:
-// then each page downloads its module when it opens).
+// prefetches into the HTTP cache the modules of where the page leads (a
+// public page: the page a visitor goes to next, after /login home; a
+// cabinet page: the menu's sections), and the module of any link the
+// pointer, the focus or a finger reaches, so that the next page opens
+// without a download and nothing else is paid for by a visitor who only
+// signs in (unless the visitor's browser asks to save data: then each page
+// downloads its module when it opens).
 //
 // Early downloads are this script's own fetch()es, whose answers the glue
 // and the split modules' loader take (window.kabinetPreloaded, see
@@ -45,8 +49,8 @@ window.kabinetPreloaded = (url) => {
   return answer;
 };
 preload("/{{MAIN_WASM}}");
-// The pages' table: [path, group, the group's files, protected], the
-// static paths first.
+// The pages' table: [path, group, the group's files, protected, the files
+// of where it leads], the static paths first.
 const routes = [
 /* {{ROUTES}} */
 ];
@@ -63,15 +67,23 @@ const bindings = await import("/{{MAIN_JS}}" + new URL(import.meta.url).search);
 window.wasmBindings = bindings;
 await bindings.default({ module_or_path: window.kabinetPreloaded(new URL("/{{MAIN_WASM}}", location.href)) });
 // Where rel=prefetch does nothing (WebKit), the prefetch is a fetch() whose
-// body is read into the HTTP cache. It waits for the start-up check's
-// answer, after which the sign-in page's files are either fetched already
-// or not needed first.
+// body is read into the HTTP cache. Each file once.
 const link = document.createElement("link");
 const prefetchOne = link.relList?.supports?.("prefetch")
   ? (href) => document.head.append(Object.assign(link.cloneNode(), { rel: "prefetch", href }))
   : (href) => fetch(href).then((answer) => answer.arrayBuffer()).catch(() => {});
-const prefetchRest = () => routes.flatMap(([, , files]) => files).forEach((href) => asked.has(href) || (asked.add(href), prefetchOne(href)));
-const prefetch = () => navigator.connection?.saveData || (window.kabinetSession ?? Promise.resolve()).then(prefetchRest, prefetchRest);
+const prefetchFiles = (files) => navigator.connection?.saveData || files.forEach((href) => asked.has(href) || (asked.add(href), prefetchOne(href)));
+// It waits for the start-up check's answer: a visitor of a cabinet page who
+// is not signed in is on the sign-in page by then, and goes on from there.
+const leadsTo = (answer) => (route && route[3] && signIn && answer?.status === 401 ? signIn[4] : route ? route[4] : []);
+const prefetch = () => (window.kabinetSession ?? Promise.resolve()).then((answer) => prefetchFiles(leadsTo(answer)), () => prefetchFiles(leadsTo()));
 const whenIdle = () => (window.requestIdleCallback ? requestIdleCallback(prefetch, { timeout: 5000 }) : setTimeout(prefetch, 1000));
 if (document.readyState === "complete") whenIdle();
 else addEventListener("load", whenIdle, { once: true });
+// A link about to be followed: its page's group.
+const toLink = (event) => {
+  const a = event.target.closest?.("a[href]");
+  const target = a && a.origin === location.origin && routes.find(([re]) => re.test(a.pathname));
+  if (target) prefetchFiles(target[2]);
+};
+for (const type of ["pointerover", "focusin", "touchstart"]) addEventListener(type, toLink, { capture: true, passive: true });

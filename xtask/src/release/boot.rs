@@ -26,22 +26,51 @@ pub fn write(dist: &Path, named: &Named) -> Result<String> {
 /// files that module needs (from the loader `wasm-split-cli` wrote).
 fn route_modules(loader: &str) -> Result<Vec<RouteModule>> {
     let modules = split_modules(loader);
+    let files_of = |page: &pages_table::Page| {
+        modules.get(page.group).with_context(|| {
+            format!(
+                "page {} is in group {}, but wasm-split-cli made no module for it",
+                page.pattern, page.group
+            )
+        })
+    };
     pages_table::PAGES
         .iter()
         .map(|page| {
-            let files = modules.get(page.group).with_context(|| {
-                format!(
-                    "page {} is in group {}, but wasm-split-cli made no module for it",
-                    page.pattern, page.group
-                )
-            })?;
+            let files = files_of(page)?;
+            let mut next = Vec::new();
+            for then in leads_to(page) {
+                for file in files_of(then)? {
+                    if !files.contains(file) && !next.contains(file) {
+                        next.push(file.clone());
+                    }
+                }
+            }
             Ok(RouteModule {
                 regex: route_regex(page.pattern),
                 module: page.group.to_owned(),
                 files: files.clone(),
                 protected: page.access != pages_table::Access::Public,
+                next,
             })
         })
+        .collect()
+}
+
+/// The pages a visitor of `page` goes to next, whose groups the loader
+/// prefetches once the page is up: a public page's `then` in the table
+/// (after /login, home), from a cabinet page the menu's sections.
+fn leads_to(page: &pages_table::Page) -> Vec<&'static pages_table::Page> {
+    let paths: Vec<&str> = match page.access {
+        pages_table::Access::Public => page.then.into_iter().collect(),
+        _ => pages_table::Section::MENU
+            .iter()
+            .map(|section| section.link())
+            .collect(),
+    };
+    pages_table::PAGES
+        .iter()
+        .filter(|other| paths.contains(&other.pattern))
         .collect()
 }
 
@@ -97,6 +126,8 @@ struct RouteModule {
     files: Vec<String>,
     /// Only for a signed-in subscriber: others are sent to /login.
     protected: bool,
+    /// The files of where its page leads ([`leads_to`]) that it has not.
+    next: Vec<String>,
 }
 
 /// `boot.js` without its comment lines, its placeholders filled: the glue
@@ -108,14 +139,18 @@ fn boot_script(js: &str, wasm: &str, route_modules: &[RouteModule]) -> Result<St
     routes.sort_by_key(|route| route.regex.matches("[^/]+").count());
     let mut table = String::new();
     for route in routes {
-        let files: Vec<String> = route.files.iter().map(|f| format!("\"/{f}\"")).collect();
+        let quoted = |files: &[String]| -> String {
+            let files: Vec<String> = files.iter().map(|f| format!("\"/{f}\"")).collect();
+            files.join(", ")
+        };
         let _ = writeln!(
             table,
-            "[/{}/, \"{}\", [{}], {}],",
+            "[/{}/, \"{}\", [{}], {}, [{}]],",
             route.regex.replace('/', "\\/"),
             route.module,
-            files.join(", "),
-            route.protected
+            quoted(&route.files),
+            route.protected,
+            quoted(&route.next),
         );
     }
     let script = without_comment_lines(BOOT_JS)
@@ -147,6 +182,11 @@ mod tests {
             module: module.to_owned(),
             files: vec![file.to_owned()],
             protected,
+            next: if protected {
+                vec![]
+            } else {
+                vec!["split_home-4.wasm".to_owned()]
+            },
         };
         let routes = vec![
             route("/accounts/:id", "account", "split_account-1.wasm", true),
@@ -159,7 +199,7 @@ mod tests {
         assert!(link < account, "{boot}");
         assert!(
             boot.contains(
-                r#"[/^\/accounts\/[^\/]+\/?$/, "account", ["/split_account-1.wasm"], true],"#
+                r#"[/^\/accounts\/[^\/]+\/?$/, "account", ["/split_account-1.wasm"], true, []],"#
             ),
             "{boot}"
         );
@@ -169,8 +209,9 @@ mod tests {
         assert!(boot.contains(&format!(
             "module_or_path: window.{PRELOADED}(new URL(\"/kabinet-h_bg.wasm\""
         )));
-        // Every module is prefetched once the opened page is up, by a fetch
-        // where `rel=prefetch` does nothing, each file once.
+        // Where the page leads is prefetched once it is up, and a link's
+        // group when it is about to be followed, by a fetch where
+        // `rel=prefetch` does nothing, each file once.
         let load = boot.find("await bindings.default").unwrap();
         assert!(boot[load..].contains("rel: \"prefetch\""), "{boot}");
         assert!(
@@ -179,17 +220,57 @@ mod tests {
         );
         assert!(boot[load..].contains("asked.has(href) ||"), "{boot}");
         assert!(
+            boot[load..].contains("prefetchFiles(leadsTo(answer))"),
+            "{boot}"
+        );
+        assert!(
+            boot[load..].contains("\"pointerover\", \"focusin\", \"touchstart\""),
+            "{boot}"
+        );
+        assert!(
             boot[load..].contains("navigator.connection?.saveData"),
             "{boot}"
         );
         assert!(boot.contains("await import(\"/kabinet-h.js\" + new URL(import.meta.url).search)"));
-        assert!(boot.contains(r#"[/^\/login\/?$/, "login", ["/split_login-3.wasm"], false],"#));
+        assert!(boot.contains(
+            r#"[/^\/login\/?$/, "login", ["/split_login-3.wasm"], false, ["/split_home-4.wasm"]],"#
+        ));
         // A signed-out visitor of a protected route gets the sign-in page's module.
         assert!(boot.contains("window.kabinetSession?.then"), "{boot}");
         // Without pages the table is empty: no first module, nothing to prefetch.
         let plain = boot_script("k.js", "k.wasm", &[]).unwrap();
         assert!(plain.contains("const routes = [\n];\n"), "{plain}");
         assert!(plain.contains("preload(\"/k.wasm\");"), "{plain}");
+    }
+
+    #[test]
+    fn a_page_leads_to_its_next_page_or_the_menu() {
+        let page = |pattern: &str| {
+            pages_table::PAGES
+                .iter()
+                .find(|page| page.pattern == pattern)
+                .unwrap()
+        };
+        let patterns = |pattern| -> Vec<&str> {
+            leads_to(page(pattern))
+                .iter()
+                .map(|page| page.pattern)
+                .collect()
+        };
+        assert_eq!(patterns("/login"), ["/"]);
+        assert_eq!(patterns("/recover"), Vec::<&str>::new());
+        // Every cabinet page: the menu's sections, whatever the page.
+        assert_eq!(
+            patterns("/settings"),
+            ["/", "/settings", "/accounts", "/pay"]
+        );
+        assert_eq!(patterns("/accounts/:id"), patterns("/"));
+        // The table's `then` names a page of the table.
+        for page in pages_table::PAGES {
+            if let Some(then) = page.then {
+                assert_eq!(leads_to(page).len(), 1, "{then}");
+            }
+        }
     }
 
     #[test]

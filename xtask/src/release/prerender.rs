@@ -17,10 +17,32 @@ use anyhow::{Context, Result};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// The addresses saved: the pages whose row in the table
+/// The pages saved, each with its address: those whose row in the table
 /// (`pages_table::pages!`) says so.
+fn saved() -> impl Iterator<Item = (&'static pages_table::Page, &'static str)> {
+    pages_table::PAGES
+        .iter()
+        .filter_map(|page| Some((page, page.prerender?)))
+}
+
+/// The addresses saved.
 fn addresses() -> impl Iterator<Item = &'static str> {
-    pages_table::PAGES.iter().filter_map(|page| page.prerender)
+    saved().map(|(_, address)| address)
+}
+
+/// What prerender.mjs is told of each page: its address, the file it is
+/// saved to, and whether it is for signed-in subscribers only.
+fn pages_json() -> String {
+    let pages: Vec<serde_json::Value> = saved()
+        .map(|(page, address)| {
+            serde_json::json!({
+                "address": address,
+                "file": file_of(address),
+                "signedIn": page.access != pages_table::Access::Public,
+            })
+        })
+        .collect();
+    serde_json::Value::Array(pages).to_string()
 }
 
 /// The early script of every page (`src/early.js`): asks who is signed in
@@ -44,7 +66,7 @@ pub fn pages(ctx: &Ctx, dist: &Path) -> Result<()> {
             .arg(dist)
             .arg(e2e_dir(ctx))
             .arg(&early)
-            .args(addresses()),
+            .arg(pages_json()),
     )
     .context("prerendering the entry pages")?;
     let index = dist.join("index.html");
@@ -101,10 +123,14 @@ pub fn html_pages(dir: &Path) -> Vec<PathBuf> {
     pages
 }
 
-/// The file an address is saved to: its path with `.html`, without the query.
+/// The file an address is saved to: its path with `.html`, without the
+/// query; `/` is `home.html` (index.html is every other address's page).
 fn file_of(address: &str) -> String {
     let path = address.split('?').next().unwrap_or(address);
-    format!("{}.html", path.trim_start_matches('/'))
+    match path.trim_start_matches('/') {
+        "" => "home.html".to_owned(),
+        path => format!("{path}.html"),
+    }
 }
 
 #[cfg(test)]
@@ -115,6 +141,17 @@ mod tests {
     fn an_address_is_saved_under_its_path() {
         assert_eq!(file_of("/login"), "login.html");
         assert_eq!(file_of("/recover/confirm?token=x"), "recover/confirm.html");
+        assert_eq!(file_of("/"), "home.html");
+        // The home page is saved, as a page for signed-in subscribers.
+        let pages: serde_json::Value = serde_json::from_str(&pages_json()).unwrap();
+        let home = pages
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|page| page["address"] == "/")
+            .expect("/ is prerendered");
+        assert_eq!(home["file"], "home.html");
+        assert_eq!(home["signedIn"], true);
     }
 
     #[test]
