@@ -29,7 +29,7 @@ use leptos_router::{
 };
 
 use crate::pages::not_found::NotFoundPage;
-use states::{Part, STATES, Screen, State};
+use states::{Part, Screen, State};
 use world::World;
 
 /// The index's heading, which the release check looks for in the wasm.
@@ -115,8 +115,7 @@ fn GalleryIndex() -> impl IntoView {
     let screens = Screen::ALL.map(|screen| {
         let (key, route, name) = screen.about();
         let route = route.map_or_else(|| "/…".to_owned(), |r| r.path());
-        let links = STATES
-            .iter()
+        let links = states::all()
             .filter(|s| s.screen == screen)
             .map(|s| state_link(s, s.title.to_owned()))
             .collect_view();
@@ -128,8 +127,7 @@ fn GalleryIndex() -> impl IntoView {
         }
     });
     let parts = Part::ALL.map(|part| {
-        let links = STATES
-            .iter()
+        let links = states::all()
             .filter(|s| s.parts.contains(&part))
             .map(|s| state_link(s, format!("{}: {}", s.screen.about().2, s.title)))
             .collect_view();

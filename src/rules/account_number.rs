@@ -106,3 +106,6 @@ mod tests {
         assert_eq!(supplier_chosen("voronezh"), Ok(()));
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties;

@@ -152,3 +152,6 @@ mod tests {
         assert_eq!(format_date(""), "");
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties;

@@ -2,7 +2,8 @@
 //! the API sends. No Leptos, no DOM: `cargo test` runs them natively. (One
 //! exception, `return_path::safe_next`, asks the browser's URL API to read a
 //! path before the pure rule judges it.) None of them panics, whatever the
-//! input: the property tests in `properties.rs` try the whole range.
+//! input: the property tests beside each rule (`money/properties.rs`, …) try
+//! the whole range.
 //!
 //! A rule returns `Err` with the Russian message to show in the field and in
 //! the error summary.
@@ -66,4 +67,4 @@ fn decimal(value: &str, places: usize, max_whole: usize) -> Result<i64, Decimal>
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
-mod properties;
+mod strategies;

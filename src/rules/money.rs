@@ -331,3 +331,6 @@ mod tests {
         assert_eq!(to_input(-5), "-0,05");
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties;

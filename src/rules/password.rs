@@ -94,3 +94,6 @@ mod tests {
         assert_eq!(repeated("abc12", "abc13"), Err("Пароли не совпадают."));
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties;

@@ -135,3 +135,6 @@ mod tests {
         assert_eq!(display("n/a"), "n/a");
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties;

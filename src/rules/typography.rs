@@ -21,3 +21,6 @@ mod tests {
         assert!(!numbered("1").contains(' '));
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties;

@@ -1,4 +1,4 @@
-// Issue 3: linking accounts from the receipt, the cards, the account page.
+// Accounts: linking one from the receipt, the cards, the account page.
 import { expect, test } from './support/fixtures';
 import {
   LINKED, LinkAccountPage, confirmedSubscriber, expectAccessible, openSection, subscriberWithAccounts, recordRequests,
@@ -256,4 +256,15 @@ test('signed-in pages fit a 320 px wide screen', async ({ page, request }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Лицевой счет № 3600000001' })).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test('the link form shows the supplier\'s rule under the label', async ({ page, request }) => {
+  await confirmedSubscriber(page, request);
+  const form = new LinkAccountPage(page);
+  await form.open();
+  const rule = page.getByText('Лицевой счет должен содержать не более 10 цифр.');
+  await expect(rule).toBeVisible();
+  await expect(form.number()).toHaveAttribute('aria-describedby', /number-note/);
+  await form.supplier().selectOption({ label: VORONEZH });
+  await expect(rule).toBeVisible();
 });

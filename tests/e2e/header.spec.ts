@@ -1,11 +1,14 @@
-// Issue 12: a compact header. The supplier's wordmark and the navigation in
-// one row on a wide screen; on a phone the signed-in navigation folds behind
-// «Меню» (a disclosure button), so that the page starts near the top.
+// The header and its navigation. The supplier's wordmark and the navigation
+// in one row on a wide screen; on a phone the signed-in navigation folds
+// behind «Меню» (a disclosure button), so that the page starts near the top.
+// The navigation marks the section of the page open.
 import { expect, test, type Page } from './support/fixtures';
-import { confirmedSubscriber, expectAccessible } from './support/kabinet';
+import { confirmedSubscriber, expectAccessible, subscriberWithAccounts } from './support/kabinet';
 
-/** The signed-in header on a 360 × 740 phone took 209 px before issue 12. */
+/** The most the signed-in header may take of a 360 × 740 phone (a header of
+ *  two rows took 209 px). */
 const PHONE_HEADER_MAX = 64;
+const VORONEZH = 'Межрегионгаз Воронеж';
 const SECTIONS = ['Главная', 'Лицевые счета', 'Оплата онлайн', 'Настройки'];
 
 const headerHeight = (page: Page) => page.locator('header').evaluate((h) => h.getBoundingClientRect().height);
@@ -84,4 +87,29 @@ test('signed out, the two links stand in the header beside the wordmark, even on
   await expect(page.getByRole('button', { name: 'Меню' })).toHaveCount(0);
   await expect(page.getByRole('banner')).toContainText('Межрегионгаз');
   expect(await headerHeight(page)).toBeLessThanOrEqual(PHONE_HEADER_MAX);
+});
+
+test('the navigation marks «Оплата онлайн» while paying, and /pay with one account opens its form', async ({ page, request }) => {
+  await subscriberWithAccounts(page, request, [[VORONEZH, '3600000001']]);
+  const nav = page.getByRole('navigation', { name: 'Основное меню' });
+  await nav.getByRole('link', { name: 'Оплата онлайн' }).click();
+  await expect(page).toHaveURL(/\/accounts\/[^/]+\/pay$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Оплата онлайн' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Оплата онлайн' })).toHaveAttribute('aria-current', 'page');
+  await expect(nav.getByRole('link', { name: 'Лицевые счета' })).not.toHaveAttribute('aria-current', 'page');
+  await expect(page.locator('main')).not.toContainText('счётчик');
+
+  // Readings belong to the account: «Лицевые счета».
+  await page.goto(page.url().replace(/\/pay$/, '/readings'));
+  await expect(page.getByRole('heading', { level: 1, name: 'Передача показаний' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Лицевые счета' })).toHaveAttribute('aria-current', 'page');
+  await expect(nav.getByRole('link', { name: 'Оплата онлайн' })).not.toHaveAttribute('aria-current', 'page');
+  // The window is open (every day at this account), and the page says so.
+  await expect(page.getByText('Показания по этому лицевому счету принимаются в любой день месяца.')).toBeVisible();
+  await expect(page.locator('main')).not.toContainText('счётчик');
+
+  await page.goto(page.url().replace(/\/readings$/, ''));
+  await expect(page.getByRole('heading', { name: 'Приборы учёта' })).toBeVisible();
+  await expect(page.locator('main')).toContainText('счетчик №');
+  await expect(page.locator('main')).not.toContainText('счётчик');
 });

@@ -1,6 +1,7 @@
-// Issue 10: hostile and broken answers of the API, injected in the browser.
-// Whatever the API sends, text stays text, every message is Russian and right
-// for the case, and nothing the subscriber typed is lost.
+// Hostile and broken answers of the API, injected in the browser. Whatever
+// the API sends, text stays text, every message is Russian and right for the
+// case (a failure of the service never blames the subscriber), and nothing
+// the subscriber typed is lost.
 import { expect, test, type APIRequestContext, type Page, type Route } from './support/fixtures';
 import {
   API_URL,
@@ -319,4 +320,50 @@ test('an address that imitates another by its letters is refused in words, and k
   await expect(register.summary().getByRole('link', { name: message })).toBeVisible();
   await expect(register.email()).toHaveValue(punycode);
   await expectAccessible(page);
+});
+
+test('a server failure on a form is not the subscriber\'s fault; the input stays', async ({ page }) => {
+  const login = new LoginPage(page);
+  await login.open();
+  await page.route('**/api/v1/session', (route) =>
+    route.request().method() === 'POST'
+      ? route.fulfill({ status: 500, contentType: 'text/html', body: '<h1>Internal Server Error</h1>' })
+      : route.continue(),
+  );
+  await login.login('someone@example.ru', PASSWORD);
+  const summary = page.getByRole('alert').filter({ hasText: 'Не удалось выполнить запрос' });
+  await expect(summary).toContainText('Сервис временно недоступен');
+  await expect(summary).toContainText('Введённые данные сохранены.');
+  await expect(page.getByText('Проверьте введённые данные')).toHaveCount(0);
+  await expect(login.email()).toHaveValue('someone@example.ru');
+});
+
+test('an unreadable answer and an absurd Retry-After are worded for a person', async ({ page }) => {
+  const login = new LoginPage(page);
+  await login.open();
+  let answer: 'malformed' | 'limited' = 'malformed';
+  await page.route('**/api/v1/session', (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    return answer === 'malformed'
+      ? route.fulfill({ status: 200, contentType: 'application/json', body: '{"oops": ' })
+      : route.fulfill(rateLimited(999_999_999));
+  });
+  await login.login('someone@example.ru', PASSWORD);
+  await expect(page.getByRole('alert').filter({ hasText: 'Сервис прислал ответ, который не удалось прочитать.' })).toBeVisible();
+  await expect(page.locator('main')).not.toContainText('код 200');
+
+  answer = 'limited';
+  await login.submit().click();
+  await expect(page.getByText('Слишком много попыток. Повторите позже.')).toBeVisible();
+  await expect(page.getByText(/через \d+ мин/)).toHaveCount(0);
+});
+
+test('a failed read on the home page says what happened without mentioning typed data', async ({ page, request }) => {
+  await confirmedSubscriber(page, request);
+  await page.route('**/api/v1/accounts', (route) => route.abort('connectionrefused'));
+  await page.getByRole('link', { name: 'Главная' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'Нет связи с сервером.' });
+  await expect(alert).toBeVisible();
+  await expect(alert).not.toContainText('введённые');
+  await expect(alert.getByRole('button', { name: 'Повторить' })).toBeVisible();
 });

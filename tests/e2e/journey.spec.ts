@@ -1,4 +1,5 @@
-// The walking skeleton end to end: register, confirm by mail, home, log out, log in.
+// Registration end to end: register, confirm by mail, home, log out, log in;
+// the unconfirmed cabinet's deadline and fresh link; a taken address.
 import { API_URL, expect, test } from './support/fixtures';
 import {
   LoginPage, PASSWORD, RegisterPage, WELCOME, homeHeading, appPath, ddmmyyyy, expectAccessible, freshEmail, latestMail,

@@ -1,4 +1,4 @@
-// Issue 20: an account is linked only by its owner. Linking asks, besides the
+// An account is linked only by its owner. Linking asks, besides the
 // number, the datum of the receipt the supplier names (a meter's serial or the
 // last bill); an unknown number and a wrong datum get one and the same
 // answer; nothing of the account is shown before the proof; a household links

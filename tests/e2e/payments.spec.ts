@@ -1,4 +1,4 @@
-// Issue 4: online payment through the reference server's fake gateway.
+// Online payment through the reference server's fake gateway.
 import { API_URL, expect, test, type Page } from './support/fixtures';
 import { expectAccessible, previousReading, readingText, subscriberWithAccounts } from './support/kabinet';
 

@@ -1,4 +1,4 @@
-// Issue 9: the public entry pages are saved as HTML by `cargo xtask dist`, so
+// The public entry pages are saved as HTML by `cargo xtask dist`, so
 // a visitor reads them before the wasm has arrived; the app then takes the
 // page over (src/takeover.rs) and keeps what the visitor typed and pressed.
 // Release build only (`trunk serve` prerenders nothing).

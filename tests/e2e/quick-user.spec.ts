@@ -1,4 +1,4 @@
-// Issue 8 §1: a subscriber who lets the browser fill the form and presses
+// A quick subscriber: one who lets the browser fill the form and presses
 // the button at once, on a slow phone, while «Защита от роботов» still runs.
 // The press is a request to send: the form waits for the check and sends
 // itself; nothing is refused and no stale message stays.

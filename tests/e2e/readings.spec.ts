@@ -1,4 +1,5 @@
-// Issue 4: meter readings.
+// Meter readings: what is accepted, and a reading far above the usual
+// confirmed before it is sent.
 import { expect, test } from './support/fixtures';
 import { expectAccessible, previousReading, readingText, subscriberWithAccounts } from './support/kabinet';
 

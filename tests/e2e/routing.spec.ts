@@ -38,7 +38,9 @@ test('the footer gives the support address and the signed-out navigation', async
 test('robots.txt is a file, not the app', async ({ request }) => {
   const robots = await request.get('/robots.txt');
   expect(robots.status()).toBe(200);
-  expect(await robots.text()).toContain('Disallow: /');
+  const text = await robots.text();
+  expect(text).toContain('Disallow: /');
+  expect(text).not.toContain('<html');
   expect((await request.get('/missing.png')).status()).toBe(404);
 });
 

@@ -1,4 +1,4 @@
-// Issue 3: «Настройки абонента»: login, password change, linked accounts.
+// «Настройки абонента»: login, password change, linked accounts.
 import { expect, test } from './support/fixtures';
 import { LoginPage, PASSWORD, homeHeading, expectAccessible, subscriberWithAccounts, confirmedSubscriber } from './support/kabinet';
 

@@ -1,4 +1,4 @@
-// The budget of a first visit (issue 9): each entry route downloads at most
+// The budget of a first visit: each entry route downloads at most
 // its limit in budget.json, counted by Chromium as the server sends it. Byte
 // counts of one build are exact, so any growth fails here. With WEIGHT_OUT
 // set (e.g. `WEIGHT_OUT=target/weights.json cargo xtask test --only e2e --

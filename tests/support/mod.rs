@@ -1,6 +1,6 @@
 //! What the browser test binaries share (each is a crate of its own):
-//! `tests/web_redirects.rs` includes this with `mod support;`,
-//! `tests/web/support.rs` by its path.
+//! `tests/web_redirects/main.rs` and `tests/web/support.rs` include this by
+//! its path.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Event, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit};
 
-// The mount helper is shared with `tests/web_redirects.rs`.
+// The mount helper is shared with `tests/web_redirects/`.
 #[path = "../support/mod.rs"]
 mod shared;
 

@@ -1,8 +1,9 @@
-// Issue 12, the visual finish: forms sized to what they take with their
-// units beside them, one look and one gap for the actions, back links above
-// the heading, and text that keeps «№ 36…» and «… ₽» whole.
+// The layout of the pages: forms sized to what they take with their units
+// beside them, one look and one gap for the actions, back links above the
+// heading, text that keeps «№ 36…» and «… ₽» whole, and tables that never
+// split a word.
 import { expect, test, type Locator, type Page } from './support/fixtures';
-import { LinkAccountPage, confirmedSubscriber, expectAccessible, subscriberWithAccounts } from './support/kabinet';
+import { LinkAccountPage, confirmedSubscriber, expectAccessible, openSection, subscriberWithAccounts } from './support/kabinet';
 
 const VORONEZH = 'Межрегионгаз Воронеж';
 
@@ -171,4 +172,39 @@ test('the «?» is a small button on the line of its text; the home heading is s
   const heading = page.getByRole('heading', { level: 1 });
   await expect(heading).toHaveText('Главная');
   await expect(page.locator('h1 + p.lead')).toHaveText('Уважаемый абонент! Добро пожаловать в Личный кабинет поставщика услуг.');
+});
+
+/** Words of the table's cells that the browser split over two lines. */
+async function splitWords(page: Page): Promise<string[]> {
+  return page.locator('table').first().evaluate((table) => {
+    const split: string[] = [];
+    const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      for (const match of text.matchAll(/[^\s\u00a0]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index!);
+        range.setEnd(node, match.index! + match[0].length);
+        const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (tops.size > 1) split.push(match[0]);
+      }
+    }
+    return split;
+  });
+}
+
+async function openAccount(page: Page, number: string): Promise<void> {
+  await openSection(page, 'Главная');
+  await page.getByRole('article').filter({ hasText: `Лицевой счет № ${number}` }).getByRole('link', { name: new RegExp(number) }).first().click();
+  await expect(page.getByRole('heading', { name: 'Тарифы' })).toBeVisible();
+}
+
+test('the tariffs table never splits a word, on a phone and on a desktop', async ({ page, request }) => {
+  await subscriberWithAccounts(page, request, [[VORONEZH, '3600000001']]);
+  for (const width of [320, 360, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    await openAccount(page, '3600000001');
+    await expect(page.locator('table').first()).toContainText('Газоснабжение');
+    expect(await splitWords(page), `at ${width} px`).toEqual([]);
+  }
 });

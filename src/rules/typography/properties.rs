@@ -1,0 +1,15 @@
+//! Property tests of the typography rules. No input may panic and what comes
+//! out must have the promised shape or read back to what went in (see
+//! `rules/strategies.rs` for the inputs tried).
+
+use proptest::prelude::*;
+
+use super::numbered;
+use crate::rules::strategies::{NBSP, text};
+
+proptest! {
+    #[test]
+    fn the_number_sign_is_never_left_alone(number in text()) {
+        prop_assert_eq!(numbered(&number), format!("№{NBSP}{number}"));
+    }
+}
