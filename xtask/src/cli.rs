@@ -43,7 +43,7 @@ pub enum Command {
     /// failing a test), then the journeys that differ there and the
     /// designers' gallery against the `dev` stack (ports 8080 and 8081).
     ///
-    /// Example: cargo xtask test --only e2e -- smoke.spec.ts
+    /// Example: cargo xtask test --only e2e -- routing.spec.ts
     Test(TestArgs),
     /// The release build in dist/, its sizes and the CSP to serve it with
     ///
@@ -80,7 +80,7 @@ pub struct TestArgs {
     #[arg(long, value_name = "STEP", hide_possible_values = true)]
     pub from: Option<Step>,
     /// Arguments for `playwright test` in the e2e and e2e-dev steps, after
-    /// `--` (e.g. `-- smoke.spec.ts --grep robots`)
+    /// `--` (e.g. `-- routing.spec.ts --grep robots`)
     #[arg(value_name = "PLAYWRIGHT ARGS")]
     pub playwright_args: Vec<String>,
 }
@@ -125,16 +125,16 @@ mod tests {
 
     #[test]
     fn everything_runs_by_default_and_the_rest_goes_to_playwright() {
-        let args = test_args("-- smoke.spec.ts --grep robots");
+        let args = test_args("-- routing.spec.ts --grep robots");
         assert_eq!(args.steps(), Step::all());
-        assert_eq!(args.playwright_args, words("smoke.spec.ts --grep robots"));
+        assert_eq!(args.playwright_args, words("routing.spec.ts --grep robots"));
         assert_eq!(
-            test_args("smoke.spec.ts").playwright_args,
-            ["smoke.spec.ts"]
+            test_args("routing.spec.ts").playwright_args,
+            ["routing.spec.ts"]
         );
         assert_eq!(
-            test_args("--only e2e -- smoke.spec.ts").playwright_args,
-            ["smoke.spec.ts"]
+            test_args("--only e2e -- routing.spec.ts").playwright_args,
+            ["routing.spec.ts"]
         );
         // The README's command that renews the gallery's pictures.
         let args = test_args("--only e2e-dev -- gallery.spec.ts --update-snapshots");
