@@ -63,7 +63,7 @@
       'Личный кабинет не может работать в этом браузере: он слишком старый или в нём отключены нужные функции.'));
     var todo = document.createElement('p');
     todo.appendChild(document.createTextNode(
-      'Откройте кабинет в другом браузере или обновите этот: подойдут Chrome, Яндекс Браузер и Edge с версии 97, Safari с версии 16 (на iPhone — iOS 16), Firefox с версии 89.'));
+      'Откройте кабинет в другом браузере или обновите этот: подойдут Chrome, Яндекс Браузер и Edge с версии 97, Safari с версии 16 (на iPhone — iOS 16), Firefox с версии 79.'));
     panel.appendChild(heading);
     panel.appendChild(what);
     panel.appendChild(todo);

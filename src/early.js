@@ -70,7 +70,9 @@ function startIfSignedIn(app) {
 function load(app, attempt) {
   // A browser that cannot parse a script or compile the wasm is told so
   // (src/browser_check.js), not sent round «Повторить».
-  import(attempt ? `${app.boot}?attempt=${attempt}` : app.boot).catch(
+  import(attempt ? `${app.boot}?attempt=${attempt}` : app.boot)
+    .then((boot) => boot.started)
+    .catch(
     (error) => window.kabinetUnsupported?.(error) || startFailed(() => load(app, attempt + 1)),
   );
 }

@@ -30,15 +30,20 @@ pub fn glue(dir: &Path) -> PathBuf {
     dir.join(format!("{APP}.js"))
 }
 
-/// The glue importing the split modules' loader under its hashed name, and
-/// under the glue's own query: a retry after a failed start imports the glue
-/// as `…js?attempt=N` (the boot script), and a browser keeps a failed import
-/// under its address, so a static import of a loader that once failed
-/// would fail forever. Only the `import … from` lines change: the wasm's
-/// imports object keeps the module name the wasm asks for.
-pub fn importing_loader(glue: &str, loader_name: &str) -> Result<String> {
+/// What the glue exports for the boot script to hand it the groups' loader.
+pub const TAKE_LOADER: &str = "takeSplitLoader";
+
+/// The glue without its static import of the groups' loader
+/// (`__wasm_split.js`): the boot script imports the loader itself, beside
+/// the glue and under the same query (a retry after a failed start imports
+/// both as `…?attempt=N`, and a browser keeps a failed import under its
+/// address, so a static import that once failed would fail forever), and
+/// hands it over through [`TAKE_LOADER`] before it starts the main module.
+/// Neither file needs top-level `await`, which Firefox has only from 89.
+/// The wasm's imports object keeps the module name the wasm asks for.
+pub fn taking_loader(glue: &str) -> Result<String> {
     let mut out = String::with_capacity(glue.len());
-    let mut rewritten = 0;
+    let mut bindings = Vec::new();
     for line in glue.lines() {
         let import = line
             .strip_prefix("import * as ")
@@ -46,11 +51,8 @@ pub fn importing_loader(glue: &str, loader_name: &str) -> Result<String> {
             .filter(|(_, from)| from.contains("./__wasm_split.js"));
         match import {
             Some((binding, _)) => {
-                let _ = writeln!(
-                    out,
-                    "const {binding} = await import(\"./{loader_name}\" + new URL(import.meta.url).search);"
-                );
-                rewritten += 1;
+                let _ = writeln!(out, "let {binding};");
+                bindings.push(binding);
             }
             None => {
                 out.push_str(line);
@@ -61,12 +63,21 @@ pub fn importing_loader(glue: &str, loader_name: &str) -> Result<String> {
     let static_left = out
         .lines()
         .any(|line| line.starts_with("import ") && line.contains("__wasm_split.js"));
-    if rewritten == 0 || static_left {
+    if bindings.is_empty() || static_left {
         bail!(
             "{APP}.js does not import ./__wasm_split.js as `import * as … from`: \
              did wasm-bindgen change?"
         );
     }
+    let _ = writeln!(
+        out,
+        "export function {TAKE_LOADER}(loader) {{ {} }}",
+        bindings
+            .iter()
+            .map(|binding| format!("{binding} = loader;"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
     Ok(out)
 }
 
@@ -75,16 +86,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_glue_imports_the_loader_with_its_own_query() {
+    fn the_glue_takes_the_loader_from_the_boot_script() {
         let glue = "import * as import1 from \"./__wasm_split.js\"\nimport * as import2 from \"./__wasm_split.js\"\n\
                     let wasm;\nconst imports = { \"./__wasm_split.js\": import1 };\n";
-        let out = importing_loader(glue, "__wasm_split-ab.js").unwrap();
+        let out = taking_loader(glue).unwrap();
         assert_eq!(
             out,
-            "const import1 = await import(\"./__wasm_split-ab.js\" + new URL(import.meta.url).search);\n\
-             const import2 = await import(\"./__wasm_split-ab.js\" + new URL(import.meta.url).search);\n\
-             let wasm;\nconst imports = { \"./__wasm_split.js\": import1 };\n"
+            "let import1;\nlet import2;\n\
+             let wasm;\nconst imports = { \"./__wasm_split.js\": import1 };\n\
+             export function takeSplitLoader(loader) { import1 = loader; import2 = loader; }\n"
         );
-        assert!(importing_loader("let wasm;\n", "x.js").is_err());
+        assert!(!out.contains("await"));
+        assert!(taking_loader("let wasm;\n").is_err());
     }
 }

@@ -61,11 +61,20 @@ opened.forEach(preload);
 const signIn = routes.find(([re]) => re.test("/login"));
 if (route && route[3] && signIn) window.kabinetSession?.then((answer) => answer.status === 401 && signIn[2].forEach(preload), () => {});
 // A retry after a failed start (src/early.js) imports this script again as
-// ?attempt=N, and the glue with it: a browser keeps a failed import under
-// its address.
-const bindings = await import("/{{MAIN_JS}}" + new URL(import.meta.url).search);
-window.wasmBindings = bindings;
-await bindings.default({ module_or_path: window.kabinetPreloaded(new URL("/{{MAIN_WASM}}", location.href)) });
+// ?attempt=N, and the glue and the groups' loader with it: a browser keeps a
+// failed import under its address.
+const again = new URL(import.meta.url).search;
+// The app: the glue, handed the groups' loader (imported here, not by the
+// glue, so that it takes the query too), puts its exports on
+// window.wasmBindings and starts the main module. No top-level await
+// (Firefox has it from 89 only): early.js waits for `started` and shows
+// a failure; on the app's own page (index.html, no early.js) a start this
+// browser cannot make says so (browser_check.js).
+export const started = Promise.all([import("/{{MAIN_JS}}" + again), import("/{{SPLIT_LOADER}}" + again)]).then(([bindings, loader]) => {
+  bindings.{{TAKE_LOADER}}(loader);
+  window.wasmBindings = bindings;
+  return bindings.default({ module_or_path: window.kabinetPreloaded(new URL("/{{MAIN_WASM}}", location.href)) });
+});
 // Where rel=prefetch does nothing (WebKit), the prefetch is a fetch() whose
 // body is read into the HTTP cache. Each file once.
 const link = document.createElement("link");
@@ -78,8 +87,10 @@ const prefetchFiles = (files) => navigator.connection?.saveData || files.forEach
 const leadsTo = (answer) => (route && route[3] && signIn && answer?.status === 401 ? signIn[4] : route ? route[4] : []);
 const prefetch = () => (window.kabinetSession ?? Promise.resolve()).then((answer) => prefetchFiles(leadsTo(answer)), () => prefetchFiles(leadsTo()));
 const whenIdle = () => (window.requestIdleCallback ? requestIdleCallback(prefetch, { timeout: 5000 }) : setTimeout(prefetch, 1000));
-if (document.readyState === "complete") whenIdle();
-else addEventListener("load", whenIdle, { once: true });
+started.then(
+  () => (document.readyState === "complete" ? whenIdle() : addEventListener("load", whenIdle, { once: true })),
+  (error) => window.kabinetUnsupported?.(error),
+);
 // A link about to be followed: its page's group.
 const toLink = (event) => {
   const a = event.target.closest?.("a[href]");

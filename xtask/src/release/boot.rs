@@ -16,7 +16,7 @@ pub const BOOT_JS: &str = include_str!("boot.js");
 /// Writes the loader of `named`'s files into `dist`; returns its name.
 pub fn write(dist: &Path, named: &Named) -> Result<String> {
     let routes = route_modules(&named.loader)?;
-    let boot = boot_script(&named.js, &named.wasm, &routes)?;
+    let boot = boot_script(&named.js, &named.wasm, &named.loader_name, &routes)?;
     let name = named_after("boot.js", boot.as_bytes());
     fs::write(dist.join(&name), &boot).with_context(|| format!("writing {name}"))?;
     Ok(name)
@@ -91,7 +91,13 @@ pub fn boot_script_sample() -> String {
     let routes = route_modules(&loader).expect("a module for every group");
     let loader =
         super::split::rewrite_split_loader(&loader, &BTreeMap::new()).expect("the loader's import");
-    boot_script("kabinet-h.js", "kabinet-h_bg.wasm", &routes).expect("every placeholder filled")
+    boot_script(
+        "kabinet-h.js",
+        "kabinet-h_bg.wasm",
+        "__wasm_split-h.js",
+        &routes,
+    )
+    .expect("every placeholder filled")
         + &loader
 }
 
@@ -134,7 +140,12 @@ struct RouteModule {
 /// `js`, the main module `wasm` and the table of `route_modules` (the
 /// static paths first, as the router matches them). Fails when a
 /// placeholder is left.
-fn boot_script(js: &str, wasm: &str, route_modules: &[RouteModule]) -> Result<String> {
+fn boot_script(
+    js: &str,
+    wasm: &str,
+    loader: &str,
+    route_modules: &[RouteModule],
+) -> Result<String> {
     let mut routes: Vec<&RouteModule> = route_modules.iter().collect();
     routes.sort_by_key(|route| route.regex.matches("[^/]+").count());
     let mut table = String::new();
@@ -156,7 +167,9 @@ fn boot_script(js: &str, wasm: &str, route_modules: &[RouteModule]) -> Result<St
     let script = without_comment_lines(BOOT_JS)
         .replace("/* {{ROUTES}} */\n", &table)
         .replace("{{MAIN_WASM}}", wasm)
-        .replace("{{MAIN_JS}}", js);
+        .replace("{{MAIN_JS}}", js)
+        .replace("{{SPLIT_LOADER}}", loader)
+        .replace("{{TAKE_LOADER}}", super::bindgen::TAKE_LOADER);
     if let Some(at) = script.find("{{") {
         bail!("boot.js: a placeholder is left unfilled: {}", &script[at..]);
     }
@@ -193,7 +206,13 @@ mod tests {
             route("/accounts/link", "link_account", "split_link-2.wasm", true),
             route("/login", "login", "split_login-3.wasm", false),
         ];
-        let boot = boot_script("kabinet-h.js", "kabinet-h_bg.wasm", &routes).unwrap();
+        let boot = boot_script(
+            "kabinet-h.js",
+            "kabinet-h_bg.wasm",
+            "__wasm_split-h.js",
+            &routes,
+        )
+        .unwrap();
         let link = boot.find("split_link-2").unwrap();
         let account = boot.find("split_account-1").unwrap();
         assert!(link < account, "{boot}");
@@ -212,7 +231,7 @@ mod tests {
         // Where the page leads is prefetched once it is up, and a link's
         // group when it is about to be followed, by a fetch where
         // `rel=prefetch` does nothing, each file once.
-        let load = boot.find("await bindings.default").unwrap();
+        let load = boot.find("bindings.default(").unwrap();
         assert!(boot[load..].contains("rel: \"prefetch\""), "{boot}");
         assert!(
             boot[load..].contains("relList?.supports?.(\"prefetch\")"),
@@ -231,14 +250,19 @@ mod tests {
             boot[load..].contains("navigator.connection?.saveData"),
             "{boot}"
         );
-        assert!(boot.contains("await import(\"/kabinet-h.js\" + new URL(import.meta.url).search)"));
+        // The glue and the groups' loader under the script's own query, the
+        // loader handed to the glue before the main module starts.
+        assert!(boot.contains(
+            "Promise.all([import(\"/kabinet-h.js\" + again), import(\"/__wasm_split-h.js\" + again)])"
+        ));
+        assert!(boot.contains("bindings.takeSplitLoader(loader);"), "{boot}");
         assert!(boot.contains(
             r#"[/^\/login\/?$/, "login", ["/split_login-3.wasm"], false, ["/split_home-4.wasm"]],"#
         ));
         // A signed-out visitor of a protected route gets the sign-in page's module.
         assert!(boot.contains("window.kabinetSession?.then"), "{boot}");
         // Without pages the table is empty: no first module, nothing to prefetch.
-        let plain = boot_script("k.js", "k.wasm", &[]).unwrap();
+        let plain = boot_script("k.js", "k.wasm", "l.js", &[]).unwrap();
         assert!(plain.contains("const routes = [\n];\n"), "{plain}");
         assert!(plain.contains("preload(\"/k.wasm\");"), "{plain}");
     }
@@ -275,10 +299,17 @@ mod tests {
 
     #[test]
     fn every_placeholder_is_filled_and_no_comment_ships() {
-        // ROUTES once, MAIN_WASM twice, MAIN_JS once: no other.
+        // ROUTES once, MAIN_WASM twice, MAIN_JS, SPLIT_LOADER and
+        // TAKE_LOADER once: no other.
         let code = without_comment_lines(BOOT_JS);
-        assert_eq!(code.matches("{{").count(), 4, "{code}");
-        let boot = boot_script("k.js", "k.wasm", &[]).unwrap();
+        assert_eq!(code.matches("{{").count(), 6, "{code}");
+        // No top-level await: the floor would be Firefox 89.
+        assert!(
+            code.lines()
+                .all(|line| !line.starts_with("await ") && !line.contains("= await ")),
+            "{code}"
+        );
+        let boot = boot_script("k.js", "k.wasm", "l.js", &[]).unwrap();
         assert!(!boot.contains("{{") && !boot.contains("}}"), "{boot}");
         assert!(!boot.starts_with("//") && !boot.contains("\n//"), "{boot}");
         assert!(!boot.contains("\n "), "{boot}");

@@ -47,7 +47,7 @@ pub fn name(dist: &Path, bindgen_dir: &Path, split: &Split) -> Result<Named> {
     let loader_name = named_after("__wasm_split.js", loader.as_bytes());
     fs::write(dist.join(&loader_name), &loader)?;
     let glue = fs::read_to_string(bindgen::glue(bindgen_dir))?;
-    let main_js = bindgen::importing_loader(&glue, &loader_name)?;
+    let main_js = bindgen::taking_loader(&glue)?;
 
     // The app's JS glue and main module, named after both.
     let main_bg = fs::read(bindgen::main_wasm(bindgen_dir))?;
