@@ -79,18 +79,31 @@ fn weights(ctx: &Ctx, stack: &deploy::Stack) -> Result<String> {
 
 fn render_weights(measured: &Value) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "{:<20} {:>10}", "entry route", "brotli B");
+    let _ = writeln!(
+        s,
+        "{:<20} {:>10} {:>14}",
+        "entry route", "brotli B", "with prefetch"
+    );
     for weight in measured["weights"].as_array().into_iter().flatten() {
+        let bytes = weight["bytes"].as_u64().unwrap_or(0);
+        let prefetched: u64 = weight["prefetched"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|file| file["bytes"].as_u64())
+            .sum();
         let _ = writeln!(
             s,
-            "{:<20} {:>10}",
+            "{:<20} {:>10} {:>14}",
             weight["route"].as_str().unwrap_or("?"),
-            weight["bytes"].as_u64().unwrap_or(0)
+            bytes,
+            bytes + prefetched
         );
     }
     let _ = writeln!(
         s,
-        "(downloaded before usable, counted by Chromium; the API's answers excluded)"
+        "(downloaded before usable, and with what the page prefetches at idle; \
+         counted by Chromium, the API's answers excluded)"
     );
     for (what, ms) in measured["navigation"].as_object().into_iter().flatten() {
         let _ = writeln!(
@@ -174,6 +187,7 @@ fn median(runs: &[Scores]) -> Scores {
         lcp_ms: pick(|s| s.lcp_ms),
         tbt_ms: pick(|s| s.tbt_ms),
         cls: pick(|s| s.cls),
+        bytes: pick(|s| s.bytes),
     }
 }
 
@@ -188,6 +202,9 @@ struct Scores {
     lcp_ms: Option<f64>,
     tbt_ms: Option<f64>,
     cls: Option<f64>,
+    /// Every byte of the load as Lighthouse counts it (`total-byte-weight`:
+    /// the API's answers and the idle prefetch included).
+    bytes: Option<f64>,
 }
 
 fn read_scores(path: &Path) -> Result<Scores> {
@@ -213,6 +230,7 @@ fn scores(report: &Value) -> Scores {
         lcp_ms: audit("largest-contentful-paint"),
         tbt_ms: audit("total-blocking-time"),
         cls: audit("cumulative-layout-shift"),
+        bytes: audit("total-byte-weight"),
     }
 }
 
@@ -222,13 +240,13 @@ fn render(rows: &[(String, Scores)]) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "{:<16} {:>5} {:>5} {:>5} {:>5} {:>7} {:>7} {:>8} {:>6}",
-        "page", "perf", "a11y", "best", "seo", "FCP", "LCP", "TBT", "CLS"
+        "{:<16} {:>5} {:>5} {:>5} {:>5} {:>7} {:>7} {:>8} {:>6} {:>9}",
+        "page", "perf", "a11y", "best", "seo", "FCP", "LCP", "TBT", "CLS", "load"
     );
     for (page, r) in rows {
         let _ = writeln!(
             s,
-            "{:<16} {:>5} {:>5} {:>5} {:>5} {:>7} {:>7} {:>8} {:>6}",
+            "{:<16} {:>5} {:>5} {:>5} {:>5} {:>7} {:>7} {:>8} {:>6} {:>9}",
             page,
             score(r.performance),
             score(r.accessibility),
@@ -238,6 +256,8 @@ fn render(rows: &[(String, Scores)]) -> String {
             secs(r.lcp_ms),
             r.tbt_ms.map_or("–".to_owned(), |v| format!("{v:.0} ms")),
             r.cls.map_or("–".to_owned(), |v| format!("{v:.3}")),
+            r.bytes
+                .map_or("–".to_owned(), |v| format!("{:.1} KiB", v / 1024.0)),
         );
     }
     s
@@ -263,11 +283,12 @@ mod tests {
     #[test]
     fn weights_are_listed_by_route() {
         let table = render_weights(&serde_json::json!({
-            "weights": [{ "route": "/login", "bytes": 123456, "files": [] }],
+            "weights": [{ "route": "/login", "bytes": 123456, "files": [],
+                          "prefetched": [{ "path": "/split_home.wasm", "bytes": 1000 }] }],
             "navigation": { "/login → /register": 367 }
         }));
         assert!(
-            table.contains("/login") && table.contains("123456"),
+            table.contains("/login") && table.contains("123456") && table.contains("124456"),
             "{table}"
         );
         assert!(table.contains("/login → /register 367 ms"), "{table}");
@@ -286,7 +307,8 @@ mod tests {
                 "first-contentful-paint": { "numericValue": 1100.4 },
                 "largest-contentful-paint": { "numericValue": 2100.0 },
                 "total-blocking-time": { "numericValue": 120.0 },
-                "cumulative-layout-shift": { "numericValue": 0.0 }
+                "cumulative-layout-shift": { "numericValue": 0.0 },
+                "total-byte-weight": { "numericValue": 204800.0 }
             }
         });
         let s = scores(&report);
@@ -296,7 +318,16 @@ mod tests {
         let table = render(&[("/register".into(), s)]);
         let row = table.lines().nth(1).unwrap();
         assert!(row.starts_with("/register"), "{row}");
-        for part in ["98", "100", "1.1 s", "2.1 s", "120 ms", "0.000", "–"] {
+        for part in [
+            "98",
+            "100",
+            "1.1 s",
+            "2.1 s",
+            "120 ms",
+            "0.000",
+            "–",
+            "200.0 KiB",
+        ] {
             assert!(row.contains(part), "{part} in {row}");
         }
     }
