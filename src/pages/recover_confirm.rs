@@ -79,6 +79,7 @@ pub fn RecoverConfirmPage() -> impl IntoView {
                             form=form
                             on_submit=send.clone()
                             submit="Сохранить пароль"
+                            busy_text="Сохраняем…"
                             busy=confirm.pending()
                         >
                             <NewPasswordFields

@@ -97,6 +97,7 @@ fn PasswordChange(masked: Signal<String>) -> impl IntoView {
                 form=form
                 on_submit=send
                 submit="Сменить пароль"
+                busy_text="Сохраняем…"
                 busy=change.pending()
             >
                 <Status slot>
