@@ -152,8 +152,9 @@ async fn form_shell_guards_the_submit_and_shows_the_form_state() {
         text_of("error-summary-title").as_deref(),
         Some("Не удалось выполнить запрос")
     );
+    // One line: a sentence, not a list of one.
     let line = document()
-        .query_selector("#error-summary li")
+        .query_selector("#error-summary p")
         .unwrap()
         .unwrap()
         .text_content()
