@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::{ApiError, registrations};
+use crate::components::busy::{BusyStatus, BusyText};
 use crate::components::retry_countdown::RetryNotice;
 use crate::form::RetryCountdown;
 use crate::rules::date::format_date;
@@ -52,6 +53,7 @@ pub fn UnconfirmedBanner() -> impl IntoView {
                 <RetryNotice countdown=wait />
                 <button
                     type="button"
+                    class:busy=resend.pending()
                     disabled=resend.pending()
                     on:click=move |_| {
                         if wait.allows_submit() {
@@ -59,8 +61,12 @@ pub fn UnconfirmedBanner() -> impl IntoView {
                         }
                     }
                 >
-                    "Выслать ссылку"
+                    <BusyText
+                        label="Выслать ссылку"
+                        busy_label="Отправляем…"
+                    />
                 </button>
+                <BusyStatus busy_label="Отправляем…" busy=resend.pending() />
                 <p role="status" class="banner-status">
                     {move || match resend.value().get() {
                         Some(Ok(_)) => {

@@ -30,37 +30,37 @@ pub fn ErrorSummary(#[prop(into)] errors: Signal<Vec<FormError>>) -> impl IntoVi
                 aria-labelledby="error-summary-title"
             >
                 <h2 id="error-summary-title">{move || errors.with(|e| summary_title(e))}</h2>
-                <ul>
-                    {move || {
-                        errors
-                            .get()
-                            .into_iter()
-                            .map(|e| {
-                                view! {
-                                    <li>
-                                        {match e.field {
-                                            Some(id) => {
-                                                Either::Left(
-                                                    view! {
-                                                        <a
-                                                            href=format!("#{id}")
-                                                            on:click=move |ev| focus_field(ev, id)
-                                                        >
-                                                            {e.message}
-                                                        </a>
-                                                    },
-                                                )
-                                            }
-                                            None => Either::Right(e.message),
-                                        }}
-                                    </li>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </ul>
+                // One message is a sentence, several a list: no bullet for one.
+                {move || {
+                    let list = errors.get();
+                    let one = list.len() == 1;
+                    let lines = list.into_iter().map(line);
+                    if one {
+                        Either::Left(view! { <p>{lines.collect_view()}</p> })
+                    } else {
+                        Either::Right(
+                            view! {
+                                <ul>
+                                    {lines.map(|line| view! { <li>{line}</li> }).collect_view()}
+                                </ul>
+                            },
+                        )
+                    }
+                }}
             </div>
         </Show>
+    }
+}
+
+/// One message: a link to its field, or its text.
+fn line(e: FormError) -> impl IntoView {
+    match e.field {
+        Some(id) => Either::Left(view! {
+            <a href=format!("#{id}") on:click=move |ev| focus_field(ev, id)>
+                {e.message}
+            </a>
+        }),
+        None => Either::Right(e.message),
     }
 }
 

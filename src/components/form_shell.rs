@@ -5,6 +5,7 @@
 
 use leptos::{either::Either, ev::SubmitEvent, prelude::*};
 
+use crate::components::busy::{BusyStatus, BusyText};
 use crate::components::error_summary::ErrorSummary;
 use crate::components::retry_countdown::RetryNotice;
 use crate::form::Form;
@@ -44,7 +45,11 @@ pub fn FormShell(
     /// The submit button's text.
     #[prop(optional)]
     submit: &'static str,
-    /// A send is in flight: the button is disabled and a submit does nothing.
+    /// What the submit button says while the send is in flight.
+    #[prop(default = "Отправляем…")]
+    busy_text: &'static str,
+    /// A send is in flight: the button is disabled, says `busy_text` with a
+    /// spinner, and a submit does nothing.
     #[prop(into)]
     busy: Signal<bool>,
     #[prop(optional)] status: Option<Status>,
@@ -65,9 +70,10 @@ pub fn FormShell(
         Some(buttons) => Either::Left((buttons.children)()),
         None => Either::Right(view! {
             <div class="form-actions">
-                <button type="submit" class="primary" disabled=busy>
-                    {submit}
+                <button type="submit" class="primary" class:busy=busy disabled=busy>
+                    <BusyText label=submit busy_label=busy_text />
                 </button>
+                <BusyStatus busy_label=busy_text busy=busy />
                 {beside.map(|beside| (beside.children)())}
             </div>
         }),

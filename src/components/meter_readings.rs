@@ -100,6 +100,40 @@ impl MeterInputs {
         (errors, readings)
     }
 
+    /// What the API said of the readings (`readings[i].value`) when it found
+    /// them unusual: a warning, left off the inputs; each line names its
+    /// meter when several were sent.
+    pub fn anomaly_notes(self, error: &ApiError) -> Vec<String> {
+        let ApiError::Problem { fields, .. } = error else {
+            return Vec::new();
+        };
+        let sent = self.sent.get_value();
+        let mut notes: Vec<String> = fields
+            .iter()
+            .filter(|(name, _)| name.starts_with("readings["))
+            .map(|(name, message)| {
+                let meter = name
+                    .strip_prefix("readings[")
+                    .and_then(|rest| rest.split(']').next()?.parse::<usize>().ok())
+                    .and_then(|index| sent.get(index))
+                    .filter(|_| sent.len() > 1)
+                    .and_then(|field| {
+                        self.inputs.with_value(|inputs| {
+                            inputs
+                                .iter()
+                                .find(|(_, f)| f.id == field.id)
+                                .map(|(meter, _)| format!("Счетчик {}: ", numbered(&meter.serial)))
+                        })
+                    });
+                format!("{}{message}", meter.unwrap_or_default())
+            })
+            .collect();
+        if notes.is_empty() {
+            notes.push(error.to_string());
+        }
+        notes
+    }
+
     /// Puts the API's messages about readings (`readings[i].value`) on the
     /// inputs they were sent from; the summary lines.
     pub fn field_errors(self, error: &ApiError) -> Vec<FormError> {

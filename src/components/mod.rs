@@ -4,6 +4,7 @@
 pub mod account_actions;
 pub mod account_card;
 pub mod banner;
+pub mod busy;
 pub mod confirm_dialog;
 pub mod email_field;
 pub mod error_summary;

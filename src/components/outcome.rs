@@ -1,20 +1,43 @@
 use leptos::prelude::*;
 
-/// How a step ended, as a panel: a round mark before the heading (a tick
-/// when done; an envelope for «check your mail», class `mail`; a cross when
-/// stopped, class `stopped`), then what happened and what comes next. A
-/// live region (`role="status"`): a screen reader reads it as it appears in
-/// place of the form.
+/// The tone of an outcome: its colour and the round mark before its heading.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Tone {
+    /// Done: a tick, green.
+    #[default]
+    Success,
+    /// Check your mail: an envelope, blue.
+    Mail,
+    /// Stopped on purpose (a cancelled payment): a cross, amber.
+    Stopped,
+    /// It did not work (a dead link): an exclamation mark, red.
+    Failure,
+}
+
+impl Tone {
+    fn class(self) -> &'static str {
+        match self {
+            Self::Success => "panel outcome",
+            Self::Mail => "panel outcome mail",
+            Self::Stopped => "panel outcome stopped",
+            Self::Failure => "panel outcome failure",
+        }
+    }
+}
+
+/// How a step ended, as one panel in its [`Tone`]: a round mark before the
+/// heading, then what happened and what comes next (its children, ending
+/// with at most one primary action, in `panel-actions`). A live region
+/// (`role="status"`): a screen reader reads it as it appears in place of the
+/// form.
 #[component]
 pub fn Outcome(
-    title: &'static str,
-    /// `panel outcome`, `panel outcome mail` or `panel outcome stopped`.
-    #[prop(default = "panel outcome")]
-    class: &'static str,
+    #[prop(into)] title: String,
+    #[prop(optional)] tone: Tone,
     children: Children,
 ) -> impl IntoView {
     view! {
-        <div class=class role="status">
+        <div class=tone.class() role="status">
             <h2>{title}</h2>
             {children()}
         </div>

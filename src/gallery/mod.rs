@@ -18,6 +18,7 @@
 mod sample;
 mod states;
 mod steps;
+mod tokens;
 mod world;
 
 use leptos::prelude::*;
@@ -114,7 +115,11 @@ fn state_link(state: &'static State, text: String) -> impl IntoView {
 fn GalleryIndex() -> impl IntoView {
     let screens = Screen::ALL.map(|screen| {
         let (key, route, name) = screen.about();
-        let route = route.map_or_else(|| "/…".to_owned(), |r| r.path());
+        let route = match (screen, route) {
+            (Screen::Tokens, _) => "style/main.css".to_owned(),
+            (_, Some(route)) => route.path(),
+            (_, None) => "/…".to_owned(),
+        };
         let links = states::all()
             .filter(|s| s.screen == screen)
             .map(|s| state_link(s, s.title.to_owned()))

@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 
 use super::steps::Step;
+use super::tokens::TokensPage;
 use super::world::World;
 use crate::api::stub::Canned;
 use crate::pages::{
@@ -54,10 +55,12 @@ pub enum Screen {
     Readings,
     Settings,
     NotFound,
+    /// Not a screen: the design tokens every screen is drawn with.
+    Tokens,
 }
 
 impl Screen {
-    pub const ALL: [Self; 17] = [
+    pub const ALL: [Self; 18] = [
         Self::Register,
         Self::RegisterDone,
         Self::Confirm,
@@ -75,6 +78,7 @@ impl Screen {
         Self::Readings,
         Self::Settings,
         Self::NotFound,
+        Self::Tokens,
     ];
 
     /// Its segment of the gallery's addresses, its route in the app (none
@@ -118,6 +122,7 @@ impl Screen {
             Self::Readings => ("readings", Some(Route::Readings(ID)), "Передача показаний"),
             Self::Settings => ("settings", Some(Route::Settings), "Настройки абонента"),
             Self::NotFound => ("not-found", None, "Страница не найдена"),
+            Self::Tokens => ("tokens", None, "Токены: цвета, отступы, шрифт"),
         }
     }
 
@@ -141,6 +146,7 @@ impl Screen {
             Self::Readings => view! { <ReadingsPage /> }.into_any(),
             Self::Settings => view! { <SettingsPage /> }.into_any(),
             Self::NotFound => view! { <NotFoundPage /> }.into_any(),
+            Self::Tokens => view! { <TokensPage /> }.into_any(),
         }
     }
 }

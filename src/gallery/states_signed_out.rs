@@ -1,5 +1,6 @@
 //! The states of the pages a visitor sees signed out: registration and its
-//! confirmation, login, password recovery, the agreement, not-found.
+//! confirmation, login, password recovery, the agreement, not-found; and
+//! the page of design tokens.
 
 use super::Part::*;
 use super::Screen::*;
@@ -192,4 +193,5 @@ pub(super) const STATES: &[State] = &[
     state(RecoverConfirm, "no-token", "Ссылка без ключа", signed_out),
     state(Agreement, "default", "Текст соглашения", signed_out),
     state(NotFound, "default", "Нет такой страницы", signed_out),
+    state(Tokens, "all", "Цвета, отступы, шрифт, блоки", signed_out),
 ];

@@ -3,7 +3,7 @@ use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_query_map};
 
 use crate::api::{ApiError, registrations, session as api_session};
-use crate::components::outcome::Outcome;
+use crate::components::outcome::{Outcome, Tone};
 use crate::routes::Route;
 use crate::session::use_session;
 
@@ -64,22 +64,28 @@ pub fn ConfirmPage() -> impl IntoView {
                 )
             }
             Some(Err(error)) if matches!(error.code(), Some("token_invalid" | "token_expired")) => {
-                EitherOf4::C(view! { <div role="status">{link_problem(&error)}</div> })
+                EitherOf4::C(link_problem(&error))
             }
             Some(Err(error)) => {
                 let attempt = attempt.clone();
                 EitherOf4::D(
                     view! {
-                        <div role="status">
-                            <p class="alert">{error.to_string()}</p>
-                            <button
-                                type="button"
-                                disabled=confirm.pending()
-                                on:click=move |_| attempt()
-                            >
-                                "Повторить"
-                            </button>
-                        </div>
+                        <Outcome
+                            title="Не удалось подтвердить регистрацию"
+                            tone=Tone::Failure
+                        >
+                            <p>{error.to_string()}</p>
+                            <p class="panel-actions">
+                                <button
+                                    type="button"
+                                    class="primary"
+                                    disabled=confirm.pending()
+                                    on:click=move |_| attempt()
+                                >
+                                    "Повторить"
+                                </button>
+                            </p>
+                        </Outcome>
                     },
                 )
             }
@@ -90,20 +96,32 @@ pub fn ConfirmPage() -> impl IntoView {
 /// What helps when the link itself is the problem.
 fn link_problem(error: &ApiError) -> impl IntoView + use<> {
     let expired = error.code() == Some("token_expired");
+    let (primary, other) = if expired {
+        (
+            (Route::Register.path(), "Регистрация"),
+            (Route::Login.path(), "Вход в Личный кабинет"),
+        )
+    } else {
+        (
+            (Route::Login.path(), "Вход в Личный кабинет"),
+            (Route::Register.path(), "Регистрация"),
+        )
+    };
     view! {
-        <p class="alert">{error.to_string()}</p>
-        {if expired {
-            "Личный кабинет, регистрация которого не была подтверждена до указанной в письме даты, удаляется. Зарегистрируйтесь заново с тем же адресом электронной почты."
-        } else {
-            "Если Вы уже подтвердили регистрацию, просто войдите в Личный кабинет. Если Вы запрашивали новую ссылку кнопкой «Выслать ссылку», откройте ссылку из последнего письма: прежние ссылки перестают действовать."
-        }}
-        <ul class="actions">
-            <li>
-                <A href=Route::Login.path()>"Вход в Личный кабинет"</A>
-            </li>
-            <li>
-                <A href=Route::Register.path()>"Регистрация"</A>
-            </li>
-        </ul>
+        <Outcome title=error.to_string() tone=Tone::Failure>
+            <p>
+                {if expired {
+                    "Личный кабинет, регистрация которого не была подтверждена до указанной в письме даты, удаляется. Зарегистрируйтесь заново с тем же адресом электронной почты."
+                } else {
+                    "Если Вы уже подтвердили регистрацию, просто войдите в Личный кабинет. Если Вы запрашивали новую ссылку кнопкой «Выслать ссылку», откройте ссылку из последнего письма: прежние ссылки перестают действовать."
+                }}
+            </p>
+            <p class="panel-actions">
+                <A href=primary.0 attr:class="button primary">
+                    {primary.1}
+                </A>
+                <A href=other.0>{other.1}</A>
+            </p>
+        </Outcome>
     }
 }

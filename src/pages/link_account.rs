@@ -138,7 +138,13 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
             <p>
                 "Уважаемый абонент! Для подключения лицевого счета укажите его номер указанный на квитанции."
             </p>
-            <FormShell form=form on_submit=send submit="Подключить" busy=link.pending()>
+            <FormShell
+                form=form
+                on_submit=send
+                submit="Подключить"
+                busy_text="Подключаем…"
+                busy=link.pending()
+            >
                 <SupplierSelect
                     field=supplier
                     suppliers=suppliers.get_value()

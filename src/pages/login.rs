@@ -63,7 +63,13 @@ pub fn LoginPage() -> impl IntoView {
                 "Сеанс работы завершён. Войдите снова, чтобы продолжить с того же места. Заполненные поля вернутся, кроме паролей: их нужно будет ввести заново."
             </p>
         </Show>
-        <FormShell form=form on_submit=send submit="Войти" busy=login.pending()>
+        <FormShell
+            form=form
+            on_submit=send
+            submit="Войти"
+            busy_text="Вход…"
+            busy=login.pending()
+        >
             <EmailField field=email />
             <PasswordField
                 field=pass

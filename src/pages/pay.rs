@@ -61,7 +61,7 @@ pub fn PayForm(account: Account) -> impl IntoView {
     let has_meters = !account.meters.is_empty();
     let inputs = MeterInputs::new(account.meters);
     let form = Form::new(&[amount]);
-    let anomaly = RwSignal::new(false);
+    let anomaly = RwSignal::new(None::<Vec<String>>);
 
     let pay = Action::new_local({
         let account_id = account_id.clone();
@@ -79,14 +79,13 @@ pub fn PayForm(account: Account) -> impl IntoView {
             }
         }
         Some(Err(error)) => {
+            // Unusual readings: a warning with the choice to confirm them.
+            if error.code() == Some("reading_anomaly") {
+                anomaly.set(Some(inputs.anomaly_notes(&error)));
+                return form.show(Vec::new());
+            }
             let mut lines = inputs.field_errors(&error);
             match error.code() {
-                Some("reading_anomaly") => {
-                    anomaly.set(true);
-                    lines.push(FormError::form(
-                        "Если показания верны, нажмите «Подтвердить показания и перейти к оплате».",
-                    ));
-                }
                 _ if !lines.is_empty() => {}
                 Some(_) => return form.spread(&error),
                 // A 429 counts down (no payment was made); any other failure
@@ -126,11 +125,12 @@ pub fn PayForm(account: Account) -> impl IntoView {
             };
             pay.dispatch(intent);
         } else {
-            anomaly.set(false);
+            anomaly.set(None);
         }
         form.show(errors);
     };
     let send = move || submit(false);
+    let cancel = Route::Account(&account_id).path();
     // Busy from the press until the gateway page opens: no second press.
     let busy =
         move || pay.pending().get() || matches!(pay.value().get(), Some(Ok(_))) && !refused.get();
@@ -203,19 +203,19 @@ pub fn PayForm(account: Account) -> impl IntoView {
                     }
                 })}
             <Buttons slot>
-                <div class="form-actions">
-                    <SendOrConfirm
-                        form=form
-                        anomaly=anomaly
-                        busy=Signal::derive(busy)
-                        send="Перейти к оплате"
-                        confirm="Подтвердить показания и перейти к оплате"
-                        on_confirm=move || submit(true)
-                    />
-                    <A href=Route::Account(&account_id).path() attr:class="button">
+                <SendOrConfirm
+                    form=form
+                    anomaly=anomaly
+                    busy=Signal::derive(busy)
+                    send="Перейти к оплате"
+                    confirm="Подтвердить показания и перейти к оплате"
+                    busy_text="Переходим к оплате…"
+                    on_confirm=move || submit(true)
+                >
+                    <A href=cancel.clone() attr:class="button">
                         "Отмена"
                     </A>
-                </div>
+                </SendOrConfirm>
             </Buttons>
         </FormShell>
     }

@@ -6,7 +6,7 @@ use leptos_router::components::A;
 
 use crate::api::payments;
 use crate::api::types::{Payment, PaymentStatus};
-use crate::components::outcome::Outcome;
+use crate::components::outcome::{Outcome, Tone};
 use crate::components::remote::Remote;
 use crate::routes::{Route, use_id};
 use crate::rules::date::format_date_time;
@@ -105,7 +105,7 @@ fn Status(payment: Payment) -> impl IntoView {
         PaymentStatus::Canceled => {
             payments::forget_keys(&payment.account_id);
             EitherOf3::C(view! {
-                <Outcome title="Оплата отменена" class="panel outcome stopped">
+                <Outcome title="Оплата отменена" tone=Tone::Stopped>
                     <p>
                         {format!(
                             "Оплата на {sum} отменена. Деньги не списаны.",

@@ -71,7 +71,8 @@ fn ReadingsForm(account: Account) -> impl IntoView {
     // Readings are named by their place in what was sent: `inputs` spreads them.
     let form = Form::new(&[]);
     // The API found an unusually large reading: asked to confirm before sending.
-    let anomaly = RwSignal::new(false);
+    // What it said: a warning with the choice to confirm, not an error.
+    let anomaly = RwSignal::new(None::<Vec<String>>);
     let send = Action::new_local(move |(readings, confirm): &(Vec<NewReading>, bool)| {
         readings::send(id.clone(), readings.clone(), *confirm)
     });
@@ -79,13 +80,12 @@ fn ReadingsForm(account: Account) -> impl IntoView {
         let Some(Err(error)) = send.value().get() else {
             return;
         };
-        let mut lines = inputs.field_errors(&error);
         if error.code() == Some("reading_anomaly") {
-            anomaly.set(true);
-            lines.push(FormError::form(
-                "Если показания верны, нажмите «Подтвердить и отправить».",
-            ));
-        } else if matches!(error, ApiError::TooManyRequests { .. }) {
+            anomaly.set(Some(inputs.anomaly_notes(&error)));
+            return form.show(Vec::new());
+        }
+        let mut lines = inputs.field_errors(&error);
+        if matches!(error, ApiError::TooManyRequests { .. }) {
             // A 429 counts down, as in every form.
             return form.fail(&error);
         } else if lines.is_empty() {
@@ -99,7 +99,7 @@ fn ReadingsForm(account: Account) -> impl IntoView {
         if errors.is_empty() {
             send.dispatch((readings, confirm));
         } else {
-            anomaly.set(false);
+            anomaly.set(None);
         }
         form.show(errors);
     };
@@ -132,17 +132,16 @@ fn ReadingsForm(account: Account) -> impl IntoView {
                         <FormShell form=form on_submit=move || submit(false) busy=send.pending()>
                             <MeterReadingFields inputs=inputs />
                             <Buttons slot>
-                                <div class="form-actions">
-                                    <SendOrConfirm
-                                        form=form
-                                        anomaly=anomaly
-                                        busy=send.pending()
-                                        send="Передать показания"
-                                        confirm="Подтвердить и отправить"
-                                        on_confirm=move || submit(true)
-                                        recheck="Проверить ещё раз"
-                                    />
-                                </div>
+                                <SendOrConfirm
+                                    form=form
+                                    anomaly=anomaly
+                                    busy=send.pending()
+                                    send="Передать показания"
+                                    confirm="Подтвердить и отправить"
+                                    busy_text="Отправляем…"
+                                    on_confirm=move || submit(true)
+                                    recheck="Проверить ещё раз"
+                                />
                             </Buttons>
                         </FormShell>
                     },

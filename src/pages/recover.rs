@@ -5,7 +5,7 @@ use leptos_router::components::A;
 use crate::api::password_resets;
 use crate::components::email_field::{EmailField, check_email};
 use crate::components::form_shell::{Below, FormShell};
-use crate::components::outcome::Outcome;
+use crate::components::outcome::{Outcome, Tone};
 use crate::components::robot_check::{RobotCheck, RobotCheckField, RobotCheckWait};
 use crate::form::{Field, Form};
 use crate::routes::Route;
@@ -80,7 +80,7 @@ pub fn RecoverPage() -> impl IntoView {
             Some(address) => {
                 Either::Right(
                     view! {
-                        <Outcome title="Проверьте почту" class="panel outcome mail">
+                        <Outcome title="Проверьте почту" tone=Tone::Mail>
                             <p>
                                 "Если адрес " <strong>{address}</strong>
                                 " зарегистрирован в Личном кабинете, на него отправлено письмо со ссылкой для смены пароля. Ссылка действительна 1 час."

@@ -5,6 +5,7 @@ use leptos_router::{components::A, hooks::use_query_map};
 use crate::api::{ApiError, password_resets};
 use crate::components::form_shell::FormShell;
 use crate::components::new_password::{NewPasswordFields, check_new_password, check_repeat};
+use crate::components::outcome::{Outcome as Panel, Tone};
 use crate::components::password_field::RevealPasswords;
 use crate::form::{Field, Form, clear};
 use crate::routes::Route;
@@ -79,6 +80,7 @@ pub fn RecoverConfirmPage() -> impl IntoView {
                             form=form
                             on_submit=send.clone()
                             submit="Сохранить пароль"
+                            busy_text="Сохраняем…"
                             busy=confirm.pending()
                         >
                             <NewPasswordFields
@@ -96,16 +98,16 @@ pub fn RecoverConfirmPage() -> impl IntoView {
             Outcome::Done => {
                 EitherOf3::B(
                     view! {
-                        <div role="status" class="success">
+                        <Panel title="Пароль изменён">
                             <p>
                                 "Пароль изменён. Все прежние входы в Личный кабинет завершены."
                             </p>
-                        </div>
-                        <p>
-                            <A href=Route::Login.path() attr:class="button primary">
-                                "Войти с новым паролем"
-                            </A>
-                        </p>
+                            <p class="panel-actions">
+                                <A href=Route::Login.path() attr:class="button primary">
+                                    "Войти с новым паролем"
+                                </A>
+                            </p>
+                        </Panel>
                     },
                 )
             }
@@ -128,23 +130,20 @@ fn bad_link(expired: bool) -> impl IntoView {
         fields: Default::default(),
     };
     view! {
-        <div role="alert" class="alert">
-            <p>{error.to_string()}</p>
-        </div>
-        <p>
-            {if expired {
-                "Ссылка для смены пароля действует 1 час. Запросите новую ссылку: она придёт на тот же адрес."
-            } else {
-                "Ссылкой можно воспользоваться один раз, и действует только ссылка из последнего письма. Если пароль уже изменён, войдите с новым паролем; если нет, запросите новую ссылку."
-            }}
-        </p>
-        <ul class="actions">
-            <li>
-                <A href=Route::Recover.path()>"Запросить новую ссылку"</A>
-            </li>
-            <li>
+        <Panel title=error.to_string() tone=Tone::Failure>
+            <p>
+                {if expired {
+                    "Ссылка для смены пароля действует 1 час. Запросите новую ссылку: она придёт на тот же адрес."
+                } else {
+                    "Ссылкой можно воспользоваться один раз, и действует только ссылка из последнего письма. Если пароль уже изменён, войдите с новым паролем; если нет, запросите новую ссылку."
+                }}
+            </p>
+            <p class="panel-actions">
+                <A href=Route::Recover.path() attr:class="button primary">
+                    "Запросить новую ссылку"
+                </A>
                 <A href=Route::Login.path()>"Вход в Личный кабинет"</A>
-            </li>
-        </ul>
+            </p>
+        </Panel>
     }
 }

@@ -79,6 +79,7 @@ pub fn RegisterPage() -> impl IntoView {
             form=form
             on_submit=send
             submit="Зарегистрироваться"
+            busy_text="Регистрируем…"
             busy=register.pending()
         >
             <EmailField field=email />

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_query_map};
 
-use crate::components::outcome::Outcome;
+use crate::components::outcome::{Outcome, Tone};
 use crate::routes::Route;
 use crate::rules::date::format_date;
 
@@ -22,7 +22,7 @@ pub fn RegisterDonePage() -> impl IntoView {
     view! {
         <Title text="Подтвердите регистрацию" />
         <h1>"Регистрация"</h1>
-        <Outcome title="Проверьте почту" class="panel outcome mail">
+        <Outcome title="Проверьте почту" tone=Tone::Mail>
             <p>
                 "Вы успешно зарегистрированы в Системе. Для Вас создан Личный кабинет! Для подтверждения регистрации перейдите по ссылке, отправленной на Ваш электронный адрес "
                 <strong>{email}</strong>

@@ -7,6 +7,7 @@ use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::form_shell::{Beside, FormShell, Status};
 use crate::components::hint::Hint;
 use crate::components::new_password::{NewPasswordFields, check_new_password, check_repeat};
+use crate::components::outcome::Outcome;
 use crate::components::password_field::{PasswordField, RevealPasswords};
 use crate::components::remote::Remote;
 use crate::form::{Field, Form, clear};
@@ -97,13 +98,16 @@ fn PasswordChange(masked: Signal<String>) -> impl IntoView {
                 form=form
                 on_submit=send
                 submit="Сменить пароль"
+                busy_text="Сохраняем…"
                 busy=change.pending()
             >
                 <Status slot>
                     <Show when=move || matches!(change.value().get(), Some(Ok(())))>
-                        <p class="success" role="status">
-                            "Пароль изменён. Другие входы в Личный кабинет завершены."
-                        </p>
+                        <Outcome title="Пароль изменён">
+                            <p>
+                                "Пароль изменён. Другие входы в Личный кабинет завершены."
+                            </p>
+                        </Outcome>
                     </Show>
                 </Status>
                 <PasswordField

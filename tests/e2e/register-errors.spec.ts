@@ -70,7 +70,7 @@ test('a field is checked when the subscriber leaves it', async ({ page }) => {
 
 for (const [what, fault, message] of [
   ['the network is down', 'abort', 'Нет связи с сервером. Проверьте подключение к интернету и повторите попытку. Введённые данные сохранены.'],
-  ['the API answers 500', '500', 'Сервис временно недоступен (ошибка сервера 500). Повторите попытку через несколько минут. Введённые данные сохранены.'],
+  ['the API answers 500', '500', 'Сервис временно недоступен. Повторите попытку через несколько минут. Введённые данные сохранены.'],
   // The rate-limit notice counts down: by the time it is read a second may have gone.
   ['the API answers 429', '429', /^Слишком много попыток\. Повторите через [1-3] с\.$/],
 ] as const) {

@@ -56,7 +56,8 @@ async fn form_shell_guards_the_submit_and_shows_the_form_state() {
         }
     });
     let (form, email) = made.get().unwrap();
-    assert_eq!(button().text_content().as_deref(), Some("Войти"));
+    assert_eq!(button().text_content().as_deref(), Some("ВойтиОтправляем…"));
+    assert!(!button().class_list().contains("busy"));
     assert!(by_id::<HtmlInputElement>("email").form().is_some());
 
     submit();
@@ -71,6 +72,19 @@ async fn form_shell_guards_the_submit_and_shows_the_form_state() {
     assert!(
         button().disabled(),
         "no second press while a send is in flight"
+    );
+    assert!(
+        button().class_list().contains("busy"),
+        "the stylesheet shows «Отправляем…» and a spinner instead of «Войти»"
+    );
+    assert_eq!(
+        document()
+            .query_selector("#test-host .form-actions [role=status]")
+            .unwrap()
+            .and_then(|status| status.text_content())
+            .as_deref(),
+        Some("Отправляем…"),
+        "and a screen reader hears it"
     );
     submit();
     assert_eq!(sent.get_untracked(), 1, "nor a submit by Enter");
@@ -138,8 +152,9 @@ async fn form_shell_guards_the_submit_and_shows_the_form_state() {
         text_of("error-summary-title").as_deref(),
         Some("Не удалось выполнить запрос")
     );
+    // One line: a sentence, not a list of one.
     let line = document()
-        .query_selector("#error-summary li")
+        .query_selector("#error-summary p")
         .unwrap()
         .unwrap()
         .text_content()
