@@ -1,7 +1,6 @@
 //! The shell of the app: session context, layout and the route table.
 
 use leptos::{prelude::*, task::spawn_local};
-use leptos_meta::{Title, provide_meta_context};
 use leptos_router::{
     components::{Outlet, ProtectedParentRoute, ProtectedRoute, Route, Router, Routes},
     hooks::use_navigate,
@@ -24,7 +23,6 @@ use crate::pages::not_found::NotFoundPage as Fallback;
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
     // On a gallery address, the gallery answers the session check too.
     #[cfg(debug_assertions)]
     crate::gallery::install_stub();
@@ -48,9 +46,6 @@ pub fn App() -> impl IntoView {
     };
 
     view! {
-        <Title formatter=|page: String| {
-            format!("{page} — Личный кабинет абонента")
-        } />
         <Router>
             <a class="skip-link" href="#main">
                 "Перейти к содержанию"

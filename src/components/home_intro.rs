@@ -1,7 +1,7 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::components::remote::loading;
+use crate::components::title::Title;
 
 /// What every subscriber's home page begins with: a short heading and the
 /// welcome, the same for all.

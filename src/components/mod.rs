@@ -23,3 +23,4 @@ pub mod retry_countdown;
 pub mod robot_check;
 pub mod send_or_confirm;
 pub mod supplier_select;
+pub mod title;

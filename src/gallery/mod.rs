@@ -22,13 +22,13 @@ mod tokens;
 mod world;
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::{
     components::{Route, Routes},
     hooks::use_params_map,
     path,
 };
 
+use crate::components::title::Title;
 use crate::pages::not_found::NotFoundPage;
 use states::{Part, Screen, State};
 use world::World;

@@ -3,8 +3,8 @@
 //! boxes — each drawn with the token itself (`var(--…)`), so the page shows
 //! what the stylesheet holds, not a copy of it.
 
+use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// The colour tokens, by role: name, what it is for.
 const COLOURS: [(&str, &str); 19] = [

@@ -1,10 +1,10 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::api::{
     accounts, payments,
     types::{Account, PaymentStatus},
 };
+use crate::components::title::Title;
 use crate::components::{account_actions::AccountActions, hint::Hint, remote::Remote};
 use crate::routes::use_id;
 use crate::rules::{

@@ -1,8 +1,8 @@
 use leptos::{either::Either, prelude::*};
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::api::{ApiError, accounts, types::AccountSummary};
+use crate::components::title::Title;
 use crate::components::{account_card::AccountCards, remote::Remote};
 use crate::routes::Route;
 

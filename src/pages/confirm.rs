@@ -1,9 +1,9 @@
 use leptos::{either::EitherOf4, prelude::*, task::spawn_local};
-use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_query_map};
 
 use crate::api::{ApiError, registrations, session as api_session};
 use crate::components::outcome::{Outcome, Tone};
+use crate::components::title::Title;
 use crate::routes::Route;
 use crate::session::use_session;
 

@@ -1,5 +1,4 @@
 use leptos::{either::Either, prelude::*};
-use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_navigate};
 
 use crate::api::accounts::{self, Link};
@@ -10,6 +9,7 @@ use crate::components::hint::Hint;
 use crate::components::outcome::Outcome;
 use crate::components::remote::Remote;
 use crate::components::supplier_select::SupplierSelect;
+use crate::components::title::Title;
 use crate::form::{Field, Form, FormError, clear};
 use crate::routes::Route;
 use crate::rules::account_number::{

@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::{
     components::A,
     hooks::{use_navigate, use_query_map},
@@ -9,6 +8,7 @@ use crate::api::session as api_session;
 use crate::components::email_field::{EmailField, check_email};
 use crate::components::form_shell::{Beside, FormShell};
 use crate::components::password_field::{PasswordField, RevealPasswords};
+use crate::components::title::Title;
 use crate::form::{Field, Form};
 use crate::routes::Route;
 use crate::rules::return_path::safe_next;

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 
+use crate::components::title::Title;
 use crate::routes::Route;
 
 /// Any route the app does not know.

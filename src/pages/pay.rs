@@ -1,5 +1,4 @@
 use leptos::{either::Either, prelude::*};
-use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_navigate};
 
 use crate::api::payments::{self, PaymentIntent};
@@ -11,6 +10,7 @@ use crate::components::hint::Hint;
 use crate::components::meter_readings::{MeterInputs, MeterReadingFields};
 use crate::components::remote::Remote;
 use crate::components::send_or_confirm::SendOrConfirm;
+use crate::components::title::Title;
 use crate::form::{Field, Form, FormError};
 use crate::routes::{Route, use_id};
 use crate::rules::account_number::account_title;

@@ -1,13 +1,13 @@
 use std::time::Duration;
 
 use leptos::{either::EitherOf3, prelude::*};
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::api::payments;
 use crate::api::types::{Payment, PaymentStatus};
 use crate::components::outcome::{Outcome, Tone};
 use crate::components::remote::Remote;
+use crate::components::title::Title;
 use crate::routes::{Route, use_id};
 use crate::rules::date::format_date_time;
 use crate::rules::money::format_rub;

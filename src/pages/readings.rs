@@ -1,5 +1,4 @@
 use leptos::{either::Either, prelude::*};
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::api::readings::{self, NewReading};
@@ -10,6 +9,7 @@ use crate::components::meter_readings::{MeterInputs, MeterReadingFields};
 use crate::components::outcome::Outcome;
 use crate::components::remote::Remote;
 use crate::components::send_or_confirm::SendOrConfirm;
+use crate::components::title::Title;
 use crate::form::{Form, FormError};
 use crate::routes::{Route, use_id};
 use crate::rules::account_number::account_title;

@@ -1,5 +1,4 @@
 use leptos::{either::Either, prelude::*};
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::api::password_resets;
@@ -7,6 +6,7 @@ use crate::components::email_field::{EmailField, check_email};
 use crate::components::form_shell::{Below, FormShell};
 use crate::components::outcome::{Outcome, Tone};
 use crate::components::robot_check::{RobotCheck, RobotCheckField, RobotCheckWait};
+use crate::components::title::Title;
 use crate::form::{Field, Form};
 use crate::routes::Route;
 

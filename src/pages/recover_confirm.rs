@@ -1,5 +1,4 @@
 use leptos::{either::EitherOf3, prelude::*};
-use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_query_map};
 
 use crate::api::{ApiError, password_resets};
@@ -7,6 +6,7 @@ use crate::components::form_shell::FormShell;
 use crate::components::new_password::{NewPasswordFields, check_new_password, check_repeat};
 use crate::components::outcome::{Outcome as Panel, Tone};
 use crate::components::password_field::RevealPasswords;
+use crate::components::title::Title;
 use crate::form::{Field, Form, clear};
 use crate::routes::Route;
 use crate::session::use_session;

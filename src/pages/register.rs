@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_navigate};
 
 use crate::api::registrations;
@@ -8,6 +7,7 @@ use crate::components::form_shell::{Below, FormShell};
 use crate::components::new_password::{NewPasswordFields, check_new_password, check_repeat};
 use crate::components::password_field::RevealPasswords;
 use crate::components::robot_check::{RobotCheck, RobotCheckField, RobotCheckWait};
+use crate::components::title::Title;
 use crate::form::{Field, Form};
 use crate::routes::Route;
 

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_query_map};
 
 use crate::components::outcome::{Outcome, Tone};
+use crate::components::title::Title;
 use crate::routes::Route;
 use crate::rules::date::format_date;
 

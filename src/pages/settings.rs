@@ -1,5 +1,4 @@
 use leptos::{either::Either, prelude::*};
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::api::{accounts, me, types::AccountSummary};
@@ -10,6 +9,7 @@ use crate::components::new_password::{NewPasswordFields, check_new_password, che
 use crate::components::outcome::Outcome;
 use crate::components::password_field::{PasswordField, RevealPasswords};
 use crate::components::remote::Remote;
+use crate::components::title::Title;
 use crate::form::{Field, Form, clear};
 use crate::routes::Route;
 use crate::rules::typography::numbered;

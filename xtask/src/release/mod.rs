@@ -9,7 +9,7 @@
 //!    per group of pages of `src/lazy_routes.rs`, `chunk_N.wasm` for code
 //!    several groups share, and `__wasm_split.js` that loads them;
 //! 3. [`bindgen`]: `wasm-bindgen --target web` on the main module;
-//! 4. [`optimise`]: `wasm-opt -Oz` on every module;
+//! 4. [`optimise`]: `wasm-opt -Os` on every module;
 //! 5. [`name`]: the modules, their loader and the glue in `dist/`, each
 //!    named after its content (so a CDN may cache it forever);
 //! 6. [`boot`]: the loader `boot-<hash>.js` (from `boot.js`), which starts
