@@ -96,7 +96,10 @@ function screen(browser) {
       const l = await find(`//label[normalize-space(.)=${q(label)} or normalize-space(text()[1])=${q(label)}]`);
       return find(`//*[@id=${q(await l.getAttribute('for'))}]`);
     },
-    button: (name) => find(`//button[normalize-space(.)=${q(name)}]`),
+    // A sending button's busy words (components/busy.rs) are in it too,
+    // hidden until it is busy: its name is then the text of .idle-text.
+    button: (name) =>
+      find(`//button[normalize-space(.)=${q(name)} or normalize-space(span[@class="idle-text"])=${q(name)}]`),
     link: (name) => find(`//a[normalize-space(.)=${q(name)}]`),
     heading: (name) => find(`//h1[normalize-space(.)=${q(name)}]`),
     text: (text) => find(`//*[contains(normalize-space(.), ${q(text)}) and not(.//*[contains(normalize-space(.), ${q(text)})])]`),
