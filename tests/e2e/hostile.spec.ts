@@ -19,6 +19,7 @@ import {
   latestMail,
   rateLimited,
   subscriberWithAccounts,
+  takenOver,
 } from './support/kabinet';
 
 const VORONEZH = 'Межрегионгаз Воронеж';
@@ -276,8 +277,11 @@ test('a password change renews this browser’s session; the old cookie opens no
   const after = await sessionCookie(page);
   expect(after).not.toBe(before);
   expect(await sessionOf(request, before)).toBe(401);
-  // The subscriber stays signed in with the new one.
+  // The subscriber stays signed in with the new one (the app, not the saved
+  // frame of `/`, which every visitor sees first).
   await page.goto('/');
+  await takenOver(page);
+  await expect(page).toHaveURL(/\/$/);
   await expect(homeHeading(page)).toBeVisible();
 });
 
@@ -296,6 +300,8 @@ test('a new sign-in in the same browser ends the session it had', async ({ page,
   expect(await sessionOf(request, first)).toBe(401);
   expect(await sessionOf(request, second)).toBe(200);
   await page.goto('/');
+  await takenOver(page);
+  await expect(page).toHaveURL(/\/$/);
   await expect(homeHeading(page)).toBeVisible();
 });
 

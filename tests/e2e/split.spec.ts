@@ -92,6 +92,8 @@ test('a signed-in page opened first waits for its own module: the loader knows e
   ] as const) {
     await page.goto(address);
     await expect(page.getByRole('heading', { level: 1, name: heading, exact: true })).toBeVisible();
+    // `/` is painted from its saved frame before the loader runs: wait for the app.
+    await takenOver(page);
     await expectSplit(page);
     // What the loader (boot-*.js) found for the address, and what the app waited for.
     expect(await page.evaluate(() => document.documentElement.dataset.firstModule), address).toBe(module);
