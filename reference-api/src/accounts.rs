@@ -39,6 +39,9 @@ pub struct AccountSummary {
     pub address: String,
     pub balance_kop: i64,
     pub readings_window: ReadingsWindow,
+    /// Whether the account has meters: without, there are no readings to
+    /// send (billed by the norm), and a cabinet does not offer to send them.
+    pub has_meters: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -86,7 +89,8 @@ pub struct Linked {
 }
 
 const LINKED: &str = "SELECT l.id, s.id, s.name, a.number, a.address, a.balance_kop,
-        a.window_from, a.window_to, a.id, a.holder
+        a.window_from, a.window_to, a.id, a.holder,
+        EXISTS (SELECT 1 FROM meters m WHERE m.account_id = a.id)
     FROM links l
     JOIN supplier_accounts a ON a.id = l.account_id
     JOIN suppliers s ON s.id = a.supplier_id
@@ -111,6 +115,7 @@ fn linked_from_row(row: &rusqlite::Row<'_>, day: u8) -> rusqlite::Result<Linked>
                 from_day,
                 to_day,
             },
+            has_meters: row.get(10)?,
         },
         account_id: row.get(8)?,
         holder: row.get(9)?,

@@ -13,6 +13,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../migrations/003_readings_payments.sql")),
         M::up(include_str!("../migrations/004_password_resets.sql")),
         M::up(include_str!("../migrations/005_link_proof.sql")),
+        M::up(include_str!("../migrations/006_payment_number.sql")),
     ])
 }
 

@@ -14,7 +14,7 @@ use crate::problem::{ApiResult, Problem};
 use crate::readings::record;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
@@ -50,10 +50,11 @@ dt{color:#4a5560}dd{margin:0;font-weight:600}\
 .sum{font-size:1.25rem;margin:1rem 0}.sum strong{display:block;font-size:2rem}\
 .note{background:#fff4d6;border-left:4px solid #c25e00;padding:.5rem .75rem;font-size:1rem}\
 form{margin:.75rem 0 0}\
-button{width:100%;min-height:3rem;padding:.5rem 1rem;font:inherit;font-weight:700;border-radius:8px;cursor:pointer;\
-border:2px solid #1e6b34;background:#1e6b34;color:#fff}\
+button,a.button{display:flex;align-items:center;justify-content:center;width:100%;min-height:3rem;padding:.5rem 1rem;font:inherit;font-weight:700;border-radius:8px;cursor:pointer;\
+border:2px solid #1e6b34;background:#1e6b34;color:#fff;text-decoration:none}\
 button.cancel{background:#fff;color:#1b1f23;border-color:#4a5560}\
-button:focus-visible{outline:3px solid #c25e00;outline-offset:2px}\
+button:focus-visible,a.button:focus-visible{outline:3px solid #c25e00;outline-offset:2px}\
+.done{color:#1e6b34}.stopped{color:#8a4b00}\
 ";
 
 /// The page's own policy: no script, nothing loaded, only [`STYLE`] (by its
@@ -74,21 +75,37 @@ fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-fn page(title: &str, body: &str) -> String {
+/// How the request reached the gateway: «Защищённое соединение» is said
+/// only of one that came over https (told by the TLS-terminating proxy's
+/// `X-Forwarded-Proto`; the server itself speaks plain http).
+fn over_https(headers: &HeaderMap) -> bool {
+    headers
+        .get("x-forwarded-proto")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|proto| proto.trim().eq_ignore_ascii_case("https"))
+}
+
+fn page(title: &str, secure: bool, body: &str) -> String {
+    let connection = if secure {
+        "Защищённое соединение"
+    } else {
+        "Тестовая среда, без шифрования"
+    };
     format!(
         "<!doctype html>\n<html lang=\"ru\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <title>{title}</title><style>{STYLE}</style></head><body>\
-         <header><b>Тестовый платёжный шлюз</b><span>Защищённое соединение</span></header>\
+         <header><b>Тестовый платёжный шлюз</b><span>{connection}</span></header>\
          <main>{body}</main></body></html>\n"
     )
 }
 
-fn not_found() -> Response {
+fn not_found(secure: bool) -> Response {
     (
         StatusCode::NOT_FOUND,
         Html(page(
             "Платеж не найден",
+            secure,
             "<h1>Платеж не найден</h1><p>Проверьте ссылку на страницу оплаты.</p>",
         )),
     )
@@ -100,14 +117,15 @@ struct Pending {
     status: String,
     return_url: String,
     supplier: String,
-    number: String,
+    account: String,
+    payment_number: String,
 }
 
 fn load(state: &AppState, id: &str) -> rusqlite::Result<Option<Pending>> {
     state
         .db()
         .query_row(
-            "SELECT p.amount_kop, p.status, p.return_url, s.name, a.number
+            "SELECT p.amount_kop, p.status, p.return_url, s.name, a.number, p.number
              FROM payments p
              JOIN supplier_accounts a ON a.id = p.account_id
              JOIN suppliers s ON s.id = a.supplier_id
@@ -119,7 +137,8 @@ fn load(state: &AppState, id: &str) -> rusqlite::Result<Option<Pending>> {
                     status: row.get(1)?,
                     return_url: row.get(2)?,
                     supplier: row.get(3)?,
-                    number: row.get(4)?,
+                    account: row.get(4)?,
+                    payment_number: row.get(5)?,
                 })
             },
         )
@@ -132,40 +151,52 @@ fn return_url(payment_id: &str, url: &str) -> String {
 }
 
 /// `GET /dev/pay/{id}`.
-pub async fn show(State(state): State<AppState>, Path(id): Path<String>) -> ApiResult<Response> {
+pub async fn show(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> ApiResult<Response> {
+    let secure = over_https(&headers);
     let Some(payment) = load(&state, &id)? else {
-        return Ok(not_found());
+        return Ok(not_found(secure));
     };
     let amount = money(payment.amount_kop);
+    // The payment's details, the same on the page that pays and on the one
+    // that says how it ended.
+    let details = format!(
+        "<dl><div><dt>Получатель</dt><dd>{supplier}</dd></div>\
+         <div><dt>Лицевой счет</dt><dd>{account}</dd></div>\
+         <div><dt>Номер платежа</dt><dd>{number}</dd></div></dl>",
+        supplier = escape(&payment.supplier),
+        account = escape(&payment.account),
+        number = escape(&payment.payment_number),
+    );
     let body = if payment.status == "pending" {
         format!(
-            "<h1>Оплата услуг</h1>\
-             <dl><div><dt>Получатель</dt><dd>{supplier}</dd></div>\
-             <div><dt>Лицевой счет</dt><dd>{number}</dd></div></dl>\
+            "<h1>Оплата услуг</h1>{details}\
              <p class=\"sum\">Сумма к оплате: <strong>{amount}</strong></p>\
              <p class=\"note\">Это тестовая страница оплаты: деньги не списываются.</p>\
              <form method=\"post\"><input type=\"hidden\" name=\"action\" value=\"pay\">\
              <button type=\"submit\">Оплатить</button></form>\
              <form method=\"post\"><input type=\"hidden\" name=\"action\" value=\"cancel\">\
              <button type=\"submit\" class=\"cancel\">Отменить</button></form>",
-            supplier = escape(&payment.supplier),
-            number = escape(&payment.number),
         )
     } else {
-        let outcome = if payment.status == "succeeded" {
-            "оплачен"
+        let (class, outcome) = if payment.status == "succeeded" {
+            ("done", "Платеж оплачен")
         } else {
-            "отменен"
+            ("stopped", "Платеж отменен")
         };
         format!(
-            "<h1>Платеж {outcome}</h1><p>Сумма: {amount}</p>\
-             <p><a href=\"{back}\">Вернуться в Личный кабинет</a></p>",
+            "<h1 class=\"{class}\">{outcome}</h1>{details}\
+             <p class=\"sum\">Сумма: <strong>{amount}</strong></p>\
+             <p><a class=\"button\" href=\"{back}\">Вернуться в Личный кабинет</a></p>",
             back = escape(&return_url(&id, &payment.return_url))
         )
     };
     Ok((
         [(header::CACHE_CONTROL, "no-store")],
-        Html(page("Оплата — тестовый платежный шлюз", &body)),
+        Html(page("Оплата — тестовый платежный шлюз", secure, &body)),
     )
         .into_response())
 }
@@ -181,10 +212,11 @@ pub struct Decision {
 pub async fn decide(
     State(state): State<AppState>,
     Path(id): Path<String>,
+    headers: HeaderMap,
     Form(decision): Form<Decision>,
 ) -> ApiResult<Response> {
     let Some(payment) = load(&state, &id)? else {
-        return Ok(not_found());
+        return Ok(not_found(over_https(&headers)));
     };
     let status = match decision.action.as_str() {
         "pay" => "succeeded",

@@ -25,6 +25,8 @@ pub const MAX_AMOUNT_KOP: i64 = 10_000_000;
 #[derive(Debug, Clone, Serialize)]
 pub struct Payment {
     pub id: String,
+    /// For people: «2026-000123» (see [`next_number`]).
+    pub number: String,
     pub account_id: String,
     pub amount_kop: i64,
     pub status: String,
@@ -33,7 +35,7 @@ pub struct Payment {
     pub confirmation_url: Option<String>,
 }
 
-const COLUMNS: &str = "id, link_id, amount_kop, status, created_at";
+const COLUMNS: &str = "id, link_id, amount_kop, status, created_at, number";
 
 /// `public_url` is the API's own origin: the gateway page lives there, not
 /// behind the app's dev proxy (which would follow the gateway's redirect itself).
@@ -45,6 +47,7 @@ fn from_row(row: &rusqlite::Row<'_>, public_url: &str) -> rusqlite::Result<Payme
         account_id: row.get::<_, i64>(1)?.to_string(),
         amount_kop: row.get(2)?,
         created_at: rfc3339_unix(row.get(4)?),
+        number: row.get(5)?,
         status,
         id,
     })
@@ -91,6 +94,29 @@ fn check_amount(amount: &Value) -> ApiResult<i64> {
         ));
     }
     Ok(kop)
+}
+
+/// The next payment number of the year of `now` (unix seconds, UTC):
+/// «2026-000123». Short enough to read aloud over the phone and to type into
+/// a support form; the year first, so that support finds it at a glance and
+/// the numbers stay short. Counted per year in `payment_numbers`, never
+/// reused; six digits at least, more after the millionth payment of a year.
+pub fn next_number(conn: &Connection, now: i64) -> rusqlite::Result<String> {
+    let year = time::OffsetDateTime::from_unix_timestamp(now)
+        .map(|t| t.year())
+        .unwrap_or(1970);
+    let place: i64 = conn.query_row(
+        "INSERT INTO payment_numbers (year, last) VALUES (?1, 1)
+         ON CONFLICT (year) DO UPDATE SET last = last + 1
+         RETURNING last",
+        [year],
+        |row| row.get(0),
+    )?;
+    Ok(format_number(year, place))
+}
+
+fn format_number(year: i32, place: i64) -> String {
+    format!("{year}-{place:06}")
 }
 
 /// The longest `return_url` taken.
@@ -195,10 +221,12 @@ pub async fn create(
         check_readings(&conn, &linked, &request.readings, request.confirm_anomaly)?
     };
     let payment_id = hex::encode(rand::random::<[u8; 16]>());
+    let now = state.now();
+    let number = next_number(&conn, now)?;
     conn.execute(
         "INSERT INTO payments (id, user_id, link_id, account_id, amount_kop, status, return_url,
-             readings, idempotency_key, request_hash, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, 'pending', ?6, ?7, ?8, ?9, ?10)",
+             readings, idempotency_key, request_hash, created_at, number)
+         VALUES (?1, ?2, ?3, ?4, ?5, 'pending', ?6, ?7, ?8, ?9, ?10, ?11)",
         params![
             payment_id,
             user.id,
@@ -209,7 +237,8 @@ pub async fn create(
             serde_json::to_string(&readings).unwrap_or_else(|_| "[]".into()),
             key,
             request_hash,
-            state.now()
+            now,
+            number
         ],
     )?;
     let payment = find(&conn, &state, user.id, &payment_id)?.ok_or_else(Problem::internal)?;
@@ -279,6 +308,18 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn payment_numbers_count_on_within_their_year() {
+        let conn = crate::db::open(":memory:").unwrap();
+        // 2026-03-10 and 2027-01-01, UTC.
+        let (march, next_year) = (1_773_144_000, 1_798_761_600);
+        assert_eq!(next_number(&conn, march).unwrap(), "2026-000001");
+        assert_eq!(next_number(&conn, march).unwrap(), "2026-000002");
+        assert_eq!(next_number(&conn, next_year).unwrap(), "2027-000001");
+        assert_eq!(next_number(&conn, march).unwrap(), "2026-000003");
+        assert_eq!(format_number(2026, 1_234_567), "2026-1234567");
     }
 
     #[test]

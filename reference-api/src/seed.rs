@@ -245,6 +245,8 @@ mod tests {
         assert_eq!(kirov.meters.len(), 1);
         assert_eq!(kirov.last_bill_kop, Some(105_000));
         assert!(find("3699999999").is_none());
+        // The e2e tests' account without meters (billed by the norm).
+        assert!(find("4200000002").unwrap().meters.is_empty());
         for a in &seed.accounts {
             let s = seed
                 .suppliers

@@ -74,7 +74,8 @@ async fn linking_the_demo_account_shows_it_everywhere() {
             "number": "3600000001",
             "address": "г. Воронеж, ул. Ленина, д. 1, кв. 1",
             "balance_kop": 123456,
-            "readings_window": {"open": true, "from_day": 1, "to_day": 31}
+            "readings_window": {"open": true, "from_day": 1, "to_day": 31},
+            "has_meters": true
         })
     );
     assert_eq!(
@@ -110,6 +111,20 @@ async fn a_window_outside_today_is_closed() {
     let cookie = app.login("a@mail.ru", PASSWORD).await;
     let list = app.read("/api/v1/accounts", &cookie).await;
     assert_eq!(list[0]["readings_window"]["open"], true);
+}
+
+/// Kemerovo's 4200000002 has no meters (billed by the norm): its summary
+/// says so, so that a cabinet does not offer to send readings for it.
+#[tokio::test]
+async fn an_account_without_meters_says_so() {
+    let app = TestApp::new();
+    let cookie = app.confirmed_user("a@mail.ru").await;
+    let id = linked(&app, &cookie, "kemerovo", "4200000002").await;
+    let list = app.read("/api/v1/accounts", &cookie).await;
+    assert_eq!(list[0]["has_meters"], false);
+    let account = app.read(&format!("/api/v1/accounts/{id}"), &cookie).await;
+    assert_eq!(account["has_meters"], false);
+    assert_eq!(account["meters"], json!([]));
 }
 
 #[tokio::test]

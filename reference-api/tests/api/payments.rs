@@ -48,14 +48,15 @@ async fn paying_the_debt_through_the_gateway() {
     assert_eq!(
         payment,
         json!({
-            "id": pid, "account_id": id, "amount_kop": 123456, "status": "pending",
-            "created_at": "2026-03-10T12:00:00Z",
+            "id": pid, "number": "2026-000001", "account_id": id, "amount_kop": 123456,
+            "status": "pending", "created_at": "2026-03-10T12:00:00Z",
             "confirmation_url": format!("{PUBLIC_URL}/dev/pay/{pid}"),
         })
     );
     let page = app.get(&format!("/dev/pay/{pid}")).send().await.ok();
     let html = page.text();
     assert!(html.contains("1\u{a0}234,56\u{a0}₽"), "{html}");
+    assert!(html.contains("2026-000001"), "the payment's number: {html}");
     assert!(html.contains("Оплатить") && html.contains("Отменить"));
     assert!(html.contains("3600000001") && html.contains("lang=\"ru\""));
 
@@ -148,6 +149,55 @@ async fn cancelling_at_the_gateway() {
         page.contains("Платеж отменен") && !page.contains("Оплатить"),
         "{page}"
     );
+    // Styled as the page that pays: the same card with the payment's
+    // details, the way back a full-size button.
+    for part in [
+        "<dl>",
+        "Получатель",
+        "Межрегионгаз Воронеж",
+        "100,50",
+        "class=\"button\"",
+    ] {
+        assert!(page.contains(part), "{part}: {page}");
+    }
+}
+
+/// Each payment gets a number a subscriber can read aloud, one after
+/// another within the year; the hex id stays the API's key.
+#[tokio::test]
+async fn payments_are_numbered_for_people() {
+    let app = TestApp::new();
+    let (cookie, id, _) = voronezh(&app).await;
+    let first = created(&app, &cookie, &id, "k1", debt()).await;
+    let body = json!({"amount_kop": 10050, "return_url": "/payments/{id}"});
+    let second = created(&app, &cookie, &id, "k2", body).await;
+    assert_eq!(first["number"], "2026-000001");
+    assert_eq!(second["number"], "2026-000002");
+    assert_eq!(first["id"].as_str().unwrap().len(), 32);
+    let pid = second["id"].as_str().unwrap();
+    let read = app.read(&format!("/api/v1/payments/{pid}"), &cookie).await;
+    assert_eq!(read["number"], "2026-000002");
+}
+
+/// The development gateway speaks plain http: it says «Защищённое
+/// соединение» only when a TLS-terminating proxy says the request came over https.
+#[tokio::test]
+async fn the_gateway_claims_a_secure_connection_only_over_https() {
+    let app = TestApp::new();
+    let (cookie, id, _) = voronezh(&app).await;
+    let payment = created(&app, &cookie, &id, "k1", debt()).await;
+    let page = format!("/dev/pay/{}", payment["id"].as_str().unwrap());
+    let plain = app.get(&page).send().await.ok().text();
+    assert!(!plain.contains("Защищённое соединение"), "{plain}");
+    assert!(plain.contains("Тестовая среда, без шифрования"), "{plain}");
+    let over_https = app
+        .get(&page)
+        .header("x-forwarded-proto", "https")
+        .send()
+        .await
+        .ok()
+        .text();
+    assert!(over_https.contains("Защищённое соединение"), "{over_https}");
 }
 
 #[tokio::test]
