@@ -153,6 +153,7 @@ fn account(
         "address": address,
         "balance_kop": balance_kop,
         "readings_window": { "open": true, "from_day": 15, "to_day": 25 },
+        "has_meters": !meters.is_empty(),
         "holder_masked": holder,
         "tariffs": [gas_tariff()],
         "meters": meters,
@@ -222,6 +223,7 @@ pub fn window_closed(mut account: Value) -> Value {
 pub fn payment(id: &str, amount_kop: i64, status: &str, created_at: &str) -> Value {
     json!({
         "id": id,
+        "number": format!("2026-{:06}", 100 + id.trim_start_matches('p').parse::<u32>().unwrap_or(0)),
         "account_id": "a1",
         "amount_kop": amount_kop,
         "status": status,

@@ -250,6 +250,7 @@ mod tests {
     fn paid_today_counts_succeeded_payments_of_that_day() {
         let payment = |amount_kop, status, created_at: &str| Payment {
             id: "p".into(),
+            number: "2026-000001".into(),
             account_id: "a".into(),
             amount_kop,
             status,

@@ -10,7 +10,7 @@ use wasm_bindgen_test::wasm_bindgen_test;
 const SUMMARY: &str = r#"{"id":"a1","supplier":{"id":"v","name":"Межрегионгаз Воронеж"},
     "number":"3600000001","address":"г. Воронеж, ул. Ленина, д. 1, кв. 2",
     "balance_kop":-123456,"unknown_field":[1,2,{"x":null}],
-    "readings_window":{"open":true,"from_day":15,"to_day":25}}"#;
+    "readings_window":{"open":true,"from_day":15,"to_day":25},"has_meters":true}"#;
 
 #[wasm_bindgen_test]
 fn an_answer_decodes_as_natively_unknown_fields_ignored() {

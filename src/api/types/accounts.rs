@@ -66,6 +66,8 @@ pub struct AccountSummary {
     /// > 0 a debt, < 0 an overpayment.
     pub balance_kop: i64,
     pub readings_window: ReadingsWindow,
+    /// Without meters (billed by the norm) there are no readings to send.
+    pub has_meters: bool,
 }
 
 /// The days of the month when the supplier takes readings.
@@ -100,6 +102,7 @@ struct AccountWire {
     address: String,
     balance_kop: i64,
     readings_window: ReadingsWindow,
+    has_meters: bool,
     holder_masked: String,
     #[serde(default)]
     tariffs: Vec<Tariff>,
@@ -117,6 +120,7 @@ impl From<AccountWire> for Account {
                 address: wire.address,
                 balance_kop: wire.balance_kop,
                 readings_window: wire.readings_window,
+                has_meters: wire.has_meters,
             },
             holder_masked: wire.holder_masked,
             tariffs: wire.tariffs,

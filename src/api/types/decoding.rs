@@ -278,7 +278,7 @@ fn the_lowest_balance_decodes_and_reads_as_an_overpayment() {
     let summary: AccountSummary = serde_json::from_str(
         r#"{"id":"a1","supplier":{"id":"v","name":"В"},"number":"1","address":"А",
             "balance_kop":-9223372036854775808,
-            "readings_window":{"open":true,"from_day":1,"to_day":31}}"#,
+            "readings_window":{"open":true,"from_day":1,"to_day":31},"has_meters":true}"#,
     )
     .expect("decodes");
     assert_eq!(summary.balance_kop, i64::MIN);

@@ -6,7 +6,10 @@ use serde::Deserialize;
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[cfg_attr(test, derive(serde::Serialize))]
 pub struct Payment {
+    /// The API's key: long and unguessable, never shown.
     pub id: String,
+    /// The number a subscriber reads aloud or quotes («2026-000123»).
+    pub number: String,
     pub account_id: String,
     pub amount_kop: i64,
     pub status: PaymentStatus,

@@ -34,13 +34,14 @@ const PROOF: Shape = Obj(&[
     ("hint", Str),
     ("example", Str),
 ]);
-const SUMMARY_FIELDS: [(&str, Shape); 6] = [
+const SUMMARY_FIELDS: [(&str, Shape); 7] = [
     ("id", Str),
     ("supplier", SUPPLIER_REF),
     ("number", Str),
     ("address", Str),
     ("balance_kop", I64),
     ("readings_window", WINDOW),
+    ("has_meters", Bool),
 ];
 const TARIFF: Shape = Obj(&[
     ("service", Str),
@@ -59,6 +60,7 @@ const METER: Shape = Obj(&[
 const STATUS: Shape = OneOf(&["pending", "succeeded", "canceled"]);
 const PAYMENT: Shape = Obj(&[
     ("id", Str),
+    ("number", Str),
     ("account_id", Str),
     ("amount_kop", I64),
     ("status", STATUS),
@@ -73,6 +75,7 @@ const ACCOUNT: Shape = Obj(&[
     SUMMARY_FIELDS[3],
     SUMMARY_FIELDS[4],
     SUMMARY_FIELDS[5],
+    SUMMARY_FIELDS[6],
     ("holder_masked", Str),
     ("tariffs", List(&TARIFF)),
     ("meters", List(&METER)),

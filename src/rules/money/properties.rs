@@ -101,6 +101,7 @@ proptest! {
             .iter()
             .map(|(amount_kop, status, created_at)| Payment {
                 id: "p".into(),
+                number: "2026-000001".into(),
                 account_id: "a".into(),
                 amount_kop: *amount_kop,
                 status: [PaymentStatus::Pending, PaymentStatus::Succeeded, PaymentStatus::Canceled][usize::from(*status)],
