@@ -17,6 +17,7 @@ pub fn AccountCard(account: AccountSummary) -> impl IntoView {
         number,
         address,
         balance_kop,
+        has_meters,
         ..
     } = account;
     let balance = balance(balance_kop);
@@ -32,7 +33,7 @@ pub fn AccountCard(account: AccountSummary) -> impl IntoView {
             <p class="balance" class:balance-debt=debt>
                 {balance.text()}
             </p>
-            <AccountActions id=id.clone() class="card-actions" />
+            <AccountActions id=id.clone() class="card-actions" readings=has_meters />
         </article>
     }
 }

@@ -24,6 +24,10 @@ pub fn TextField(
     /// that it can follow a choice made elsewhere in the form.
     #[prop(optional_no_strip)]
     note: Option<Signal<String>>,
+    /// A bold line of its own at the head of the note (a meter's previous
+    /// reading): what the subscriber compares the input with.
+    #[prop(optional, into)]
+    lead: Option<String>,
     /// Text of the «?» hint.
     #[prop(optional, into)]
     help: Option<Signal<String>>,
@@ -45,7 +49,7 @@ pub fn TextField(
 ) -> impl IntoView {
     let Field { id, value, error } = field;
     let has_help = help.is_some();
-    let has_note = note.is_some();
+    let has_note = note.is_some() || lead.is_some();
     let has_suffix = suffix.is_some();
     let described_by = move || {
         let mut ids = Vec::new();
@@ -92,10 +96,17 @@ pub fn TextField(
                         view! { <HintButton state=hint topic=label controls=help_id.clone() /> }
                     })}
             </div>
-            {note
-                .map(|note| {
+            {has_note
+                .then(|| {
                     view! {
                         <p id=format!("{id}-note") class="note">
+                            {lead
+                                .map(|lead| {
+                                    view! {
+                                        <strong class="note-lead">{lead}</strong>
+                                        " "
+                                    }
+                                })}
                             {note}
                         </p>
                     }

@@ -6,8 +6,8 @@ use crate::api::types::Meter;
 use crate::components::field::TextField;
 use crate::form::{Field, FormError};
 use crate::rules::date::format_date;
-use crate::rules::reading::{display, not_below, parse_reading, to_api};
-use crate::rules::typography::{NBSP, numbered};
+use crate::rules::reading::{not_below, parse_reading, reading_with_unit, to_api};
+use crate::rules::typography::numbered;
 
 /// Input ids of the meters of one account, in order. A household has one or
 /// two gas meters; ten is far beyond any account of the supplier's data.
@@ -168,21 +168,28 @@ pub fn MeterReadingFields(inputs: MeterInputs) -> impl IntoView {
                 let field = *field;
                 let meter_for_check = meter.clone();
                 let label = format!("{}, счетчик {}", meter.service, numbered(&meter.serial));
-                let note = match &meter.last_reading {
-                    Some(r) => format!(
-                        "Предыдущие показания: {}{NBSP}{} от {}. Новые не могут быть меньше. Дробную часть можно отделить запятой.",
-                        display(&r.value),
-                        meter.unit,
-                        format_date(&r.date)
+                // The previous reading, a bold line of its own: what the
+                // subscriber compares the meter's digits with.
+                let (lead, note) = match &meter.last_reading {
+                    Some(r) => (
+                        format!(
+                            "Предыдущие показания: {} от {}",
+                            reading_with_unit(&r.value, &meter.unit),
+                            format_date(&r.date)
+                        ),
+                        "Новые не могут быть меньше. Дробную часть можно отделить запятой.",
                     ),
-                    None => "Показания ещё не передавались. Дробную часть можно отделить запятой."
-                        .to_owned(),
+                    None => (
+                        "Показания ещё не передавались".to_owned(),
+                        "Дробную часть можно отделить запятой.",
+                    ),
                 };
                 view! {
                     <TextField
                         field=field
                         label=label
-                        note=Some(Signal::stored(note))
+                        lead=lead
+                        note=Some(Signal::stored(note.to_owned()))
                         validate=move || {
                             MeterInputs::check_one(&meter_for_check, field);
                         }

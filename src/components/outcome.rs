@@ -12,6 +12,9 @@ pub enum Tone {
     Stopped,
     /// It did not work (a dead link): an exclamation mark, red.
     Failure,
+    /// Waiting for someone else (a payment the gateway has not confirmed):
+    /// a turning ring, blue.
+    Pending,
 }
 
 impl Tone {
@@ -21,6 +24,7 @@ impl Tone {
             Self::Mail => "panel outcome mail",
             Self::Stopped => "panel outcome stopped",
             Self::Failure => "panel outcome failure",
+            Self::Pending => "panel outcome pending",
         }
     }
 }

@@ -16,6 +16,14 @@ pub(super) const STATES: &[State] = &[
     state(PayChoice, "several", "Несколько счетов", several_accounts),
     state(Pay, "debt", "Оплата по текущему долгу", as_is),
     state(Pay, "overpayment", "Долга нет: своя сумма", overpaid).parts(&[Field]),
+    state(
+        Pay,
+        "own-amount",
+        "Своя сумма: поле под своим выбором",
+        as_is,
+    )
+    .steps(&[Click("#pay-own")])
+    .parts(&[Field]),
     state(Pay, "amount-error", "Ошибка в сумме", as_is).steps(&[
         Click("#pay-own"),
         Type("amount_kop", "12,345"),

@@ -11,7 +11,7 @@ use crate::rules::{
     account_number::account_title,
     date::format_date,
     money::{balance, format_rub, paid_on},
-    reading::display,
+    reading::reading_with_unit,
     typography::numbered,
 };
 
@@ -46,6 +46,7 @@ fn AccountDetails(account: Account) -> impl IntoView {
         move || payments::history(id.clone())
     });
     let state = balance(summary.balance_kop);
+    let has_meters = !meters.is_empty();
     view! {
         <h1>{account_title(&summary.number)}</h1>
         <dl class="summary">
@@ -90,7 +91,7 @@ fn AccountDetails(account: Account) -> impl IntoView {
                             })
                     })
             }}
-            <AccountActions id=id.clone() class="panel-actions" />
+            <AccountActions id=id.clone() class="panel-actions" readings=has_meters />
         </Section>
         <Section
             id="tariffs"
@@ -165,9 +166,8 @@ fn AccountDetails(account: Account) -> impl IntoView {
                                             {match m.last_reading {
                                                 Some(r) => {
                                                     format!(
-                                                        "Последние показания: {}\u{a0}{} от {}",
-                                                        display(&r.value),
-                                                        m.unit,
+                                                        "Последние показания: {} от {}",
+                                                        reading_with_unit(&r.value, &m.unit),
                                                         format_date(&r.date),
                                                     )
                                                 }

@@ -13,9 +13,9 @@ use crate::components::send_or_confirm::SendOrConfirm;
 use crate::components::title::Title;
 use crate::form::{Field, Form, FormError};
 use crate::routes::{Route, use_id};
-use crate::rules::account_number::account_title;
 use crate::rules::money::{Balance, balance, parse_rub};
 use crate::rules::payment_page::{self, payment_page_url};
+use crate::rules::typography::numbered;
 
 /// `/accounts/{id}/pay` — «Оплата онлайн».
 #[component]
@@ -48,9 +48,10 @@ pub fn PayForm(account: Account) -> impl IntoView {
     let state = balance(account.summary.balance_kop);
     let heading = format!(
         "{}, {}",
-        account_title(&account.summary.number),
+        numbered(&account.summary.number),
         account.summary.address
     );
+    let supplier = account.summary.supplier.name.clone();
     let choice = RwSignal::new(if debt_kop > 0 {
         Choice::Debt
     } else {
@@ -135,59 +136,76 @@ pub fn PayForm(account: Account) -> impl IntoView {
     let busy =
         move || pay.pending().get() || matches!(pay.value().get(), Some(Ok(_))) && !refused.get();
 
-    view! {
-        <p>{heading}</p>
-        <p class="balance">{state.text()}</p>
-        <FormShell form=form on_submit=send busy=Signal::derive(busy)>
-            <fieldset>
-                <legend>"Что оплатить"</legend>
-                {match &state {
-                    Balance::Debt(sum) => {
-                        Either::Left(
-                            choice_radio(
-                                choice,
-                                Choice::Debt,
-                                "pay-debt",
-                                format!("оплата по текущему долгу: {sum}"),
-                            ),
-                        )
-                    }
-                    _ => {
-                        Either::Right(
-                            view! {
-                                <p class="note">
-                                    "Задолженности нет, оплата по текущему долгу не требуется. Можно внести сумму заранее: она пойдёт в счёт следующих начислений."
-                                </p>
-                            },
-                        )
-                    }
-                }}
+    // The amount field: under its radio when there is a choice, alone
+    // (without a radio group of one) when only an own sum can be paid.
+    let amount_field = move || {
+        view! {
+            <TextField
+                field=amount
+                label="Сумма"
+                suffix="₽"
+                size="size-12"
+                note=Some(
+                    Signal::stored(
+                        "Рубли и копейки через запятую, например 100,50. Не больше 100\u{a0}000\u{a0}₽."
+                            .to_owned(),
+                    ),
+                )
+                validate=move || {
+                    check_amount();
+                }
+                inputmode="decimal"
+                autocomplete="off"
+            />
+        }
+    };
+    let choices = match &state {
+        Balance::Debt(sum) => Either::Left(view! {
+            <fieldset class="choices">
+                <legend>
+                    <h2>"Что оплатить"</h2>
+                </legend>
+                {choice_radio(
+                    choice,
+                    Choice::Debt,
+                    "pay-debt",
+                    format!("оплата по текущему долгу: {sum}"),
+                )}
                 {choice_radio(
                     choice,
                     Choice::Own,
                     "pay-own",
                     "по самостоятельно внесённой сумме".to_owned(),
                 )}
+                <Show when=move || choice.get() == Choice::Own>
+                    <div class="reveal">{amount_field()}</div>
+                </Show>
             </fieldset>
-            <Show when=move || choice.get() == Choice::Own>
-                <TextField
-                    field=amount
-                    label="Сумма"
-                    suffix="₽"
-                    size="size-12"
-                    note=Some(
-                        Signal::stored(
-                            "Рубли и копейки через запятую, например 100,50. Не больше 100\u{a0}000\u{a0}₽."
-                                .to_owned(),
-                        ),
-                    )
-                    validate=move || {
-                        check_amount();
-                    }
-                    inputmode="decimal"
-                    autocomplete="off"
-                />
-            </Show>
+        }),
+        _ => Either::Right(view! {
+            <h2>"Что оплатить"</h2>
+            <p>
+                "Задолженности нет, оплата по текущему долгу не требуется. Можно внести сумму заранее: она пойдёт в счёт следующих начислений."
+            </p>
+            {amount_field()}
+        }),
+    };
+
+    view! {
+        // Who receives the money, named before the subscriber pays.
+        <dl class="summary">
+            <div>
+                <dt>"Лицевой счет"</dt>
+                <dd>{heading}</dd>
+            </div>
+            <div>
+                <dt>"Получатель платежа"</dt>
+                <dd>{supplier}</dd>
+            </div>
+        </dl>
+        <p class="balance">{state.text()}</p>
+        <FormShell form=form on_submit=send busy=Signal::derive(busy)>
+            {choices}
             {has_meters
                 .then(|| {
                     view! {
@@ -198,7 +216,9 @@ pub fn PayForm(account: Account) -> impl IntoView {
                             </label>
                         </div>
                         <Show when=move || with_readings.get()>
-                            <MeterReadingFields inputs=inputs />
+                            <div class="reveal">
+                                <MeterReadingFields inputs=inputs />
+                            </div>
                         </Show>
                     }
                 })}

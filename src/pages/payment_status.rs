@@ -54,26 +54,38 @@ pub fn PaymentStatusPage() -> impl IntoView {
 fn Status(payment: Payment) -> impl IntoView {
     let sum = format_rub(payment.amount_kop);
     let again = Route::Pay(&payment.account_id).path();
+    let account = Route::Account(&payment.account_id).path();
+    // The number a subscriber can read aloud or quote to the supplier.
+    let number = view! {
+        <div>
+            <dt>"Номер платежа"</dt>
+            <dd class="number">{payment.number.clone()}</dd>
+        </div>
+    };
     match payment.status {
         PaymentStatus::Pending => EitherOf3::A(view! {
-            <div class="panel" role="status">
+            <Outcome
+                title="Ожидаем подтверждения оплаты"
+                tone=Tone::Pending
+            >
                 <p>
                     {format!(
-                        "Платёж на {sum} ожидает подтверждения платёжной системой. Страница обновится сама.",
+                        "Платёж на {sum} ожидает подтверждения платёжной системой. Страница обновится сама, как только она ответит.",
                     )}
                 </p>
+                <dl class="summary">{number}</dl>
                 {payment
                     .confirmation_url
                     .map(|url| {
                         view! {
-                            <p>
-                                <a href=url>
+                            <p class="panel-actions">
+                                <a href=url class="button primary">
                                     "Вернуться на страницу оплаты"
                                 </a>
                             </p>
                         }
                     })}
-            </div>
+            </Outcome>
         }),
         PaymentStatus::Succeeded => {
             // The time as the subscriber's clock shows it.
@@ -86,10 +98,7 @@ fn Status(payment: Payment) -> impl IntoView {
                             <dt>"Сумма"</dt>
                             <dd>{sum}</dd>
                         </div>
-                        <div>
-                            <dt>"Номер платежа"</dt>
-                            <dd class="number">{payment.id}</dd>
-                        </div>
+                        {number}
                         <div>
                             <dt>"Дата и время"</dt>
                             <dd>{format_date_time(&payment.created_at, offset as i64)}</dd>
@@ -97,7 +106,12 @@ fn Status(payment: Payment) -> impl IntoView {
                     </dl>
                     <h3>"Что дальше"</h3>
                     <p>
-                        "Поставщик учтёт платёж в течение нескольких дней; до тех пор он показан на странице лицевого счета отдельно от баланса. Сохранять чек не нужно: платёж виден в истории платежей лицевого счета."
+                        "Поставщик учтёт платёж в течение нескольких дней; до тех пор он показан на странице лицевого счета отдельно от баланса. Сохранять чек не нужно: платёж виден в истории платежей лицевого счета. Если понадобится спросить о нём поставщика, назовите номер платежа."
+                    </p>
+                    <p class="panel-actions">
+                        <A href=account attr:class="button primary">
+                            "К лицевому счету"
+                        </A>
                     </p>
                 </Outcome>
             })
@@ -114,6 +128,9 @@ fn Status(payment: Payment) -> impl IntoView {
                     <p class="panel-actions">
                         <A href=again attr:class="button primary">
                             "Попробовать ещё раз"
+                        </A>
+                        <A href=account attr:class="button">
+                            "К лицевому счету"
                         </A>
                     </p>
                 </Outcome>

@@ -2,7 +2,10 @@ use leptos::{either::Either, prelude::*};
 use leptos_router::components::A;
 
 use crate::api::readings::{self, NewReading};
-use crate::api::{ApiError, accounts, types::Account};
+use crate::api::{
+    ApiError, accounts,
+    types::{Account, Meter},
+};
 use crate::components::form_shell::{Buttons, FormShell};
 use crate::components::hint::Hint;
 use crate::components::meter_readings::{MeterInputs, MeterReadingFields};
@@ -13,7 +16,8 @@ use crate::components::title::Title;
 use crate::form::{Form, FormError};
 use crate::routes::{Route, use_id};
 use crate::rules::account_number::account_title;
-use crate::rules::reading::{display, reading_days};
+use crate::rules::reading::{reading_days, reading_with_unit};
+use crate::rules::typography::numbered;
 
 /// `/accounts/{id}/readings` — «Передача показаний».
 #[component]
@@ -67,14 +71,30 @@ fn ReadingsForm(account: Account) -> impl IntoView {
             .into_any(),
         );
     }
+    let meters = StoredValue::new(account.meters.clone());
     let inputs = MeterInputs::new(account.meters);
     // Readings are named by their place in what was sent: `inputs` spreads them.
     let form = Form::new(&[]);
     // The API found an unusually large reading: asked to confirm before sending.
     // What it said: a warning with the choice to confirm, not an error.
     let anomaly = RwSignal::new(None::<Vec<String>>);
-    let send = Action::new_local(move |(readings, confirm): &(Vec<NewReading>, bool)| {
-        readings::send(id.clone(), readings.clone(), *confirm)
+    // What was accepted, each reading with the meter it was sent for (the
+    // API answers them in the order sent).
+    let send = Action::new_local({
+        let id = id.clone();
+        move |(readings, confirm): &(Vec<NewReading>, bool)| {
+            let (id, readings, confirm) = (id.clone(), readings.clone(), *confirm);
+            async move {
+                let accepted = readings::send(id, readings.clone(), confirm).await?;
+                Ok::<_, ApiError>(
+                    readings
+                        .into_iter()
+                        .map(|r| r.meter_id)
+                        .zip(accepted)
+                        .collect::<Vec<_>>(),
+                )
+            }
+        }
     });
     Effect::new(move || {
         let Some(Err(error)) = send.value().get() else {
@@ -105,22 +125,33 @@ fn ReadingsForm(account: Account) -> impl IntoView {
     };
 
     let days = reading_days(window.from_day, window.to_day);
+    let back = Route::Account(&id).path();
     Either::Right(view! {
         <p>{heading.clone()}</p>
-        <p class="note">{days}</p>
+        <p>{days}</p>
         {move || match send.value().get() {
             Some(Ok(accepted)) => {
+                let back = back.clone();
                 Either::Left(
                     view! {
                         <Outcome title="Показания приняты. Спасибо!">
-                            <ul>
+                            <ul class="accepted">
                                 {accepted
                                     .into_iter()
-                                    .map(|r| view! { <li>{display(&r.value)}</li> })
+                                    .map(|(meter_id, reading)| {
+                                        view! {
+                                            <li>{accepted_line(meters, &meter_id, &reading.value)}</li>
+                                        }
+                                    })
                                     .collect_view()}
                             </ul>
                             <p>
                                 "Поставщик учтёт их в следующем начислении. На странице лицевого счета они показаны как последние показания."
+                            </p>
+                            <p class="panel-actions">
+                                <A href=back attr:class="button primary">
+                                    "К лицевому счету"
+                                </A>
                             </p>
                         </Outcome>
                     },
@@ -148,5 +179,19 @@ fn ReadingsForm(account: Account) -> impl IntoView {
                 )
             }
         }}
+    })
+}
+
+/// One accepted reading as the outcome names it: its meter, the value and
+/// the unit («Газоснабжение, счетчик № СГ-100001: 12 400,5 м³»).
+fn accepted_line(meters: StoredValue<Vec<Meter>>, meter_id: &str, value: &str) -> String {
+    meters.with_value(|meters| match meters.iter().find(|m| m.id == meter_id) {
+        Some(meter) => format!(
+            "{}, счетчик {}: {}",
+            meter.service,
+            numbered(&meter.serial),
+            reading_with_unit(value, &meter.unit)
+        ),
+        None => reading_with_unit(value, ""),
     })
 }

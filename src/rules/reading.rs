@@ -1,6 +1,7 @@
 //! Meter readings: decimals with up to three places, typed with a comma or a
 //! point, never below the previous reading. Kept as integer thousandths.
 
+use super::typography::{NBSP, grouped};
 use super::{Decimal, decimal, split_sign};
 
 /// `12345,678` / `12345.678` / `12345` → thousandths (`12345678`).
@@ -42,17 +43,39 @@ pub fn format_reading(thousandths: i64) -> String {
     format!("{sign}{whole},{}", fraction.trim_end_matches('0'))
 }
 
+/// Thousandths → `12 345,678` for the eye: the whole part in groups of three
+/// split by no-break spaces, as money is shown (`12 345,67 ₽`); the fraction
+/// as in [`format_reading`].
+pub fn format_reading_grouped(thousandths: i64) -> String {
+    let (sign, abs) = split_sign(thousandths);
+    let (whole, fraction) = (abs / 1000, abs % 1000);
+    let whole = grouped(whole);
+    if fraction == 0 {
+        return format!("{sign}{whole}");
+    }
+    let fraction = format!("{fraction:03}");
+    format!("{sign}{whole},{}", fraction.trim_end_matches('0'))
+}
+
+/// A reading from the API with its unit, as a subscriber reads it:
+/// `"12345.678"`, `м³` → `12 345,678 м³` (no-break spaces, so that the
+/// number and its unit never part at a line's end). A value that is not a
+/// reading is shown as it came.
+pub fn reading_with_unit(api_value: &str, unit: &str) -> String {
+    let value = parse_reading(api_value)
+        .map(format_reading_grouped)
+        .unwrap_or_else(|_| api_value.to_owned());
+    if unit.is_empty() {
+        value
+    } else {
+        format!("{value}{NBSP}{unit}")
+    }
+}
+
 /// The API's form of a reading: `12345.678`.
 pub fn to_api(thousandths: i64) -> String {
     let (sign, abs) = split_sign(thousandths);
     format!("{sign}{}.{:03}", abs / 1000, abs % 1000)
-}
-
-/// `"12345.678"` from the API → `12345,678` for the eye.
-pub fn display(api_value: &str) -> String {
-    parse_reading(api_value)
-        .map(format_reading)
-        .unwrap_or_else(|_| api_value.to_owned())
 }
 
 /// When the supplier takes readings, as the readings page says it whether
@@ -131,8 +154,39 @@ mod tests {
         assert_eq!(to_api(12_400_500), "12400.500");
         assert_eq!(format_reading(-1_500), "-1,5");
         assert_eq!(to_api(i64::MIN), "-9223372036854775.808");
-        assert_eq!(display("12345.678"), "12345,678");
-        assert_eq!(display("n/a"), "n/a");
+    }
+
+    fn plain(s: String) -> String {
+        s.replace(NBSP, " ")
+    }
+
+    #[test]
+    fn readings_are_grouped_by_thousands_like_money() {
+        assert_eq!(plain(format_reading_grouped(12_345_678)), "12 345,678");
+        assert_eq!(plain(format_reading_grouped(845_200)), "845,2");
+        assert_eq!(plain(format_reading_grouped(1_000_000)), "1 000");
+        assert_eq!(
+            plain(format_reading_grouped(123_456_789_000)),
+            "123 456 789"
+        );
+        assert_eq!(plain(format_reading_grouped(0)), "0");
+        assert_eq!(plain(format_reading_grouped(-1_234_500)), "-1 234,5");
+        assert_eq!(
+            plain(format_reading_grouped(i64::MIN)),
+            "-9 223 372 036 854 775,808"
+        );
+    }
+
+    #[test]
+    fn a_reading_keeps_to_its_unit() {
+        assert_eq!(
+            reading_with_unit("12345.678", "м³"),
+            "12\u{a0}345,678\u{a0}м³"
+        );
+        assert_eq!(reading_with_unit("845.200", "м³"), "845,2\u{a0}м³");
+        assert_eq!(reading_with_unit("12345.678", ""), "12\u{a0}345,678");
+        assert_eq!(reading_with_unit("n/a", "м³"), "n/a\u{a0}м³");
+        assert!(!reading_with_unit("1234567.5", "м³").contains(' '));
     }
 }
 

@@ -26,6 +26,7 @@ fn account_with_balance(balance_kop: i64) -> Account {
                 from_day: 1,
                 to_day: 31,
             },
+            has_meters: true,
         },
         holder_masked: "Иванов И.***".into(),
         tariffs: vec![],
@@ -72,6 +73,14 @@ async fn payment_choice_starts_at_the_debt_and_checks_an_own_amount() {
 
     by_id::<HtmlElement>("pay-own").click();
     tick().await;
+    // Revealed right under its own radio, in the group of the question.
+    assert!(
+        document()
+            .query_selector("fieldset .radio:has(#pay-own) + .reveal #amount_kop")
+            .unwrap()
+            .is_some(),
+        "the amount under «по самостоятельно внесённой сумме»"
+    );
     let amount: HtmlInputElement = by_id("amount_kop");
     amount.set_value("1,234");
     fire("amount_kop", "input");
@@ -107,9 +116,23 @@ async fn payment_choice_offers_readings_of_the_accounts_meters() {
         .text_content()
         .unwrap();
     assert!(
-        note.starts_with("Предыдущие показания: 12345,678\u{a0}м³ от 01.11.2026."),
+        note.starts_with("Предыдущие показания: 12\u{a0}345,678\u{a0}м³ от 01.11.2026 Новые"),
         "{note}"
     );
+    // The previous reading is a bold line of its own.
+    let lead = document()
+        .query_selector("#reading-1-note > strong.note-lead")
+        .unwrap()
+        .expect("the previous reading in bold");
+    assert_eq!(
+        lead.text_content().unwrap(),
+        "Предыдущие показания: 12\u{a0}345,678\u{a0}м³ от 01.11.2026"
+    );
+    // Revealed under the choice that reveals it.
+    let reveal = document()
+        .query_selector(".checkbox + .reveal #reading-1")
+        .unwrap();
+    assert!(reveal.is_some(), "the readings right under their checkbox");
     // The unit after the input, read with it.
     assert_eq!(text_of("reading-1-suffix").as_deref(), Some("м³"));
     assert!(
@@ -123,7 +146,15 @@ async fn payment_choice_offers_readings_of_the_accounts_meters() {
 async fn without_a_debt_the_debt_option_is_not_offered() {
     let _page = mount_pay_form(-10_000);
     assert!(document().get_element_by_id("pay-debt").is_none());
-    assert!(checked("pay-own"));
+    // One choice is no choice: no radio group of one, the amount at once.
+    assert_eq!(
+        document()
+            .query_selector_all("input[type='radio']")
+            .unwrap()
+            .length(),
+        0
+    );
+    assert!(document().get_element_by_id("amount_kop").is_some());
     assert!(
         document()
             .body()

@@ -5,8 +5,11 @@
 
 use proptest::prelude::*;
 
-use super::{display, format_reading, not_below, parse_reading, reading_days, to_api};
-use crate::rules::strategies::{read_signed, text};
+use super::{
+    format_reading, format_reading_grouped, not_below, parse_reading, reading_days,
+    reading_with_unit, to_api,
+};
+use crate::rules::strategies::{NBSP, read_signed, text};
 
 proptest! {
     #[test]
@@ -22,7 +25,23 @@ proptest! {
     fn readings_of_a_meter_round_trip(thousandths in 0..1_000_000_000_000_000_i64) {
         prop_assert_eq!(parse_reading(&to_api(thousandths)), Ok(thousandths));
         prop_assert_eq!(parse_reading(&format_reading(thousandths)), Ok(thousandths));
-        prop_assert_eq!(display(&to_api(thousandths)), format_reading(thousandths));
+        prop_assert_eq!(
+            reading_with_unit(&to_api(thousandths), "м³"),
+            format!("{}{NBSP}м³", format_reading_grouped(thousandths))
+        );
+    }
+
+    /// Grouped, a reading is the plain one with no-break spaces between
+    /// groups of three digits of its whole part, and nothing else added.
+    #[test]
+    fn grouped_readings_are_the_plain_ones_in_threes(thousandths in any::<i64>()) {
+        let shown = format_reading_grouped(thousandths);
+        prop_assert_eq!(shown.replace(NBSP, ""), format_reading(thousandths));
+        prop_assert!(!shown.contains(' '), "{:?}", shown);
+        let whole = shown.trim_start_matches('-').split(',').next().unwrap_or_default();
+        let groups: Vec<&str> = whole.split(NBSP).collect();
+        prop_assert!((1..=3).contains(&groups[0].len()), "{:?}", shown);
+        prop_assert!(groups[1..].iter().all(|g| g.len() == 3), "{:?}", shown);
     }
 
     #[test]
@@ -41,10 +60,10 @@ proptest! {
             prop_assert!((0..1_000_000_000_000_000).contains(&thousandths), "{:?}", input);
             prop_assert_eq!(parse_reading(&to_api(thousandths)), Ok(thousandths));
         }
-        let shown = display(&input);
+        let shown = reading_with_unit(&input, "м³");
         match parse_reading(&input) {
-            Ok(thousandths) => prop_assert_eq!(shown, format_reading(thousandths)),
-            Err(_) => prop_assert_eq!(shown, input),
+            Ok(thousandths) => prop_assert_eq!(shown, format!("{}{NBSP}м³", format_reading_grouped(thousandths))),
+            Err(_) => prop_assert_eq!(shown, format!("{input}{NBSP}м³")),
         }
     }
 
