@@ -201,7 +201,7 @@ test('the account page shows holder, address, balance, tariffs and meters', asyn
   }
   await expect(page.getByRole('table')).toContainText('₽ за');
   // The seed starts at 12345,678; readings of other tests on this shared meter move it up.
-  await expect(page.getByText(/Последние показания: \d+(,\d+)?\u00a0м³ от \d\d\.\d\d\.\d{4}/)).toBeVisible();
+  await expect(page.getByText(/Последние показания: \d{1,3}([\s\u00a0]\d{3})*(,\d+)?[\s\u00a0]м³ от \d\d\.\d\d\.\d{4}/)).toBeVisible();
   await expect(page.getByText(/Поверка до \d\d\.\d\d\.\d{4}/)).toBeVisible();
   await expectAccessible(page);
   // A deep link reloads into the same account.

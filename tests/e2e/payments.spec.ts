@@ -48,12 +48,16 @@ test('pay the debt: the gateway, then back to a paid status, and the account sho
   const debt = page.getByLabel('оплата по текущему долгу');
   await expect(debt).toBeChecked();
   await expect(page.getByText('оплата по текущему долгу: 1 234,56 ₽')).toBeVisible();
+  // The page names who receives the money.
+  await expect(page.locator('dt', { hasText: 'Получатель платежа' }).locator('+ dd')).toHaveText(VORONEZH);
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Перейти к оплате' }).click();
 
-  // The fake gateway of the reference server.
+  // The fake gateway of the reference server, on plain http: it claims no
+  // secure connection.
   await expect(page).toHaveURL(/\/dev\/pay\//);
   await expect(page.getByText('1 234,56')).toBeVisible();
+  await expect(page.getByText('Защищённое соединение')).toHaveCount(0);
   await page.getByRole('button', { name: 'Оплатить' }).click();
 
   await expect(page).toHaveURL(/\/payments\/[^/]+$/);
@@ -62,8 +66,14 @@ test('pay the debt: the gateway, then back to a paid status, and the account sho
   const panel = await expectPaid(page, '1 234,56 ₽');
   await expect(panel.locator('dt')).toHaveText(['Сумма', 'Номер платежа', 'Дата и время']);
   const id = new URL(page.url()).pathname.split('/').pop()!;
-  await expect(panel.locator('dd').nth(1)).toHaveText(id);
-  const created = new Date(((await (await page.request.get(`${API_URL}/api/v1/payments/${id}`)).json()) as { created_at: string }).created_at);
+  const payment = (await (await page.request.get(`${API_URL}/api/v1/payments/${id}`)).json()) as { created_at: string; number: string };
+  // The number a subscriber can read aloud («2026-000123»), the API's own
+  // `number`, not its 32-hex id.
+  expect(payment.number).toMatch(/^\d{4}-\d{6,}$/);
+  await expect(panel.locator('dd').nth(1)).toHaveText(payment.number);
+  const numberBox = await panel.locator('dd').nth(1).boundingBox();
+  expect(numberBox!.height).toBeLessThan(40); // one line
+  const created = new Date(payment.created_at);
   const moscow = new Date(created.getTime() + 3 * 3_600_000);
   const pad = (n: number) => String(n).padStart(2, '0');
   await expect(panel.locator('dd').nth(2)).toHaveText(
@@ -73,7 +83,8 @@ test('pay the debt: the gateway, then back to a paid status, and the account sho
   await expect(panel).toContainText('Поставщик учтёт платёж в течение нескольких дней');
   await expectAccessible(page);
 
-  await page.getByRole('link', { name: '← к лицевому счету' }).click();
+  // The success ends with its action: back to the account.
+  await panel.getByRole('link', { name: 'К лицевому счету', exact: true }).click();
   await expect(page.getByText('Оплачено сегодня через Личный кабинет: 1 234,56 ₽.')).toBeVisible();
   await expect(paymentRows(page, 'оплачен').filter({ hasText: '1 234,56 ₽' })).toBeVisible();
   // The supplier books it later: the balance itself is unchanged.
@@ -115,8 +126,68 @@ test('no debt: the debt option says so and is not offered', async ({ page, reque
   await expect(page.getByText('Переплата: 100,00 ₽')).toBeVisible();
   await expect(page.getByText('Задолженности нет, оплата по текущему долгу не требуется.')).toBeVisible();
   await expect(page.getByLabel('оплата по текущему долгу')).toHaveCount(0);
-  await expect(page.getByLabel('по самостоятельно внесённой сумме')).toBeChecked();
+  // One choice is no choice: no radio group of one, the amount at once.
+  await expect(page.getByRole('radio')).toHaveCount(0);
+  await expect(page.getByLabel('Сумма', { exact: true })).toBeVisible();
   await expectAccessible(page);
+});
+
+test('the amount and the readings are revealed right under the choice that asks for them', async ({ page, request }) => {
+  await subscriberWithAccounts(page, request, [[VORONEZH, '3600000001']]);
+  await openPay(page, '3600000001');
+  // The question is a heading, not a framed box.
+  const group = page.getByRole('group', { name: 'Что оплатить' });
+  await expect(group.getByRole('heading', { level: 2, name: 'Что оплатить' })).toBeVisible();
+  await expect(group).toHaveCSS('border-top-width', '0px');
+  const amount = page.getByLabel('Сумма', { exact: true });
+  await expect(amount).toHaveCount(0);
+  const own = page.getByLabel('по самостоятельно внесённой сумме');
+  await own.check();
+  await expect(amount).toBeVisible();
+  // Directly under its radio, indented past it, with a rule on its left.
+  const radio = (await own.boundingBox())!;
+  const reveal = page.locator('.reveal').filter({ has: amount });
+  const box = (await reveal.boundingBox())!;
+  expect(box.y - (radio.y + radio.height)).toBeGreaterThanOrEqual(0);
+  expect(box.y - (radio.y + radio.height)).toBeLessThan(24);
+  expect(box.x).toBeGreaterThan(radio.x);
+  await expect(reveal).not.toHaveCSS('border-left-width', '0px');
+  await amount.fill('100');
+  await expectAccessible(page);
+  // The other choice hides it (what was typed is kept for a change of mind).
+  await page.getByLabel('оплата по текущему долгу').check();
+  await expect(amount).toHaveCount(0);
+  await own.check();
+  await expect(amount).toHaveValue('100');
+
+  const readings = page.getByLabel('передать показания при оплате');
+  const reading = page.getByLabel(/счетчик №/);
+  await expect(reading).toHaveCount(0);
+  await readings.check();
+  const checkbox = (await readings.boundingBox())!;
+  const meters = (await page.locator('.reveal').filter({ has: reading }).boundingBox())!;
+  expect(meters.y - (checkbox.y + checkbox.height)).toBeGreaterThanOrEqual(0);
+  expect(meters.y - (checkbox.y + checkbox.height)).toBeLessThan(24);
+  await readings.uncheck();
+  await expect(reading).toHaveCount(0);
+});
+
+test('a payment still waiting for the gateway: a panel that says so, its number and the way back to the gateway', async ({ page, request }) => {
+  await subscriberWithAccounts(page, request, [[VORONEZH, '3600000001']]);
+  await openPay(page, '3600000001');
+  await page.getByRole('button', { name: 'Перейти к оплате' }).click();
+  await expect(page).toHaveURL(/\/dev\/pay\//);
+  const id = new URL(page.url()).pathname.split('/').pop()!;
+  const payment = (await (await page.request.get(`${API_URL}/api/v1/payments/${id}`)).json()) as { number: string };
+  // Back in the cabinet before paying: the payment is still pending.
+  await page.goto(`/payments/${id}`);
+  const pending = page.getByRole('status').filter({ has: page.getByRole('heading', { name: 'Ожидаем подтверждения оплаты' }) });
+  await expect(pending).toContainText('Платёж на 1 234,56 ₽ ожидает подтверждения платёжной системой.');
+  await expect(pending.locator('dd')).toHaveText(payment.number);
+  await expectAccessible(page);
+  await pending.getByRole('link', { name: 'Вернуться на страницу оплаты' }).click();
+  await page.getByRole('button', { name: 'Оплатить' }).click();
+  await expectPaid(page, '1 234,56 ₽');
 });
 
 test('pay with readings: the reading is recorded when the payment succeeds', async ({ page, request }) => {

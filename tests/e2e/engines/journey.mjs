@@ -171,8 +171,10 @@ async function journey(browser, engine, step) {
     await (await s.link('Передать показания')).click();
     await s.heading('Передача показаний');
     const note = await (await s.text('Предыдущие показания:')).getText();
-    // «Предыдущие показания: 12345,6 м³ от …»: five more whole cubic metres.
-    const next = String(Number(/Предыдущие показания: (\d+)/.exec(note)[1]) + 5);
+    // «Предыдущие показания: 12 345,6 м³ от …» (grouped by no-break spaces):
+    // five more whole cubic metres.
+    const whole = /Предыдущие показания: ([\d\s\u00a0]+)/.exec(note)[1].replace(/[\s\u00a0]/g, '');
+    const next = String(Number(whole) + 5);
     const field = await browser.$('//label[contains(., "счетчик №")]');
     await field.waitForDisplayed({ timeout: WAIT });
     await (await browser.$(`//*[@id="${await field.getAttribute('for')}"]`)).setValue(next);

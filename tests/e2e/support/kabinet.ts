@@ -295,14 +295,23 @@ export function rateLimited(retryAfter: number, code: 'rate_limited' | 'account_
  * running side by side move the same meter: each starts from what it sees.
  */
 export async function previousReading(page: Page): Promise<number> {
-  const note = await page.getByText(/Предыдущие показания: [\d,]+/).first().innerText();
-  const [whole, fraction = ''] = /Предыдущие показания: ([\d,]+)/.exec(note)![1].split(',');
+  const note = await page.getByText(/Предыдущие показания: \d/).first().innerText();
+  // Grouped by thousands for the eye: «12 345,678 м³».
+  const digits = /Предыдущие показания: ([\d,\s\u00a0]+)/.exec(note)![1].replace(/[\s\u00a0]/g, '');
+  const [whole, fraction = ''] = digits.split(',');
   return Number(whole) * 1000 + Number(fraction.padEnd(3, '0'));
 }
 
-/** Thousandths as the app writes them: `12350,25`. */
+/** Thousandths as they are typed: `12350,25`. */
 export function readingText(thousandths: number): string {
   const whole = Math.floor(thousandths / 1000);
   const fraction = String(thousandths % 1000).padStart(3, '0').replace(/0+$/, '');
   return fraction ? `${whole},${fraction}` : String(whole);
+}
+
+/** Thousandths as the app shows them, grouped like money: `12 350,25` (no-break spaces). */
+export function readingShown(thousandths: number): string {
+  const [whole, fraction] = readingText(thousandths).split(',');
+  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, '\u00a0');
+  return fraction ? `${grouped},${fraction}` : grouped;
 }
