@@ -256,6 +256,13 @@ test('signed-in pages fit a 320 px wide screen', async ({ page, request }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Лицевой счет № 3600000001' })).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+  // No tariff text is clipped: «водонагреватель)» wraps inside its column,
+  // and the table does not scroll sideways.
+  await expect(page.getByRole('table')).toContainText('водонагреватель');
+  const clipped = await page.locator('.tariffs td, .table-scroll').evaluateAll((cells) =>
+    cells.filter((c) => c.scrollWidth > c.clientWidth).map((c) => c.textContent),
+  );
+  expect(clipped).toEqual([]);
 });
 
 test('the link form shows the supplier\'s rule under the label', async ({ page, request }) => {
