@@ -44,6 +44,7 @@ fn account() -> Account {
         "address": "г. Воронеж, ул. Ленина, д. 1, кв. 1",
         "balance_kop": 123_456,
         "readings_window": {"open": true, "from_day": 1, "to_day": 31},
+        "has_meters": false,
         "holder_masked": "Иванов И.***",
     }))
     .unwrap()
@@ -52,6 +53,7 @@ fn account() -> Account {
 fn pending_payment(confirmation_url: &str) -> String {
     serde_json::json!({
         "id": "p1",
+        "number": "2026-000001",
         "account_id": "a1",
         "amount_kop": 123_456,
         "status": "pending",
