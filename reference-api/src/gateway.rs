@@ -50,7 +50,7 @@ dt{color:#4a5560}dd{margin:0;font-weight:600}\
 .sum{font-size:1.25rem;margin:1rem 0}.sum strong{display:block;font-size:2rem}\
 .note{background:#fff4d6;border-left:4px solid #c25e00;padding:.5rem .75rem;font-size:1rem}\
 form{margin:.75rem 0 0}\
-button,a.button{display:flex;align-items:center;justify-content:center;width:100%;min-height:3rem;padding:.5rem 1rem;font:inherit;font-weight:700;border-radius:8px;cursor:pointer;\
+button,a.button{display:flex;align-items:center;justify-content:center;text-align:center;width:100%;min-height:3rem;padding:.5rem 1rem;font:inherit;font-weight:700;border-radius:8px;cursor:pointer;\
 border:2px solid #1e6b34;background:#1e6b34;color:#fff;text-decoration:none}\
 button.cancel{background:#fff;color:#1b1f23;border-color:#4a5560}\
 button:focus-visible,a.button:focus-visible{outline:3px solid #c25e00;outline-offset:2px}\
