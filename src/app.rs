@@ -8,9 +8,7 @@ use leptos_router::{
 };
 
 use crate::api::session as api_session;
-use crate::components::{
-    banner::UnconfirmedBanner, footer::Footer, home_intro::HomeFrame, nav::Nav,
-};
+use crate::components::{footer::Footer, home_intro::HomeFrame, nav::Nav};
 use crate::lazy_routes as lazy;
 use crate::routes::Route as Page;
 use crate::session::{Session, use_session};
@@ -101,6 +99,11 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Layout(children: Children) -> impl IntoView {
     let session = use_session();
+    let unconfirmed = move || {
+        session
+            .user
+            .with(|u| u.as_ref().is_some_and(|u| !u.confirmed))
+    };
     let navigate = use_navigate();
     let logout_error = RwSignal::new(None::<String>);
     let on_logout = move || {
@@ -133,7 +136,7 @@ fn Layout(children: Children) -> impl IntoView {
                         }
                     })
             }}
-            <UnconfirmedBanner />
+            <Show when=unconfirmed>{lazy::unconfirmed_banner}</Show>
             {children()}
         </main>
         <Footer />

@@ -60,7 +60,12 @@ try {
     if (problems.length) throw new Error(`${address}: ${problems.join('; ')}`);
     const html = await page.evaluate(([early, signedIn]) => {
       const copy = document.documentElement.cloneNode(true);
-      // What the app replaces when it takes over (the body's <noscript> stays).
+      // With JavaScript off the notice stands under the page's heading, where
+      // the visitor reads (the app replaces it with the page when it takes over).
+      const notice = copy.querySelector('body > noscript');
+      const heading = copy.querySelector('main h1');
+      if (notice && heading) heading.after(notice);
+      // What the app replaces when it takes over.
       for (const element of copy.querySelector('body').children) {
         if (!['SCRIPT', 'NOSCRIPT'].includes(element.tagName)) element.setAttribute('data-prerendered', '');
       }

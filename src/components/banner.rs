@@ -8,7 +8,9 @@ use crate::rules::date::format_date;
 use crate::session::use_session;
 
 /// Shown to a signed-in subscriber who has not confirmed the e-mail yet: the
-/// deadline and «Выслать ссылку» for a fresh link.
+/// deadline and «Выслать ссылку» for a fresh link. The layout shows it only
+/// to such a subscriber, through `lazy_routes::unconfirmed_banner`: the
+/// release keeps it in a module of its own.
 #[component]
 pub fn UnconfirmedBanner() -> impl IntoView {
     let session = use_session();
@@ -39,48 +41,46 @@ pub fn UnconfirmedBanner() -> impl IntoView {
     };
 
     view! {
-        <Show when=move || session.user.with(|u| u.as_ref().is_some_and(|u| !u.confirmed))>
-            <section class="banner" aria-labelledby="banner-title">
-                <h2 id="banner-title">"Подтвердите регистрацию"</h2>
-                <p>
-                    "Для подтверждения регистрации перейдите по ссылке, отправленной на Ваш электронный адрес "
-                    <strong>{email}</strong> "."
-                </p>
-                <p>
-                    "Внимание! Ссылка действительна до " {deadline}
-                    ". После истечения указанной даты Ваш Личный кабинет будет удален."
-                </p>
-                <RetryNotice countdown=wait />
-                <button
-                    type="button"
-                    class:busy=resend.pending()
-                    disabled=resend.pending()
-                    on:click=move |_| {
-                        if wait.allows_submit() {
-                            resend.dispatch(());
-                        }
+        <section class="banner" aria-labelledby="banner-title">
+            <h2 id="banner-title">"Подтвердите регистрацию"</h2>
+            <p>
+                "Для подтверждения регистрации перейдите по ссылке, отправленной на Ваш электронный адрес "
+                <strong>{email}</strong> "."
+            </p>
+            <p>
+                "Внимание! Ссылка действительна до " {deadline}
+                ". После истечения указанной даты Ваш Личный кабинет будет удален."
+            </p>
+            <RetryNotice countdown=wait />
+            <button
+                type="button"
+                class:busy=resend.pending()
+                disabled=resend.pending()
+                on:click=move |_| {
+                    if wait.allows_submit() {
+                        resend.dispatch(());
                     }
-                >
-                    <BusyText
-                        label="Выслать ссылку"
-                        busy_label="Отправляем…"
-                    />
-                </button>
-                <BusyStatus busy_label="Отправляем…" busy=resend.pending() />
-                <p role="status" class="banner-status">
-                    {move || match resend.value().get() {
-                        Some(Ok(_)) => {
-                            format!(
-                                "Новая ссылка отправлена на {}. Прежние ссылки больше не действуют.",
-                                email(),
-                            )
-                        }
-                        Some(Err(ApiError::TooManyRequests { .. })) => String::new(),
-                        Some(Err(error)) => error.to_string(),
-                        None => String::new(),
-                    }}
-                </p>
-            </section>
-        </Show>
+                }
+            >
+                <BusyText
+                    label="Выслать ссылку"
+                    busy_label="Отправляем…"
+                />
+            </button>
+            <BusyStatus busy_label="Отправляем…" busy=resend.pending() />
+            <p role="status" class="banner-status">
+                {move || match resend.value().get() {
+                    Some(Ok(_)) => {
+                        format!(
+                            "Новая ссылка отправлена на {}. Прежние ссылки больше не действуют.",
+                            email(),
+                        )
+                    }
+                    Some(Err(ApiError::TooManyRequests { .. })) => String::new(),
+                    Some(Err(error)) => error.to_string(),
+                    None => String::new(),
+                }}
+            </p>
+        </section>
     }
 }

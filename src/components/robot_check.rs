@@ -134,13 +134,26 @@ impl RobotCheck {
 }
 
 /// Shows the check's state and, on failure, a way to retry. The state is a
-/// live region: a screen reader announces «Проверка пройдена».
+/// live region: a screen reader announces «Проверка пройдена». It looks as
+/// the other states of the cabinet do: checking is muted words with the
+/// busy buttons' spinner, passed is green, failed is a field's error.
 #[component]
 pub fn RobotCheckField(check: RobotCheck) -> impl IntoView {
     view! {
         <div class="field robot-check" id=FIELD tabindex="-1">
             <p class="label">"Защита от роботов"</p>
-            <p id="captcha-status" class="robot-status" role="status">
+            <p
+                id="captcha-status"
+                class=move || match check.status.get() {
+                    CheckStatus::Checking => "robot-status checking",
+                    CheckStatus::Passed => "robot-status passed",
+                    CheckStatus::Failed(_) => "robot-status error",
+                }
+                role="status"
+            >
+                <Show when=move || check.status.get() == CheckStatus::Checking>
+                    <span class="spinner" aria-hidden="true"></span>
+                </Show>
                 {move || match check.status.get() {
                     CheckStatus::Checking => {
                         "Идёт проверка, что Вы не робот. Это займёт несколько секунд…"

@@ -93,7 +93,7 @@ pub fn RegisterPage() -> impl IntoView {
             <RevealPasswords checked=revealed controls="password password_repeat" />
             <RobotCheckField check=robot />
             <p>
-                "Нажимая кнопку 'Зарегистрироваться', Вы принимаете условия "
+                "Нажимая кнопку «Зарегистрироваться», Вы принимаете условия "
                 <A href=Route::Agreement
                     .path()>"Пользовательского соглашения"</A>
             </p>

@@ -42,6 +42,11 @@ test('hashed files are precompressed and cached for a year; the page is revalida
       expect(answer.headers()['vary'], file).toMatch(/Accept-Encoding/i);
       expect(answer.headers()['cache-control'], file).toBe('public, max-age=31536000, immutable');
       if (file.endsWith('.wasm')) expect(answer.headers()['content-type']).toBe('application/wasm');
+      // A document's policies go with the pages only; nosniff with everything.
+      expect(answer.headers()['x-content-type-options'], file).toBe('nosniff');
+      for (const name of ['content-security-policy', 'permissions-policy', 'x-frame-options']) {
+        expect(answer.headers()[name], `${file} ${name}`).toBeUndefined();
+      }
     }
   }
   const index = await request.get('/index.html', { headers: { 'Accept-Encoding': 'br' } });

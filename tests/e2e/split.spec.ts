@@ -2,7 +2,7 @@
 // opens (src/lazy_routes.rs). A module that cannot be downloaded must leave a
 // clear message with a way to try again, never a dead app.
 import { test, expect, type Page } from './support/fixtures';
-import { confirmedSubscriber, takenOver } from './support/kabinet';
+import { confirmedSubscriber, LoginPage, takenOver } from './support/kabinet';
 
 /** The release is split by route: its page preloads the modules' loader. */
 async function expectSplit(page: Page): Promise<void> {
@@ -119,7 +119,7 @@ const prefetched = (page: Page) =>
     [...document.querySelectorAll<HTMLLinkElement>('link[rel="prefetch"]')].map((l) => new URL(l.href).pathname).sort(),
   );
 
-test('once /login has loaded, only where it leads is prefetched; a link reached by the pointer loads its page, which then opens without the network', async ({
+test('/login prefetches where it leads only once the visitor starts on the form; a link reached by the pointer loads its page, which then opens without the network', async ({
   page,
   context,
 }) => {
@@ -127,7 +127,12 @@ test('once /login has loaded, only where it leads is prefetched; a link reached 
   await expect(page.getByRole('heading', { level: 1, name: 'Вход в Личный кабинет' })).toBeVisible();
   await takenOver(page);
   await expectSplit(page);
-  // At idle: the home page's group, where signing in leads, and nothing else.
+  // A visitor who only looks: nothing more.
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(1_500);
+  expect(await prefetched(page)).toEqual([]);
+  // The e-mail field focused: the home page's group, where signing in leads, and nothing else.
+  await new LoginPage(page).email().focus();
   await expect.poll(() => prefetched(page)).toContainEqual(expect.stringMatching(/^\/split_home-/));
   await page.waitForLoadState('networkidle');
   expect((await prefetched(page)).filter((f) => f.startsWith('/split_'))).toEqual([

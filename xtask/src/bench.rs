@@ -102,7 +102,8 @@ fn render_weights(measured: &Value) -> String {
     }
     let _ = writeln!(
         s,
-        "(downloaded before usable, and with what the page prefetches at idle; \
+        "(downloaded before usable, and with what the page prefetches: at idle on a \
+         cabinet page, once the visitor starts on a public page's form; \
          counted by Chromium, the API's answers excluded)"
     );
     for (what, ms) in measured["navigation"].as_object().into_iter().flatten() {
@@ -203,7 +204,7 @@ struct Scores {
     tbt_ms: Option<f64>,
     cls: Option<f64>,
     /// Every byte of the load as Lighthouse counts it (`total-byte-weight`:
-    /// the API's answers and the idle prefetch included).
+    /// the API's answers and a cabinet page's idle prefetch included).
     bytes: Option<f64>,
 }
 

@@ -4,12 +4,19 @@
 
 use proptest::prelude::*;
 
-use super::numbered;
+use super::{address, numbered};
 use crate::rules::strategies::{NBSP, text};
 
 proptest! {
     #[test]
     fn the_number_sign_is_never_left_alone(number in text()) {
         prop_assert_eq!(numbered(&number), format!("№{NBSP}{number}"));
+    }
+
+    #[test]
+    fn an_address_changes_only_spaces_into_no_break_spaces(text in text()) {
+        let typeset = address(&text);
+        prop_assert_eq!(typeset.chars().count(), text.chars().count());
+        prop_assert_eq!(typeset.replace(NBSP, " "), text.replace(NBSP, " "));
     }
 }

@@ -16,6 +16,7 @@ import { spawn } from 'node:child_process';
 import http from 'node:http';
 import net from 'node:net';
 import { remote } from 'webdriverio';
+import { bootAddress, wasmFilesOf } from '../support/boot-table.cjs';
 
 const BASE_URL = (process.env.BASE_URL ?? 'http://127.0.0.1:8090').replace(/\/+$/, '');
 const API_URL = (process.env.API_URL ?? BASE_URL).replace(/\/+$/, '');
@@ -222,40 +223,41 @@ function proxy(url, delay) {
 /** The main wasm and the files of `groups`, as the release's loader names them. */
 async function wasmFiles(address, groups) {
   const html = await (await fetch(`${BASE_URL}${address}`)).text();
-  const boot = /\/boot-[0-9a-f]{16}\.js/.exec(html)[0];
-  const script = await (await fetch(`${BASE_URL}${boot}`)).text();
-  const files = new Set(script.match(/\/kabinet-[0-9a-f]{16}_bg\.wasm/g));
-  for (const group of groups) {
-    // A row of the loader's table: [/path/, "group", [its files], …].
-    const row = new RegExp(`"${group}", \\[([^\\]]*)\\]`).exec(script);
-    if (!row) throw new Error(`the loader knows no group ${group}`);
-    for (const file of row[1].match(/\/[\w-]+\.wasm/g) ?? []) files.add(file);
-  }
-  return [...files].sort();
+  const script = await (await fetch(`${BASE_URL}${bootAddress(html)}`)).text();
+  return wasmFilesOf(script, groups);
 }
 
 /**
  * Each wasm file a first visit of `address` needs (the main one and those of
- * `groups`) downloaded once, prefetch included, and no other: in a fresh
- * session (an empty cache), through the counting proxy.
+ * `groups`) downloaded once, and no other; once the visitor starts on the
+ * form, those of `next` too (the prefetch), each once: in a fresh session
+ * (an empty cache), through the counting proxy.
  */
-async function downloads(engine, counting, address, heading, groups, step) {
+async function downloads(engine, counting, address, heading, groups, next, step) {
   await step(`${address}: each wasm file it needs downloaded once`, async () => {
-    const files = await wasmFiles(address, groups);
+    const opened = await wasmFiles(address, groups);
+    const all = await wasmFiles(address, [...groups, ...next]);
     const { browser, driver } = await open(engine, await freePort());
+    const countsAre = async (files, when) => {
+      await browser.waitUntil(async () => [...counting.counts.keys()].length >= files.length, {
+        timeout: WAIT,
+        timeoutMsg: `${when}: not every file was fetched: ${JSON.stringify(Object.fromEntries(counting.counts))}`,
+      });
+      await sleep(1500);
+      const counts = Object.fromEntries([...counting.counts].sort());
+      if (JSON.stringify(counts) !== JSON.stringify(Object.fromEntries(files.map((f) => [f, 1])))) {
+        throw new Error(`${when}: downloads: ${JSON.stringify(counts)}`);
+      }
+      return counts;
+    };
     try {
       counting.counts.clear();
       await browser.url(`${COUNT_URL}${address}`);
       await screen(browser).heading(heading);
-      await browser.waitUntil(async () => [...counting.counts.keys()].length >= files.length, {
-        timeout: WAIT,
-        timeoutMsg: `not every file was fetched: ${JSON.stringify(Object.fromEntries(counting.counts))}`,
-      });
-      await sleep(1500);
-      const counts = Object.fromEntries([...counting.counts].sort());
-      const once = Object.fromEntries(files.map((f) => [f, 1]));
-      downloadCounts.push([engine, address, counts]);
-      if (JSON.stringify(counts) !== JSON.stringify(once)) throw new Error(`downloads: ${JSON.stringify(counts)}`);
+      await countsAre(opened, 'opened');
+      // The visitor starts on the form: where it leads.
+      await (await browser.$('form input')).click();
+      downloadCounts.push([engine, address, await countsAre(all, 'after a focus on the form')]);
     } finally {
       await browser.deleteSession().catch(() => {});
       driver.kill();
@@ -330,12 +332,12 @@ for (const engine of engines) {
     }
   };
   try {
-    for (const [address, heading, groups] of [
-      ['/login', 'Вход в Личный кабинет', ['login', 'home']],
-      ['/register', 'Регистрация', ['forms']],
-      ['/settings', 'Вход в Личный кабинет', ['cabinet', 'login', 'home']],
+    for (const [address, heading, groups, next] of [
+      ['/login', 'Вход в Личный кабинет', ['login'], ['home']],
+      ['/register', 'Регистрация', ['forms'], []],
+      ['/settings', 'Вход в Личный кабинет', ['cabinet', 'login'], ['home']],
     ]) {
-      await downloads(engine, counting, address, heading, groups, step);
+      await downloads(engine, counting, address, heading, groups, next, step);
       broken = false;
     }
     await belowTheFloor(engine, step);

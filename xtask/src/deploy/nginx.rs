@@ -113,7 +113,8 @@ mod tests {
         assert!(conf.contains("listen 127.0.0.1:8095;"));
         assert!(conf.contains("root /tmp/k/site;"));
         assert!(conf.contains("pid /tmp/k/nginx.pid;"));
-        assert!(conf.contains("Content-Security-Policy \"default-src 'self'\" always;"));
+        assert!(conf.contains("\"~^text/html\" \"default-src 'self'\";"));
+        assert!(conf.contains("add_header Content-Security-Policy $kabinet_csp always;"));
         assert!(conf.contains("brotli_static on;"));
     }
 }

@@ -10,14 +10,16 @@
 // protected route, once the early script's start-up check
 // (window.kabinetSession, src/early.js) says no one is signed in, fetches
 // the sign-in page's module too, where the app will send the visitor;
-// starts the app, and once the page has loaded and the browser is idle,
-// prefetches into the HTTP cache the modules of where the page leads (a
-// public page: the page a visitor goes to next, after /login home; a
-// cabinet page: the menu's sections), and the module of any link the
-// pointer, the focus or a finger reaches, so that the next page opens
-// without a download and nothing else is paid for by a visitor who only
-// signs in (unless the visitor's browser asks to save data: then each page
-// downloads its module when it opens).
+// starts the app, and once the page has loaded prefetches into the HTTP
+// cache the modules of where the page leads: a cabinet page, at idle, the
+// menu's sections; a public page, once the visitor starts on its form (a
+// focus, a key, autofill's input, a press, a submit), the page a visitor
+// goes to next (after /login, home), so that a visitor who only looks pays
+// for nothing more, and one who signs in has home before the API has
+// checked the password. And the module of any link the pointer, the focus
+// or a finger reaches. The next page then opens without a download (unless
+// the visitor's browser asks to save data: then each page downloads its
+// module when it opens).
 //
 // Early downloads are this script's own fetch()es, whose answers the glue
 // and the split modules' loader take (window.kabinetPreloaded, see
@@ -85,10 +87,27 @@ const prefetchFiles = (files) => navigator.connection?.saveData || files.forEach
 // It waits for the start-up check's answer: a visitor of a cabinet page who
 // is not signed in is on the sign-in page by then, and goes on from there.
 const leadsTo = (answer) => (route && route[3] && signIn && answer?.status === 401 ? signIn[4] : route ? route[4] : []);
-const prefetch = () => (window.kabinetSession ?? Promise.resolve()).then((answer) => prefetchFiles(leadsTo(answer)), () => prefetchFiles(leadsTo()));
-const whenIdle = () => (window.requestIdleCallback ? requestIdleCallback(prefetch, { timeout: 5000 }) : setTimeout(prefetch, 1000));
+const onPublicPage = (answer) => !route || !route[3] || answer?.status === 401;
+// The visitor's start on a form, heard from the first moment: a quick one
+// may press before the page has loaded.
+const intentTypes = ["focusin", "input", "pointerdown", "submit"];
+let heardIntent;
+const intent = new Promise((resolve) => (heardIntent = resolve));
+const hearIntent = (event) => {
+  if (!event.target.closest?.("form")) return;
+  intentTypes.forEach((type) => removeEventListener(type, hearIntent, true));
+  heardIntent();
+};
+intentTypes.forEach((type) => addEventListener(type, hearIntent, { capture: true, passive: true }));
+const whenIdle = (then) => (window.requestIdleCallback ? requestIdleCallback(then, { timeout: 5000 }) : setTimeout(then, 1000));
+const prefetch = () =>
+  (window.kabinetSession ?? Promise.resolve()).then((answer) => answer, () => undefined).then((answer) => {
+    const next = () => prefetchFiles(leadsTo(answer));
+    if (onPublicPage(answer)) intent.then(next);
+    else whenIdle(next);
+  });
 started.then(
-  () => (document.readyState === "complete" ? whenIdle() : addEventListener("load", whenIdle, { once: true })),
+  () => (document.readyState === "complete" ? prefetch() : addEventListener("load", prefetch, { once: true })),
   (error) => window.kabinetUnsupported?.(error),
 );
 // A link about to be followed: its page's group.
