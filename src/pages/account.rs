@@ -12,7 +12,7 @@ use crate::rules::{
     date::format_date,
     money::{balance, format_rub, paid_on},
     reading::reading_with_unit,
-    typography::numbered,
+    typography::{address, numbered},
 };
 
 /// `/accounts/{id}` — one account in full.
@@ -56,7 +56,7 @@ fn AccountDetails(account: Account) -> impl IntoView {
             </div>
             <div>
                 <dt>"Адрес"</dt>
-                <dd>{summary.address}</dd>
+                <dd>{address(&summary.address)}</dd>
             </div>
             <div>
                 <dt>"Владелец"</dt>

@@ -15,7 +15,7 @@ use crate::form::{Field, Form, FormError};
 use crate::routes::{Route, use_id};
 use crate::rules::money::{Balance, balance, parse_rub};
 use crate::rules::payment_page::{self, payment_page_url};
-use crate::rules::typography::numbered;
+use crate::rules::typography::{address, numbered};
 
 /// `/accounts/{id}/pay` — «Оплата онлайн».
 #[component]
@@ -49,7 +49,7 @@ pub fn PayForm(account: Account) -> impl IntoView {
     let heading = format!(
         "{}, {}",
         numbered(&account.summary.number),
-        account.summary.address
+        address(&account.summary.address)
     );
     let supplier = account.summary.supplier.name.clone();
     let choice = RwSignal::new(if debt_kop > 0 {

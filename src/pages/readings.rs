@@ -17,7 +17,7 @@ use crate::form::{Form, FormError};
 use crate::routes::{Route, use_id};
 use crate::rules::account_number::account_title;
 use crate::rules::reading::{reading_days, reading_with_unit};
-use crate::rules::typography::numbered;
+use crate::rules::typography::{address, numbered};
 
 /// `/accounts/{id}/readings` — «Передача показаний».
 #[component]
@@ -47,7 +47,7 @@ fn ReadingsForm(account: Account) -> impl IntoView {
     let heading = format!(
         "{}, {}",
         account_title(&account.summary.number),
-        account.summary.address
+        address(&account.summary.address)
     );
     if account.meters.is_empty() {
         return Either::Left(view! {
