@@ -72,3 +72,32 @@ test('a hostile return path after login stays inside the app', async ({ page, re
   await expect(homeHeading(page)).toBeVisible();
   await expect(page).toHaveURL(new URL('/', baseURL).href);
 });
+
+test('«Войти» and the two other ways on are one designed row: side by side on a wide screen, stacked on a phone', async ({ page }) => {
+  const login = new LoginPage(page);
+  await login.open();
+  const main = page.getByRole('main');
+  const parts = [login.submit(), main.getByRole('link', { name: 'Забыли пароль?' }), main.getByRole('link', { name: 'Регистрация', exact: true })];
+  const boxes = async () => Promise.all(parts.map(async (part) => (await part.boundingBox())!));
+
+  // Wide: one row, in this order, its items centred on one line, one gap between the links.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  let [submit, recover, register] = await boxes();
+  const middle = (b: { y: number; height: number }) => b.y + b.height / 2;
+  expect(Math.abs(middle(recover) - middle(submit))).toBeLessThan(2);
+  expect(Math.abs(middle(register) - middle(submit))).toBeLessThan(2);
+  expect(recover.x).toBeGreaterThan(submit.x + submit.width);
+  const gap = register.x - (recover.x + recover.width);
+  expect(gap).toBeGreaterThanOrEqual(16);
+  expect(Math.round(recover.x - (submit.x + submit.width))).toBe(Math.round(gap));
+
+  // A phone: the button, then the two links one under the other, on one left edge.
+  await page.setViewportSize({ width: 360, height: 740 });
+  [submit, recover, register] = await boxes();
+  expect(recover.y).toBeGreaterThanOrEqual(submit.y + submit.height);
+  expect(register.y).toBeGreaterThanOrEqual(recover.y + recover.height);
+  expect(recover.x).toBe(submit.x);
+  expect(register.x).toBe(submit.x);
+  for (const b of [recover, register]) expect(b.height).toBeGreaterThanOrEqual(44);
+  await expectAccessible(page);
+});
