@@ -122,8 +122,13 @@ fn Layout(children: Children) -> impl IntoView {
         });
     };
 
+    // The gallery's pictures mark in the header the page they show.
+    #[cfg(debug_assertions)]
+    let shown_at = crate::gallery::shown_at();
+    #[cfg(not(debug_assertions))]
+    let shown_at = None;
     view! {
-        <Nav on_logout=on_logout />
+        <Nav on_logout=on_logout shown_at=shown_at />
         <main id="main" tabindex="-1">
             {move || {
                 logout_error

@@ -83,11 +83,7 @@ pub fn TextField(
     let help_id = format!("{id}-help");
 
     view! {
-        <div
-            class="field"
-            class:field-invalid=move || error.read().is_some()
-            on:mouseleave=hint.on_leave()
-        >
+        <div class="field" class:field-invalid=move || error.read().is_some() node_ref=hint.area()>
 
             <div class="hint-head">
                 <label for=id>{label.clone()}</label>
@@ -134,7 +130,8 @@ pub fn TextField(
                         </span>
                     }
                 })}
-            // Under the input: opening the hint never moves the field.
+            // After the input: its bubble opens under the input, over what
+            // follows, and moves nothing.
             {help
                 .map(|text| {
                     view! { <HintText state=hint id=help_id text=text extra=help_extra /> }

@@ -1,5 +1,5 @@
 use leptos::{ev, prelude::*};
-use leptos_router::{components::A, hooks::use_location};
+use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
 use crate::config::config;
@@ -11,13 +11,31 @@ use crate::session::use_session;
 /// disclosure button (`aria-expanded`, `aria-controls`); Escape folds it
 /// again and gives focus back to the button, and so does leaving the page.
 /// «Выход» is a button: it changes state, and it must work from the keyboard.
+/// The link of the page shown is marked (`aria-current="page"`: bold, a
+/// thick underline).
 #[component]
-pub fn Nav(#[prop(into)] on_logout: Callback<()>) -> impl IntoView {
+pub fn Nav(
+    #[prop(into)] on_logout: Callback<()>,
+    /// The address whose page the header marks when it is not the
+    /// browser's: the gallery shows each screen at an address of its own.
+    #[prop(optional_no_strip)]
+    shown_at: Option<String>,
+) -> impl IntoView {
     let session = use_session();
+    let location = use_location();
+    let path = Signal::derive(move || shown_at.clone().unwrap_or_else(|| location.pathname.get()));
     // The section of the page shown, not only of an exact link: paying for
     // an account belongs to «Оплата онлайн».
-    let location = use_location();
-    let current = move || Section::of(&location.pathname.read());
+    let current = move || Section::of(&path.read());
+    // As the router's own links mark themselves: on their page or under it.
+    let marked = move |route: Route<'static>| {
+        let href = route.path();
+        let path = path.read();
+        let under = path
+            .strip_prefix(href.as_str())
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
+        under.then_some("page")
+    };
     let open = RwSignal::new(false);
     Effect::new(move || {
         location.pathname.track();
@@ -51,10 +69,20 @@ pub fn Nav(#[prop(into)] on_logout: Callback<()>) -> impl IntoView {
                                     <nav class="site-nav" aria-label="Основное меню">
                                         <ul>
                                             <li>
-                                                <A href=Route::Login.path()>"Вход"</A>
+                                                <a
+                                                    href=Route::Login.path()
+                                                    aria-current=move || marked(Route::Login)
+                                                >
+                                                    "Вход"
+                                                </a>
                                             </li>
                                             <li>
-                                                <A href=Route::Register.path()>"Регистрация"</A>
+                                                <a
+                                                    href=Route::Register.path()
+                                                    aria-current=move || marked(Route::Register)
+                                                >
+                                                    "Регистрация"
+                                                </a>
                                             </li>
                                         </ul>
                                     </nav>

@@ -18,11 +18,7 @@ pub fn SupplierSelect(
     let Field { id, value, error } = field;
     let hint = HintState::new();
     view! {
-        <div
-            class="field"
-            class:field-invalid=move || error.read().is_some()
-            on:mouseleave=hint.on_leave()
-        >
+        <div class="field" class:field-invalid=move || error.read().is_some() node_ref=hint.area()>
             <div class="hint-head">
                 <label for=id>"Поставщик:"</label>
                 <HintButton state=hint topic="Поставщик:" controls=format!("{id}-help") />

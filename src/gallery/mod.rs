@@ -73,6 +73,15 @@ pub fn install_stub() {
     world.install();
 }
 
+/// On a state's address, the address of its screen in the app (none for
+/// not-found and the tokens): the header marks that page, as it does live.
+pub fn shown_at() -> Option<String> {
+    let path = window().location().pathname().unwrap_or_default();
+    let (screen, key) = gallery_path(&path)??;
+    let state = states::find(screen, key)?;
+    state.screen.about().1.map(|route| route.path())
+}
+
 /// The app's not-found route in debug builds: the gallery's own routes, and
 /// the not-found page for the rest.
 #[component]

@@ -27,7 +27,7 @@ pub fn AgreementPage() -> impl IntoView {
                 "Неподтверждённый Личный кабинет удаляется после даты, указанной в письме со ссылкой для подтверждения."
             </li>
         </ol>
-        <p>
+        <p class="link-line">
             <A href=Route::Register.path()>"← к регистрации"</A>
         </p>
     }

@@ -163,16 +163,10 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
                     note=Some(rule)
                     inputmode="numeric"
                     autocomplete="off"
-                    size="size-10"
+                    // Wider than the rule's 10 digits: a number typed too
+                    // long stays whole in view beside its message.
+                    size="size-12"
                 />
-                // The same help as the «?», for whoever does not look for a «?».
-                <details class="disclosure">
-                    <summary>"Где найти номер лицевого счета?"</summary>
-                    <div>
-                        <p>{help}</p>
-                        {receipt()}
-                    </div>
-                </details>
                 {move || {
                     asked
                         .get()
@@ -224,7 +218,7 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
                     <A href=Route::Home.path()>"На главную"</A>
                 </p>
             </Outcome>
-            <p>
+            <p class="link-line">
                 <button
                     type="button"
                     class="link"
@@ -291,16 +285,16 @@ fn proof_receipt(kind: ProofKind) -> impl IntoView {
             "Пример квитанции: сумма начисления за месяц напечатана внизу, в строке «Начислено за месяц, ₽», и обведена рамкой.",
         ),
     };
-    view! { <img src=src width="320" height="200" loading="lazy" class="receipt" alt=alt /> }
+    view! { <img src=src width="320" height="240" loading="lazy" class="receipt" alt=alt /> }
 }
 
-/// The receipt with the number marked: in the «?» and in the disclosure.
+/// The receipt with the number marked, in the number's «?».
 fn receipt() -> impl IntoView {
     view! {
         <img
             src="/receipt.svg"
             width="320"
-            height="200"
+            height="240"
             loading="lazy"
             class="receipt"
             alt="Пример квитанции: номер лицевого счета напечатан в правом верхнем углу и обведён рамкой."

@@ -81,12 +81,14 @@ pub fn LoginPage() -> impl IntoView {
                 autocomplete="current-password"
             />
             <RevealPasswords checked=revealed controls="password" />
+            // «Войти», then the two other ways on as one group: beside it
+            // on a wide screen, stacked under it on a phone.
             <Beside slot>
-                <A href=Route::Recover.path()>"Забыли пароль?"</A>
+                <span class="action-links">
+                    <A href=Route::Recover.path()>"Забыли пароль?"</A>
+                    <A href=Route::Register.path()>"Регистрация"</A>
+                </span>
             </Beside>
         </FormShell>
-        <p>
-            <A href=Route::Register.path()>"Регистрация"</A>
-        </p>
     }
 }

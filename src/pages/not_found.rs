@@ -13,7 +13,7 @@ pub fn NotFoundPage() -> impl IntoView {
         <p>
             "Такой страницы в Личном кабинете нет. Возможно, ссылка устарела или в адресе опечатка."
         </p>
-        <p>
+        <p class="link-line">
             <A href=Route::Home.path()>"На главную страницу"</A>
         </p>
     }

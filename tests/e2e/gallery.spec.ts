@@ -68,6 +68,31 @@ test.describe('the gallery of a debug build', () => {
   }
 });
 
+test.describe('the header in the gallery', () => {
+  test.skip(RELEASE, 'the release build has no gallery');
+
+  test('marks the page its picture shows, as the live header does', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const cases: [string, string][] = [
+      ['/gallery/settings/hint-open', 'Настройки'],
+      ['/gallery/link-account/hint-open', 'Лицевые счета'],
+      ['/gallery/pay/debt', 'Оплата онлайн'],
+      ['/gallery/home/one-account', 'Главная'],
+      ['/gallery/login/empty', 'Вход'],
+      ['/gallery/register/empty', 'Регистрация'],
+    ];
+    for (const [address, name] of cases) {
+      await page.goto(address);
+      await page.locator('html[data-gallery-ready]').waitFor({ state: 'attached', timeout: 10_000 });
+      const current = page.getByRole('navigation', { name: 'Основное меню' }).locator('a[aria-current="page"]');
+      await expect(current, address).toHaveText(name);
+      // Bold, a 3 px underline: the live header's mark.
+      const look = await current.evaluate((a) => [getComputedStyle(a).fontWeight, getComputedStyle(a).textDecorationThickness]);
+      expect(look, address).toEqual(['700', '3px']);
+    }
+  });
+});
+
 test('the release build has no gallery: its addresses are the not-found page', async ({ page }) => {
   test.skip(!RELEASE, 'only a release build is checked for its absence');
   for (const address of ['/gallery', '/gallery/login/empty']) {

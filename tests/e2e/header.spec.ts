@@ -87,6 +87,13 @@ test('signed out, the two links stand in the header beside the wordmark, even on
   await expect(page.getByRole('button', { name: 'Меню' })).toHaveCount(0);
   await expect(page.getByRole('banner')).toContainText('Межрегионгаз');
   expect(await headerHeight(page)).toBeLessThanOrEqual(PHONE_HEADER_MAX);
+  // The page open is marked, as in the signed-in menu (the gallery shows the same).
+  await expect(nav.getByRole('link', { name: 'Вход' })).toHaveAttribute('aria-current', 'page');
+  await expect(nav.getByRole('link', { name: 'Регистрация' })).not.toHaveAttribute('aria-current', 'page');
+  await nav.getByRole('link', { name: 'Регистрация' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Регистрация' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Регистрация' })).toHaveAttribute('aria-current', 'page');
+  await expect(nav.getByRole('link', { name: 'Вход' })).not.toHaveAttribute('aria-current', 'page');
 });
 
 test('the navigation marks «Оплата онлайн» while paying, and /pay with one account opens its form', async ({ page, request }) => {

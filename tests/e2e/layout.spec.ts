@@ -135,33 +135,32 @@ test('back links stand above the heading', async ({ page, request }) => {
   await expect(page.getByRole('heading', { level: 1, name: /Лицевой счет/ })).toBeVisible();
 });
 
-test('where the number is on the receipt: a disclosure under the field as well as the «?»', async ({ page, request }) => {
+test('where the number is on the receipt: one help control, the «?» of the field', async ({ page, request }) => {
   await confirmedSubscriber(page, request);
   const form = new LinkAccountPage(page);
   await form.open();
-  const details = page.locator('details', { hasText: 'Где найти номер лицевого счета?' });
-  const summary = details.locator('summary');
-  await expect(summary).toHaveText('Где найти номер лицевого счета?');
-  const picture = details.getByRole('img', { name: /номер лицевого счета/ });
-  await expect(picture).toBeHidden();
-  // Opened from the keyboard, as any disclosure.
-  await summary.focus();
-  await page.keyboard.press('Enter');
-  await expect(details).toHaveAttribute('open', '');
+  // No second control with the same help beside it.
+  await expect(page.locator('details')).toHaveCount(0);
+  await expect(page.getByText('Где найти номер лицевого счета?')).toHaveCount(0);
+  const help = page.getByRole('button', { name: 'Подсказка: Лицевой счет:' });
+  await help.click();
+  const picture = page.locator('#number-help').getByRole('img', { name: /номер лицевого счета/ });
   await expect(picture).toBeVisible();
   await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
   // The chosen supplier's own words.
   await form.supplier().selectOption({ label: VORONEZH });
-  await expect(details).toContainText('начинается с 36');
+  await help.click();
+  await expect(page.locator('#number-help')).toContainText('начинается с 36');
   await expectAccessible(page);
 });
 
-test('the «?» is a small button on the line of its text; the home heading is short, the welcome its lead', async ({ page, request }) => {
+test('the «?» is a small circle on the line of its text, in a 44 px target; the home heading is short, the welcome its lead', async ({ page, request }) => {
   await confirmedSubscriber(page, request);
   await page.goto('/settings');
   for (const topic of ['Логин', 'Смена пароля', 'Подключение ЛС']) {
     const button = page.getByRole('button', { name: `Подсказка: ${topic}` });
-    const b = await box(button);
+    expect((await box(button)).height, topic).toBeGreaterThanOrEqual(44);
+    const b = await box(button.locator('.hint-mark'));
     expect(b.height, topic).toBeLessThanOrEqual(32);
     expect(b.height, topic).toBeGreaterThanOrEqual(24);
     const text = await box(button.locator('xpath=preceding-sibling::*[1]'));

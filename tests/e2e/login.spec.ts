@@ -1,6 +1,6 @@
 // Login: wrong password, faults, and the way back to where the subscriber was going.
 import { expect, test } from './support/fixtures';
-import { LoginPage, PASSWORD, homeHeading, confirmedSubscriber, expectAccessible, freshEmail, recordRequests } from './support/kabinet';
+import { LoginPage, PASSWORD, homeHeading, confirmedSubscriber, expectAccessible, freshEmail, recordRequests, takenOver } from './support/kabinet';
 
 test('a wrong password is refused without telling whether the account exists', async ({ page, request }) => {
   const email = await confirmedSubscriber(page, request);
@@ -71,4 +71,35 @@ test('a hostile return path after login stays inside the app', async ({ page, re
   await login.login(email);
   await expect(homeHeading(page)).toBeVisible();
   await expect(page).toHaveURL(new URL('/', baseURL).href);
+});
+
+test('«Войти» and the two other ways on are one designed row: side by side on a wide screen, stacked on a phone', async ({ page }) => {
+  const login = new LoginPage(page);
+  await login.open();
+  // Measured on the live page: the saved one is swapped out under a measure.
+  await takenOver(page);
+  const main = page.getByRole('main');
+  const parts = [login.submit(), main.getByRole('link', { name: 'Забыли пароль?' }), main.getByRole('link', { name: 'Регистрация', exact: true })];
+  const boxes = async () => Promise.all(parts.map(async (part) => (await part.boundingBox())!));
+
+  // Wide: one row, in this order, its items centred on one line, one gap between the links.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  let [submit, recover, register] = await boxes();
+  const middle = (b: { y: number; height: number }) => b.y + b.height / 2;
+  expect(Math.abs(middle(recover) - middle(submit))).toBeLessThan(2);
+  expect(Math.abs(middle(register) - middle(submit))).toBeLessThan(2);
+  expect(recover.x).toBeGreaterThan(submit.x + submit.width);
+  const gap = register.x - (recover.x + recover.width);
+  expect(gap).toBeGreaterThanOrEqual(16);
+  expect(Math.round(recover.x - (submit.x + submit.width))).toBe(Math.round(gap));
+
+  // A phone: the button, then the two links one under the other, on one left edge.
+  await page.setViewportSize({ width: 360, height: 740 });
+  [submit, recover, register] = await boxes();
+  expect(recover.y).toBeGreaterThanOrEqual(submit.y + submit.height);
+  expect(register.y).toBeGreaterThanOrEqual(recover.y + recover.height);
+  expect(recover.x).toBe(submit.x);
+  expect(register.x).toBe(submit.x);
+  for (const b of [recover, register]) expect(b.height).toBeGreaterThanOrEqual(44);
+  await expectAccessible(page);
 });
