@@ -10,6 +10,7 @@ use leptos_router::{
 use crate::api::session as api_session;
 use crate::components::{
     banner::UnconfirmedBanner, footer::Footer, home_intro::HomeFrame, nav::Nav,
+    signed_out::SignedOutNotice,
 };
 use crate::lazy_routes as lazy;
 use crate::routes::Route as Page;
@@ -109,6 +110,7 @@ fn Layout(children: Children) -> impl IntoView {
             match api_session::logout().await {
                 Ok(()) => {
                     logout_error.set(None);
+                    session.left.set(true);
                     // Leave first: a signed-in page that saw the session end
                     // would send the subscriber to login with a way back to it.
                     navigate(&Page::Login.path(), Default::default());
@@ -133,6 +135,7 @@ fn Layout(children: Children) -> impl IntoView {
                         }
                     })
             }}
+            <SignedOutNotice />
             <UnconfirmedBanner />
             {children()}
         </main>
