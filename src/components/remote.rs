@@ -3,7 +3,6 @@ use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 use crate::api::ApiError;
-use crate::components::outcome::{Outcome, Tone};
 use crate::routes::Route;
 
 /// Shows what a `LocalResource` read: «Загрузка…» while it runs, the error
@@ -31,19 +30,19 @@ where
     }
 }
 
-/// The API's words for what is not there, and the way to what is.
+/// The API's words for what is not there, and the way to what is (the
+/// look of every failed read, with the way out as its primary action).
 fn not_found(error: ApiError) -> impl IntoView {
     view! {
-        <Outcome title=error.to_string() tone=Tone::Failure>
+        <div class="alert" role="alert">
+            <p>{error.to_string()}</p>
             <p>
                 "Возможно, ссылка устарела или лицевой счет отключен от Личного кабинета. Все подключенные счета и их платежи — в разделе «Лицевые счета»."
             </p>
-            <p class="panel-actions">
-                <A href=Route::Accounts.path() attr:class="button primary">
-                    "Лицевые счета"
-                </A>
-            </p>
-        </Outcome>
+            <A href=Route::Accounts.path() attr:class="button primary">
+                "Лицевые счета"
+            </A>
+        </div>
     }
 }
 

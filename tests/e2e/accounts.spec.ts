@@ -213,7 +213,7 @@ test('an account that is not there keeps its page heading, says so and leads to 
   await confirmedSubscriber(page, request);
   await page.goto('/accounts/no-such-account');
   await expect(page.getByRole('heading', { level: 1, name: 'Лицевой счет' })).toBeVisible();
-  const outcome = page.getByRole('status').filter({ has: page.getByRole('heading', { name: 'Лицевой счет не найден в Вашем Личном кабинете.' }) });
+  const outcome = page.getByRole('alert').filter({ hasText: 'Лицевой счет не найден в Вашем Личном кабинете.' });
   await expect(outcome).toBeVisible();
   await expect(page.getByRole('button', { name: 'Повторить' })).toHaveCount(0);
   const way = outcome.getByRole('link', { name: 'Лицевые счета' });
