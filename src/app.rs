@@ -8,7 +8,9 @@ use leptos_router::{
 };
 
 use crate::api::session as api_session;
-use crate::components::{footer::Footer, home_intro::HomeFrame, nav::Nav};
+use crate::components::{
+    footer::Footer, home_intro::HomeFrame, nav::Nav, signed_out::SignedOutNotice,
+};
 use crate::lazy_routes as lazy;
 use crate::routes::Route as Page;
 use crate::session::{Session, use_session};
@@ -112,6 +114,7 @@ fn Layout(children: Children) -> impl IntoView {
             match api_session::logout().await {
                 Ok(()) => {
                     logout_error.set(None);
+                    session.left.set(true);
                     // Leave first: a signed-in page that saw the session end
                     // would send the subscriber to login with a way back to it.
                     navigate(&Page::Login.path(), Default::default());
@@ -141,6 +144,7 @@ fn Layout(children: Children) -> impl IntoView {
                         }
                     })
             }}
+            <SignedOutNotice />
             <Show when=unconfirmed>{lazy::unconfirmed_banner}</Show>
             {children()}
         </main>

@@ -15,6 +15,11 @@ pub struct Session {
     /// Set when the API ended the session under the subscriber's feet
     /// (expired, logged out elsewhere); the login page explains it.
     pub expired: RwSignal<bool>,
+    /// Set when the subscriber has just left by «Выход» in this tab; the
+    /// page they land on says so (`components/signed_out.rs`). Held in
+    /// memory only: a reload or a plain visit of /login says nothing, and
+    /// nothing in the address can make it speak.
+    pub left: RwSignal<bool>,
 }
 
 impl Session {
@@ -25,6 +30,7 @@ impl Session {
             user: RwSignal::new(None),
             checked: RwSignal::new(false),
             expired: RwSignal::new(false),
+            left: RwSignal::new(false),
         };
         provide_context(session);
         api::on_unauthenticated(move || {
@@ -63,6 +69,7 @@ impl Session {
 
     pub fn signed_in_as(self, user: User) {
         self.expired.set(false);
+        self.left.set(false);
         self.user.set(Some(user));
         self.checked.set(true);
     }

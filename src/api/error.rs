@@ -130,15 +130,21 @@ fn message_for(code: &str) -> Option<&'static str> {
     })
 }
 
+/// A server that failed (5xx) without saying why.
+const UNAVAILABLE: &str = "Сервис временно недоступен. Повторите попытку через несколько минут.";
+
+/// Any other answer the app has no words for.
+const NOT_DONE: &str = "Запрос не выполнен. Обновите страницу и повторите попытку; если не поможет, напишите в службу поддержки.";
+
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            // No status code in a subscriber's text: it tells them nothing to
+            // do (the browser's network panel keeps it for whoever helps them).
             Self::Problem { code, detail, status, .. } => match message_for(code) {
                 Some(message) => f.write_str(message),
-                None if detail.trim().is_empty() => write!(
-                    f,
-                    "Запрос не выполнен (ошибка {status}). Повторите попытку; если не поможет, напишите в службу поддержки."
-                ),
+                None if detail.trim().is_empty() && *status >= 500 => f.write_str(UNAVAILABLE),
+                None if detail.trim().is_empty() => f.write_str(NOT_DONE),
                 None => f.write_str(detail),
             },
             Self::TooManyRequests { retry_after } | Self::AccountLocked { retry_after } => {
@@ -152,13 +158,8 @@ impl fmt::Display for ApiError {
                 "Нет связи с сервером. Проверьте подключение к интернету и повторите попытку.",
             ),
             // The subscriber is told what to do, not the server's status.
-            Self::Unexpected(status) if *status >= 500 => f.write_str(
-                "Сервис временно недоступен. Повторите попытку через несколько минут.",
-            ),
-            Self::Unexpected(status) => write!(
-                f,
-                "Сервис ответил ошибкой {status}. Обновите страницу и повторите попытку; если не поможет, напишите в службу поддержки."
-            ),
+            Self::Unexpected(status) if *status >= 500 => f.write_str(UNAVAILABLE),
+            Self::Unexpected(_) => f.write_str(NOT_DONE),
             Self::Malformed => f.write_str(
                 "Сервис прислал ответ, который не удалось прочитать. Повторите попытку через несколько минут; если не поможет, напишите в службу поддержки.",
             ),
@@ -312,10 +313,24 @@ mod tests {
     #[test]
     fn a_problem_without_any_text_still_says_something() {
         let bare = ApiError::from_answer(409, PROBLEM, None, r#"{"code":"new_code"}"#);
-        assert_eq!(
-            bare.to_string(),
-            "Запрос не выполнен (ошибка 409). Повторите попытку; если не поможет, напишите в службу поддержки."
-        );
+        assert_eq!(bare.to_string(), NOT_DONE);
+        let crashed = ApiError::from_answer(503, PROBLEM, None, r#"{"code":"new_code"}"#);
+        assert_eq!(crashed.to_string(), UNAVAILABLE);
+    }
+
+    /// A subscriber reads what to do, never «ошибка 409» or «404».
+    #[test]
+    fn no_status_code_in_a_subscribers_text() {
+        for status in [400, 403, 404, 409, 418, 422, 500, 502, 503] {
+            for error in [
+                ApiError::from_answer(status, PROBLEM, None, r#"{"code":"new_code"}"#),
+                ApiError::from_answer(status, "text/html", None, "<h1>oops</h1>"),
+            ] {
+                let text = error.to_string();
+                assert!(!text.contains("ошибка"), "{text}");
+                assert!(!text.chars().any(|c| c.is_ascii_digit()), "{text}");
+            }
+        }
     }
 
     #[test]

@@ -2,14 +2,19 @@ use leptos::{html, prelude::*};
 use wasm_bindgen::JsCast;
 
 /// A modal question with two answers, on the browser's own `<dialog>`: it
-/// traps focus, closes on Escape and gives focus back where it was. It asks
-/// before what cannot simply be taken back, so its «yes» looks like a
-/// warning; «Отмена» has the focus and the look of every other «Отмена».
+/// traps focus, closes on Escape and gives focus back where it was. The
+/// question is its heading (and its accessible name), `detail` under it
+/// what the answer means (its description). It asks before what cannot
+/// simply be taken back, so its «yes» looks like a warning; «Отмена» has
+/// the focus and the look of every other «Отмена».
 #[component]
 pub fn ConfirmDialog(
     /// Open while `Some`; the text is the question.
     #[prop(into)]
     question: Signal<Option<String>>,
+    /// What the answer means, said under the question.
+    #[prop(optional, into)]
+    detail: Signal<String>,
     confirm_label: &'static str,
     #[prop(into)] on_confirm: Callback<()>,
     #[prop(into)] on_cancel: Callback<()>,
@@ -29,9 +34,11 @@ pub fn ConfirmDialog(
             node_ref=dialog
             class="dialog"
             aria-labelledby="dialog-question"
+            aria-describedby="dialog-detail"
             on:cancel=move |_: web_sys::Event| on_cancel.run(())
         >
-            <p id="dialog-question">{move || question.get().unwrap_or_default()}</p>
+            <h2 id="dialog-question">{move || question.get().unwrap_or_default()}</h2>
+            <p id="dialog-detail">{detail}</p>
             <div class="dialog-actions">
                 <button type="button" class="primary danger" on:click=move |_| on_confirm.run(())>
                     {confirm_label}

@@ -22,5 +22,6 @@ pub mod remote;
 pub mod retry_countdown;
 pub mod robot_check;
 pub mod send_or_confirm;
+pub mod signed_out;
 pub mod supplier_select;
 pub mod title;

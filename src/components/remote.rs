@@ -1,10 +1,14 @@
-use leptos::{either::EitherOf3, prelude::*};
+use leptos::{either::EitherOf4, prelude::*};
+use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 use crate::api::ApiError;
+use crate::routes::Route;
 
 /// Shows what a `LocalResource` read: «Загрузка…» while it runs, the error
-/// with «Повторить» when it failed, else `children` of the value.
+/// with «Повторить» when it failed, else `children` of the value. What is
+/// not there (404: an account not linked, a payment of nobody's) is no
+/// failure to retry: its way out is «Лицевые счета».
 ///
 /// A plain `match` over the resource: lighter in the wasm than the
 /// Transition/ErrorBoundary/Suspend trio, and enough for a read that has no
@@ -17,11 +21,28 @@ where
     V: IntoView + 'static,
 {
     move || match resource.get() {
-        None => EitherOf3::A(loading()),
-        Some(Ok(value)) => EitherOf3::B(children(value)),
-        Some(Err(error)) => EitherOf3::C(failed_with_retry(error.to_string(), move || {
+        None => EitherOf4::A(loading()),
+        Some(Ok(value)) => EitherOf4::B(children(value)),
+        Some(Err(error)) if error.status() == Some(404) => EitherOf4::C(not_found(error)),
+        Some(Err(error)) => EitherOf4::D(failed_with_retry(error.to_string(), move || {
             resource.refetch()
         })),
+    }
+}
+
+/// The API's words for what is not there, and the way to what is (the
+/// look of every failed read, with the way out as its primary action).
+fn not_found(error: ApiError) -> impl IntoView {
+    view! {
+        <div class="alert" role="alert">
+            <p>{error.to_string()}</p>
+            <p>
+                "Возможно, ссылка устарела или лицевой счет отключен от Личного кабинета. Все подключенные счета и их платежи — в разделе «Лицевые счета»."
+            </p>
+            <A href=Route::Accounts.path() attr:class="button primary">
+                "Лицевые счета"
+            </A>
+        </div>
     }
 }
 

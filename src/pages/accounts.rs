@@ -20,6 +20,9 @@ pub fn AccountList(
     #[prop(optional)] list: Option<LocalResource<Result<Vec<AccountSummary>, ApiError>>>,
 ) -> impl IntoView {
     let list = list.unwrap_or_else(|| LocalResource::new(accounts::list));
+    // With accounts, their cards carry the page's actions and «Подключить
+    // ЛС» is secondary; without any, it is the one thing to do.
+    let none = move || list.get().is_some_and(|l| l.is_ok_and(|l| l.is_empty()));
     view! {
         <Title text=title />
         <h1>{title}</h1>
@@ -33,8 +36,11 @@ pub fn AccountList(
                 }
             }
         />
-        <p>
-            <A href=Route::LinkAccount.path() attr:class="button primary">
+        <p class="panel-actions">
+            <A
+                href=Route::LinkAccount.path()
+                attr:class=move || if none() { "button primary" } else { "button" }
+            >
                 "Подключить ЛС"
             </A>
         </p>

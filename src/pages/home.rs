@@ -2,13 +2,16 @@ use leptos::{either::Either, prelude::*};
 use leptos_router::components::A;
 
 use crate::api::accounts;
-use crate::components::{account_card::AccountCards, home_intro::HomeIntro, remote::Remote};
+use crate::components::home_intro::{HomeHeading, Welcome};
+use crate::components::{account_card::AccountCards, remote::Remote};
 use crate::routes::Route;
 use crate::session::use_session;
 
-/// `/` — the start page of a signed-in subscriber: a short heading, the
-/// welcome as its lead paragraph, their accounts as cards. Until the session
-/// check answers, the shell shows its beginning (`HomeFrame`).
+/// `/` — the start page of a signed-in subscriber: a short heading, then
+/// their accounts as cards (first, so that a phone shows a balance without
+/// scrolling) and the welcome after them; without accounts, the welcome
+/// leads to «Подключить ЛС». Until the session check answers, the shell
+/// shows its beginning (`HomeFrame`).
 #[component]
 pub fn HomePage() -> impl IntoView {
     let session = use_session();
@@ -18,7 +21,7 @@ pub fn HomePage() -> impl IntoView {
             .with(|u| u.as_ref().is_some_and(|u| u.confirmed))
     };
     view! {
-        <HomeIntro />
+        <HomeHeading />
         // Accounts open once the e-mail is confirmed; the banner above says how.
         {move || {
             if confirmed() {
@@ -30,7 +33,7 @@ pub fn HomePage() -> impl IntoView {
                     },
                 )
             } else {
-                Either::Right(())
+                Either::Right(view! { <Welcome /> })
             }
         }}
     }
@@ -46,10 +49,11 @@ fn LinkedAccounts() -> impl IntoView {
                 if list.is_empty() {
                     Either::Left(
                         view! {
+                            <Welcome />
                             <p>
                                 "Для начала работы с Личным кабинетом Вам необходимо подключить к нему Ваши лицевые счета."
                             </p>
-                            <p>
+                            <p class="panel-actions">
                                 <A href=Route::LinkAccount.path() attr:class="button primary">
                                     "Подключить ЛС"
                                 </A>
@@ -66,6 +70,9 @@ fn LinkedAccounts() -> impl IntoView {
                                     "Подключить ещё один лицевой счет"
                                 </A>
                             </p>
+                            <div class="home-welcome">
+                                <Welcome />
+                            </div>
                         },
                     )
                 }

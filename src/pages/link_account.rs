@@ -16,7 +16,7 @@ use crate::rules::account_number::{
     DEFAULT_MAX_DIGITS, account_number, digits_rule, supplier_chosen, without_spaces,
 };
 use crate::rules::link_proof::{input_mode, proof as proof_rule};
-use crate::rules::typography::numbered;
+use crate::rules::typography::{self, numbered};
 
 const NUMBER_HELP_DEFAULT: &str = "Номер лицевого счета напечатан на квитанции за газ. Выберите поставщика, и здесь появится подсказка, где именно искать номер на его квитанции.";
 
@@ -208,7 +208,7 @@ fn LinkForm(suppliers: Vec<Supplier>) -> impl IntoView {
                     </div>
                     <div>
                         <dt>"Адрес"</dt>
-                        <dd>{account.address}</dd>
+                        <dd>{typography::address(&account.address)}</dd>
                     </div>
                 </dl>
                 <p class="panel-actions">

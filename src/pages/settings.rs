@@ -12,7 +12,7 @@ use crate::components::remote::Remote;
 use crate::components::title::Title;
 use crate::form::{Field, Form, clear};
 use crate::routes::Route;
-use crate::rules::typography::numbered;
+use crate::rules::typography::{self, numbered};
 use crate::session::use_session;
 
 /// `/settings` — «Настройки абонента».
@@ -82,7 +82,7 @@ fn PasswordChange(masked: Signal<String>) -> impl IntoView {
     };
 
     view! {
-        <section aria-labelledby="password-title">
+        <section class="section" aria-labelledby="password-title">
             <Hint
                 id="password-help"
                 topic="Смена пароля"
@@ -106,6 +106,11 @@ fn PasswordChange(masked: Signal<String>) -> impl IntoView {
                         <Outcome title="Пароль изменён">
                             <p>
                                 "Пароль изменён. Другие входы в Личный кабинет завершены."
+                            </p>
+                            <p class="panel-actions">
+                                <A href=Route::Home.path() attr:class="button">
+                                    "На главную"
+                                </A>
                             </p>
                         </Outcome>
                     </Show>
@@ -150,11 +155,16 @@ fn LinkedAccounts() -> impl IntoView {
         }
     });
     let question = Signal::derive(move || {
-        to_unlink.get().map(|a| format!("Отключить лицевой счет {} ({}) от Личного кабинета? Подключить его снова можно в любой момент.", numbered(&a.number), a.supplier.name))
+        to_unlink
+            .get()
+            .map(|a| format!("Отключить лицевой счет {}?", numbered(&a.number)))
+    });
+    let detail = Signal::derive(move || {
+        to_unlink.get().map(|a| format!("Счет поставщика «{}» перестанет показываться в Личном кабинете; договор с поставщиком не меняется. Подключить счет снова можно в любой момент.", a.supplier.name)).unwrap_or_default()
     });
 
     view! {
-        <section aria-labelledby="accounts-title">
+        <section class="section" aria-labelledby="accounts-title">
             <Hint
                 id="accounts-help"
                 topic="Подключение ЛС"
@@ -192,18 +202,21 @@ fn LinkedAccounts() -> impl IntoView {
                                                 "Отключить лицевой счет {}",
                                                 numbered(&account.number),
                                             );
-                                            let text = format!(
-                                                "{} — {}, {}",
-                                                numbered(&account.number),
-                                                account.supplier.name,
-                                                account.address,
-                                            );
                                             view! {
+                                                // The number first and bold, then whose
+                                                // and where, quieter; «Отключить» is a
+                                                // quiet link-like button until the dialog.
                                                 <li>
-                                                    <span>{text}</span>
+                                                    <p class="linked-account">
+                                                        <strong class="number">{numbered(&account.number)}</strong>
+                                                        <span>{account.supplier.name.clone()}</span>
+                                                        <span class="note">
+                                                            {typography::address(&account.address)}
+                                                        </span>
+                                                    </p>
                                                     <button
                                                         type="button"
-                                                        class="danger"
+                                                        class="quiet danger"
                                                         aria-label=label
                                                         on:click=move |_| to_unlink.set(Some(account.clone()))
                                                     >
@@ -219,13 +232,14 @@ fn LinkedAccounts() -> impl IntoView {
                     }
                 }
             />
-            <p>
+            <p class="panel-actions">
                 <A href=Route::LinkAccount.path() attr:class="button primary">
                     "Подключение ЛС"
                 </A>
             </p>
             <ConfirmDialog
                 question=question
+                detail=detail
                 confirm_label="Отключить"
                 on_confirm=move || {
                     if let Some(account) = to_unlink.get_untracked() {

@@ -55,24 +55,19 @@ pub fn balance(balance_kop: i64) -> Balance {
 }
 
 impl Balance {
-    /// `Задолженность: 1 234,56 ₽` and the like.
+    /// `Задолженность: 1 234,56 ₽` and the like: a card's line.
     pub fn text(&self) -> String {
         match self.sum() {
-            Some(sum) => format!("{}: {sum}", self.name()),
-            None => self.name().to_owned(),
+            Some(sum) => format!("{}: {sum}", self.label()),
+            None => self.label().to_owned(),
         }
     }
 
-    /// What the account's balance panel shows large: `К оплате` over the
-    /// debt, `Переплата` over the sum paid ahead, or `Задолженности нет`.
+    /// The balance's one word, the same on a card, on the account's panel
+    /// (over the sum shown large) and on the pay page: `Задолженность`,
+    /// `Переплата` or `Задолженности нет`. Every sum is shown in the text
+    /// colour: a debt is a bill to pay, not an error (red is for errors).
     pub fn label(&self) -> &'static str {
-        match self {
-            Self::Debt(_) => "К оплате",
-            _ => self.name(),
-        }
-    }
-
-    fn name(&self) -> &'static str {
         match self {
             Self::Debt(_) => "Задолженность",
             Self::Overpayment(_) => "Переплата",
@@ -292,9 +287,10 @@ mod tests {
     }
 
     #[test]
-    fn the_balance_panel_says_what_to_pay() {
+    fn the_balance_panel_says_what_to_pay_in_the_cards_words() {
         let debt = balance(123_456);
-        assert_eq!(debt.label(), "К оплате");
+        assert_eq!(debt.label(), "Задолженность");
+        assert!(debt.text().starts_with(debt.label()));
         assert_eq!(debt.sum(), Some("1\u{a0}234,56\u{a0}₽"));
         let ahead = balance(-10_000);
         assert_eq!(ahead.label(), "Переплата");

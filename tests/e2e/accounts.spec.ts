@@ -1,5 +1,5 @@
 // Accounts: linking one from the receipt, the cards, the account page.
-import { expect, test } from './support/fixtures';
+import { expect, test, type Locator } from './support/fixtures';
 import {
   LINKED, LinkAccountPage, confirmedSubscriber, expectAccessible, openSection, subscriberWithAccounts, recordRequests,
 } from './support/kabinet';
@@ -194,7 +194,7 @@ test('the account page shows holder, address, balance, tariffs and meters', asyn
   await expect(page.getByText(VORONEZH)).toBeVisible();
   await expect(page.locator('dd').filter({ hasText: '*' })).toBeVisible(); // the holder, masked
   const balance = page.getByRole('region', { name: 'Баланс', exact: true });
-  await expect(balance.getByText('К оплате', { exact: true })).toBeVisible();
+  await expect(balance.getByText('Задолженность', { exact: true })).toBeVisible();
   await expect(balance.getByText('1 234,56 ₽', { exact: true })).toBeVisible();
   await expect(balance.getByRole('link', { name: 'Оплата онлайн' })).toBeVisible();
   await expect(balance.getByRole('link', { name: 'Передать показания' })).toBeVisible();
@@ -211,13 +211,95 @@ test('the account page shows holder, address, balance, tariffs and meters', asyn
   await expect(page.getByRole('heading', { level: 1, name: 'Лицевой счет № 3600000001' })).toBeVisible();
 });
 
-test('an account that cannot be read still has its page heading, the message and «Повторить»', async ({ page, request }) => {
+test('an account that is not there keeps its page heading, says so and leads to «Лицевые счета», not «Повторить»', async ({ page, request }) => {
   await confirmedSubscriber(page, request);
   await page.goto('/accounts/no-such-account');
   await expect(page.getByRole('heading', { level: 1, name: 'Лицевой счет' })).toBeVisible();
-  await expect(page.getByRole('alert')).toBeVisible();
-  await expect(page.getByRole('alert').getByRole('button', { name: 'Повторить' })).toBeVisible();
+  const outcome = page.getByRole('alert').filter({ hasText: 'Лицевой счет не найден в Вашем Личном кабинете.' });
+  await expect(outcome).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Повторить' })).toHaveCount(0);
+  const way = outcome.getByRole('link', { name: 'Лицевые счета' });
+  await expect(way).toHaveClass(/\bprimary\b/);
   await expectAccessible(page);
+  await way.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Лицевые счета' })).toBeVisible();
+});
+
+test('an account that cannot be read for now says so with «Повторить»', async ({ page, request }) => {
+  await subscriberWithAccounts(page, request, [[VORONEZH, '3600000001']]);
+  await page.getByRole('link', { name: 'Главная' }).click();
+  await page.route('**/api/v1/accounts/*', (route) => route.abort('connectionrefused'));
+  await page.getByRole('link', { name: 'Лицевой счет № 3600000001' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Лицевой счет' })).toBeVisible();
+  await expect(page.getByRole('alert').getByRole('button', { name: 'Повторить' })).toBeVisible();
+});
+
+test('one balance, one word and one colour: the card and the account page say it alike', async ({ page, request }) => {
+  await subscriberWithAccounts(page, request, [[VORONEZH, '3600000001']]);
+  await page.getByRole('link', { name: 'Главная' }).click();
+  const card = page.getByRole('article').filter({ hasText: 'Лицевой счет № 3600000001' });
+  const line = card.locator('.balance');
+  await expect(line).toHaveText('Задолженность: 1\u00a0234,56\u00a0₽');
+  const colour = (l: Locator) => l.evaluate((el) => getComputedStyle(el).color);
+  const text = await colour(page.locator('main'));
+  expect(await colour(line), 'the card: the colour of the text, not red').toBe(text);
+
+  await card.getByRole('link', { name: 'Лицевой счет № 3600000001' }).click();
+  const panel = page.getByRole('region', { name: 'Баланс', exact: true });
+  const word = panel.getByText('Задолженность', { exact: true });
+  await expect(word).toBeVisible();
+  await expect(panel.getByText('К оплате', { exact: true })).toHaveCount(0);
+  expect(await colour(word)).toBe(text);
+  expect(await colour(panel.locator('.balance-sum'))).toBe(text);
+});
+
+test('several cards are not a wall of filled buttons; one card keeps «Оплата онлайн» as its primary', async ({ page, request }) => {
+  await subscriberWithAccounts(page, request, [[VORONEZH, '3600000001']]);
+  await page.getByRole('link', { name: 'Главная' }).click();
+  const primaries = page.getByRole('main').locator('.primary');
+  await expect(page.getByRole('article')).toHaveCount(1);
+  await expect(page.getByRole('article').getByRole('link', { name: 'Оплата онлайн' })).toHaveClass(/\bprimary\b/);
+  await expect(primaries).toHaveCount(1);
+
+  const form = new LinkAccountPage(page);
+  await form.open();
+  await form.link(KIROV, '4300000002');
+  await expect(page.getByText(LINKED)).toBeVisible();
+  await openSection(page, 'Лицевые счета');
+  await expect(page.getByRole('article')).toHaveCount(2);
+  // Every card's actions secondary; «Подключить ЛС» too, with accounts there.
+  await expect(primaries).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Подключить ЛС' })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('on a phone the buttons of a pair take the whole width, one under the other, with one gap everywhere', async ({ page, request }) => {
+  await subscriberWithAccounts(page, request, [[VORONEZH, '3600000001']]);
+  await page.setViewportSize({ width: 360, height: 800 });
+  await openSection(page, 'Главная');
+  const stacked = async (first: Locator, second: Locator, row: Locator) => {
+    const [a, b, r] = [(await first.boundingBox())!, (await second.boundingBox())!, (await row.boundingBox())!];
+    expect(Math.round(a.width), 'as wide as its row').toBe(Math.round(r.width));
+    expect(Math.round(b.width), 'as wide as its row').toBe(Math.round(r.width));
+    expect(Math.round(a.x)).toBe(Math.round(b.x));
+    return Math.round(b.y - (a.y + a.height));
+  };
+  const card = page.getByRole('article').first();
+  await expect(card).toBeVisible();
+  const cardGap = await stacked(
+    card.getByRole('link', { name: 'Оплата онлайн' }),
+    card.getByRole('link', { name: 'Передать показания' }),
+    card.locator('.card-actions'),
+  );
+  await card.getByRole('link', { name: /3600000001/ }).click();
+  const panel = page.getByRole('region', { name: 'Баланс', exact: true });
+  await expect(panel).toBeVisible();
+  const panelGap = await stacked(
+    panel.getByRole('link', { name: 'Оплата онлайн' }),
+    panel.getByRole('link', { name: 'Передать показания' }),
+    panel.locator('.panel-actions'),
+  );
+  expect(panelGap).toBe(cardGap);
 });
 
 test('a session that ended while the form was open: login, then back with the input kept', async ({ page, request, context }) => {

@@ -35,8 +35,8 @@ test('a new subscriber registers, confirms the e-mail, logs out and logs in agai
   // Signed in: the signed-in navigation and the home page.
   await page.getByRole('link', { name: 'Главная' }).click();
   await expect(homeHeading(page)).toBeVisible();
-  // A short heading; the welcome is the lead paragraph right under it.
-  await expect(page.locator('h1 + p.lead')).toHaveText(WELCOME);
+  // A short heading; without accounts yet, the welcome leads what follows it.
+  await expect(page.locator('h1 + .home-accounts > p.lead:first-child')).toHaveText(WELCOME);
   await expect(page.getByText('Данный сервис предоставляет возможность работы с Вашими лицевыми счетами')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Выслать ссылку' })).toHaveCount(0);
   await expectAccessible(page);
@@ -100,4 +100,24 @@ test('a taken e-mail gets the same answer; the mail says the account exists', as
   await latestMail(request, email, 2);
   const first = (await (await request.get(`${API_URL}/api/dev/outbox?to=${encodeURIComponent(email)}`)).json()) as { text: string }[];
   expect(first[0].text).not.toEqual(first[1].text);
+});
+
+test('a confirmation link that does not work is a failure panel whose primary action is the way out', async ({ page }) => {
+  for (const [code, status, heading, way] of [
+    // The cabinet of an unconfirmed registration is gone: register again.
+    ['token_expired', 410, 'Срок действия ссылки истёк.', 'Регистрация'],
+    // Used or replaced: sign in (and ask for a fresh link there, «Выслать ссылку»).
+    ['token_invalid', 404, 'Ссылка недействительна или уже была использована.', 'Вход в Личный кабинет'],
+  ] as const) {
+    await page.unrouteAll();
+    await page.route('**/api/v1/registrations/confirm', (route) =>
+      route.fulfill({ status, contentType: 'application/problem+json', body: JSON.stringify({ title: 'x', status, code }) }),
+    );
+    await page.goto('/confirm?token=abc');
+    const panel = page.getByRole('status').filter({ has: page.getByRole('heading', { name: heading }) });
+    await expect(panel, code).toBeVisible();
+    await expect(panel.locator('.primary'), code).toHaveText([way]);
+    await expect(page.getByRole('button', { name: 'Повторить' }), code).toHaveCount(0);
+    await expectAccessible(page);
+  }
 });

@@ -1,6 +1,6 @@
 // Password recovery: the mail's link, a new password, single use, and no
 // telling whether an address is registered.
-import { expect, test, type Page } from './support/fixtures';
+import { expect, test, type Page, type Route } from './support/fixtures';
 import {
   LoginPage,
   NewPasswordPage,
@@ -149,4 +149,29 @@ test('a field error of the API lands on the new password', async ({ page }) => {
   await expect(form.password()).toHaveAttribute('aria-invalid', 'true');
   await expect(form.password()).toHaveValue('abcde');
   await expectAccessible(page);
+});
+
+test('a dead link is a failure panel whose primary action is the way out: «Запросить новую ссылку»', async ({ page }) => {
+  const dead = (code: string, status: number) => (route: Route) =>
+    route.fulfill({
+      status,
+      contentType: 'application/problem+json',
+      body: JSON.stringify({ title: 'Gone', status, code }),
+    });
+  for (const [code, status, heading] of [
+    ['token_expired', 410, 'Срок действия ссылки истёк.'],
+    ['token_invalid', 404, 'Ссылка недействительна или уже была использована.'],
+  ] as const) {
+    await page.unrouteAll();
+    await page.route('**/api/v1/password-resets/confirm', dead(code, status));
+    await page.goto('/recover/confirm?token=abc');
+    await new NewPasswordPage(page).set(NEW_PASSWORD);
+    const panel = page.getByRole('status').filter({ has: page.getByRole('heading', { name: heading }) });
+    await expect(panel, code).toBeVisible();
+    await expect(panel.locator('.primary'), code).toHaveText(['Запросить новую ссылку']);
+    await expect(page.getByRole('button', { name: 'Повторить' })).toHaveCount(0);
+  }
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Запросить новую ссылку' }).click();
+  await expect(page).toHaveURL(/\/recover$/);
 });

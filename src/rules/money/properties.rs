@@ -40,7 +40,7 @@ proptest! {
                 prop_assert!(kop > 0);
                 prop_assert_eq!(amount(sum), i128::from(kop));
                 prop_assert_eq!(text, format!("Задолженность: {sum}"));
-                prop_assert_eq!((state.label(), state.sum()), ("К оплате", Some(sum.as_str())));
+                prop_assert_eq!((state.label(), state.sum()), ("Задолженность", Some(sum.as_str())));
             }
             Balance::Overpayment(sum) => {
                 prop_assert!(kop < 0);

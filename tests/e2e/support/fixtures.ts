@@ -7,7 +7,7 @@
 import { test as base, expect } from '@playwright/test';
 
 export { expect };
-export type { APIRequestContext, Page, Route } from '@playwright/test';
+export type { APIRequestContext, Locator, Page, Route } from '@playwright/test';
 
 export const API_URL = (process.env.API_URL ?? process.env.BASE_URL ?? 'http://127.0.0.1:8090').replace(/\/+$/, '');
 
