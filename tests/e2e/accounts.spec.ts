@@ -42,7 +42,7 @@ test('a subscriber links an account from the receipt and sees it on the home pag
   await expect(page.getByText(LINKED)).toBeVisible();
   // A confirmation panel: what was linked, and where to go on.
   const done = page.getByRole('status').filter({ has: page.getByRole('heading', { name: 'Лицевой счет подключен' }) });
-  await expect(done.locator('dd')).toHaveText(['№ 3600000001', VORONEZH, /г\. Воронеж/]);
+  await expect(done.locator('dd')).toHaveText(['№ 3600000001', VORONEZH, /г\.\sВоронеж/]);
   await expect(done.getByRole('link', { name: 'Открыть лицевой счет' })).toBeVisible();
   await expectAccessible(page);
 

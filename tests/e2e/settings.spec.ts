@@ -134,7 +134,7 @@ test('password and accounts are sections apart; an account row reads number, sup
   const row = accounts.locator('ul.linked > li').first();
   const number = row.getByText('№\u00a03600000001', { exact: true });
   const supplier = row.getByText('Межрегионгаз Воронеж', { exact: true });
-  const address = row.getByText(/г\. Воронеж/);
+  const address = row.getByText(/г\.\sВоронеж/);
   const weight = (l: Locator) => l.evaluate((el) => Number(getComputedStyle(el).fontWeight));
   const size = (l: Locator) => l.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(await weight(number), 'the number stands out').toBeGreaterThanOrEqual(700);
