@@ -165,7 +165,8 @@ async function journey(browser, engine, step) {
   });
   await step('open the account', async () => {
     await (await s.link('Открыть лицевой счет')).click();
-    await s.text('г. Воронеж');
+    // The address keeps «г.» to its word with a no-break space (rules/typography.rs).
+    await s.text('г.\u00a0Воронеж');
     await s.link('Передать показания');
   });
   await step('send a reading', async () => {
