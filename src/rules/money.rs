@@ -1,6 +1,6 @@
 //! Money is integer kopecks end to end; this is where it meets the eye.
 
-use super::typography::NBSP;
+use super::typography::{NBSP, grouped};
 use super::{Decimal, decimal, split_sign};
 use crate::api::types::{Payment, PaymentStatus};
 
@@ -11,31 +11,10 @@ pub fn format_rub(kop: i64) -> String {
 }
 
 /// The amount without a sign: every `i64` has one, `i64::MIN` included.
-/// Written from the end (`₽`, kopecks, comma, rubles by threes).
+/// Rubles grouped by threes as every large number is (`typography::grouped`),
+/// then the kopecks and `₽`.
 fn format_abs(kop: u64) -> String {
-    // 20 digits of `u64::MAX`, 6 no-break spaces, the comma and `₽`.
-    let mut text = ['₽'; 28];
-    let mut at = text.len() - 1;
-    let mut rest = kop;
-    for place in 0.. {
-        let separator = match place {
-            0 => Some(NBSP),
-            2 => Some(','),
-            _ if place > 2 && (place - 2) % 3 == 0 => Some(NBSP),
-            _ => None,
-        };
-        if let Some(separator) = separator {
-            at -= 1;
-            text[at] = separator;
-        }
-        at -= 1;
-        text[at] = char::from(b'0' + (rest % 10) as u8);
-        rest /= 10;
-        if rest == 0 && place >= 2 {
-            break;
-        }
-    }
-    text[at..].iter().collect()
+    format!("{},{:02}{NBSP}₽", grouped(kop / 100), kop % 100)
 }
 
 /// How a balance reads on an account: a debt, an overpayment, or neither.
